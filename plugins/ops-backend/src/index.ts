@@ -1,0 +1,1 @@
+export { opsPlugin as default } from './plugin';

@@ -1,0 +1,1 @@
+export { opsDashboardPlugin as default } from './plugin';

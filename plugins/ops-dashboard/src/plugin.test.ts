@@ -1,0 +1,7 @@
+import { opsDashboardPlugin } from './plugin';
+
+describe('ops-dashboard', () => {
+  it('should export plugin', () => {
+    expect(opsDashboardPlugin).toBeDefined();
+  });
+});
