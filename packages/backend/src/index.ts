@@ -1,11 +1,7 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The Unyo portal's backend: Backstage's catalog, search, auth and
+ * permissions, with Unyo's catalog kinds and operations backend.
  */
-
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
@@ -13,50 +9,32 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-backend.add(
-);
-
-
-// auth plugin
+// Auth: the guest provider is for development and the demo only.
 backend.add(import('@backstage/plugin-auth-backend'));
-// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// See https://backstage.io/docs/auth/guest/provider
 
-// catalog plugin
+// Catalog, with Unyo's kinds: SLO, SLI, Runbook, BackupPolicy.
 backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(
-);
-
-// See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@unyo/plugin-catalog-backend-module-ops'));
 
-// permission plugin
+// Permissions. Replace the allow-all policy with your own; Unyo's permissions
+// are `ops.silence.create` and `ops.runbook.execute`.
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
 backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
-// search plugin
+// Search of catalog entities (in memory on SQLite, PostgreSQL in production).
 backend.add(import('@backstage/plugin-search-backend'));
-
-// search engine
-// See https://backstage.io/docs/features/search/search-engines
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
-
-// search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
-
-// user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
-
-// notifications and signals plugins
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-
+// Unyo: SLOs, alerts, backups, health and runbook actions under /api/ops.
 backend.add(import('@unyo/plugin-ops-backend'));
-backend.add(import('@unyo/plugin-catalog-backend-module-ops'));
+
 backend.start();

@@ -1,129 +1,82 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { opsPlugin } from './plugin';
 import request from 'supertest';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { opsPlugin } from './plugin';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
-    const { server } = await startTestBackend({
-      features: [opsPlugin],
+describe('opsPlugin', () => {
+  it('says which data sources are missing when nothing is configured', async () => {
+    const { server } = await startTestBackend({ features: [opsPlugin] });
+
+    const res = await request(server).get('/api/ops/status');
+
+    expect(res.status).toBe(200);
+    expect(res.body.sources.prometheus).toEqual({
+      configured: false,
+      configKey: 'ops.prometheus.servers',
+      servers: [],
     });
-
-    await request(server).get('/api/ops/todos').expect(200, {
-      items: [],
-    });
-
-    const createRes = await request(server)
-      .post('/api/ops/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/ops/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/ops/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
+    expect(res.body.sources.backupSources.configured).toBe(false);
   });
 
-  it('should create TODO item with catalog information', async () => {
+  it('lists configured sources by name and never their URLs or headers', async () => {
     const { server } = await startTestBackend({
       features: [
         opsPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
+        mockServices.rootConfig.factory({
+          data: {
+            ops: {
+              prometheus: {
+                servers: [
+                  {
+                    name: 'mimir',
+                    url: 'https://mimir.example.com',
+                    headers: { Authorization: 'Bearer secret-token' },
+                  },
+                ],
               },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
+              health: { allowedHosts: ['127.0.0.1'] },
             },
-          ],
+          },
         }),
       ],
     });
 
-    const createRes = await request(server)
-      .post('/api/ops/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
+    const res = await request(server).get('/api/ops/status');
 
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
+    expect(res.status).toBe(200);
+    expect(res.body.sources.prometheus).toEqual({
+      configured: true,
+      configKey: 'ops.prometheus.servers',
+      servers: ['mimir'],
     });
+    expect(res.body.sources.health.configured).toBe(true);
+    expect(JSON.stringify(res.body)).not.toContain('secret-token');
+    expect(JSON.stringify(res.body)).not.toContain('mimir.example.com');
   });
 
-  it('should forward errors from the TodoListService', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        opsPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
+  it('refuses unauthenticated requests', async () => {
+    const { server } = await startTestBackend({ features: [opsPlugin] });
+
+    const res = await request(server)
+      .get('/api/ops/status')
+      .set('Authorization', mockCredentials.none.header());
+
+    expect(res.status).toBe(401);
+  });
+
+  it('fails to start on a malformed ops section, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          opsPlugin,
+          mockServices.rootConfig.factory({
+            data: { ops: { prometheus: { servers: [{ name: 'x', url: '::' }] } } },
           }),
-        })
-      ],
-    });
-
-    const createRes = await request(server)
-      .post('/api/ops/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
-
-    const listRes = await request(server).get('/api/ops/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
-
-    const getRes = await request(server).get('/api/ops/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+        ],
+      }),
+    ).rejects.toThrow('ops.prometheus.servers[0].url is not a valid URL');
   });
 });

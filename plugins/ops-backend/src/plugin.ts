@@ -2,11 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { readOpsConfig } from './config/OpsConfig';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
 
 /**
- * opsPlugin backend plugin
+ * The Unyo operations backend: `/api/ops`.
  *
  * @public
  */
@@ -15,17 +15,19 @@ export const opsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init({ config, logger, httpAuth, httpRouter }) {
+        const opsConfig = readOpsConfig(config);
+        if (opsConfig.prometheus.length === 0) {
+          logger.info(
+            'No Prometheus server configured (ops.prometheus.servers): SLO panels will say so',
+          );
+        }
+        httpRouter.use(await createRouter({ httpAuth, config: opsConfig }));
       },
     });
   },

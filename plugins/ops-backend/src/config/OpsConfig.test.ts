@@ -1,0 +1,134 @@
+import { ConfigReader } from '@backstage/config';
+import { readOpsConfig } from './OpsConfig';
+
+describe('readOpsConfig', () => {
+  it('starts with nothing configured and the documented defaults', () => {
+    const config = readOpsConfig(new ConfigReader({}));
+    expect(config.prometheus).toEqual([]);
+    expect(config.alertmanager).toEqual([]);
+    expect(config.slo.evaluationInterval).toEqual({ minutes: 1 });
+    expect(config.slo.policy).toEqual({
+      featureFreezeBelow: 0.5,
+      incidentOnlyBelow: 0.2,
+    });
+    expect(config.health).toEqual({ interval: { seconds: 30 }, allowedHosts: [] });
+  });
+
+  it('reads named servers with tenant headers, keeping the first as default', () => {
+    const config = readOpsConfig(
+      new ConfigReader({
+        ops: {
+          prometheus: {
+            servers: [
+              { name: 'default', url: 'http://localhost:9090/' },
+              {
+                name: 'mimir',
+                url: 'https://mimir.example.com/prometheus',
+                headers: { 'X-Scope-OrgID': 'team-a' },
+                timeout: { seconds: 3 },
+              },
+            ],
+          },
+        },
+      }),
+    );
+    expect(config.prometheus).toEqual([
+      {
+        name: 'default',
+        url: 'http://localhost:9090',
+        headers: {},
+        timeout: { seconds: 10 },
+      },
+      {
+        name: 'mimir',
+        url: 'https://mimir.example.com/prometheus',
+        headers: { 'X-Scope-OrgID': 'team-a' },
+        timeout: { seconds: 3 },
+      },
+    ]);
+  });
+
+  it('names the key of a bad server URL', () => {
+    expect(() =>
+      readOpsConfig(
+        new ConfigReader({
+          ops: { alertmanager: { servers: [{ name: 'a', url: 'not a url' }] } },
+        }),
+      ),
+    ).toThrow('ops.alertmanager.servers[0].url is not a valid URL');
+    expect(() =>
+      readOpsConfig(
+        new ConfigReader({
+          ops: { prometheus: { servers: [{ name: 'a', url: 'ftp://x' }] } },
+        }),
+      ),
+    ).toThrow('ops.prometheus.servers[0].url must be an http(s) URL');
+  });
+
+  it('refuses duplicate server names', () => {
+    expect(() =>
+      readOpsConfig(
+        new ConfigReader({
+          ops: {
+            prometheus: {
+              servers: [
+                { name: 'a', url: 'http://a' },
+                { name: 'a', url: 'http://b' },
+              ],
+            },
+          },
+        }),
+      ),
+    ).toThrow('ops.prometheus.servers[1].name "a" is used twice');
+  });
+
+  it('validates the error-budget policy thresholds', () => {
+    const read = (policy: object) =>
+      readOpsConfig(new ConfigReader({ ops: { slo: { policy } } }));
+    expect(read({ featureFreezeBelow: 0.6 }).slo.policy).toEqual({
+      featureFreezeBelow: 0.6,
+      incidentOnlyBelow: 0.2,
+    });
+    expect(() => read({ featureFreezeBelow: 1.5 })).toThrow(
+      'ops.slo.policy.featureFreezeBelow must be between 0 and 1',
+    );
+    expect(() =>
+      read({ featureFreezeBelow: 0.1, incidentOnlyBelow: 0.3 }),
+    ).toThrow('incidentOnlyBelow must not exceed');
+  });
+
+  it('allow-lists a runbook target by its own host unless told otherwise', () => {
+    const config = readOpsConfig(
+      new ConfigReader({
+        ops: {
+          runbooks: {
+            targets: {
+              automation: {
+                baseUrl: 'http://127.0.0.1:4440',
+                headers: { 'X-Rundeck-Auth-Token': 'secret' },
+              },
+              awx: {
+                baseUrl: 'https://awx.example.com',
+                allowedHosts: ['awx.example.com', 'awx-2.example.com'],
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(config.runbookTargets).toEqual([
+      {
+        name: 'automation',
+        baseUrl: 'http://127.0.0.1:4440',
+        headers: { 'X-Rundeck-Auth-Token': 'secret' },
+        allowedHosts: ['127.0.0.1:4440'],
+      },
+      {
+        name: 'awx',
+        baseUrl: 'https://awx.example.com',
+        headers: {},
+        allowedHosts: ['awx.example.com', 'awx-2.example.com'],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,142 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { HumanDuration } from '@backstage/types';
+
+/** A named HTTP server Unyo reads from: Prometheus-compatible or Alertmanager. */
+export interface OpsServerConfig {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  timeout: HumanDuration;
+}
+
+export interface OpsRunbookTargetConfig {
+  name: string;
+  baseUrl: string;
+  headers: Record<string, string>;
+  allowedHosts: string[];
+}
+
+/** The `ops` section of app-config, validated and with defaults applied. */
+export interface OpsConfig {
+  prometheus: OpsServerConfig[];
+  alertmanager: OpsServerConfig[];
+  slo: {
+    evaluationInterval: HumanDuration;
+    policy: { featureFreezeBelow: number; incidentOnlyBelow: number };
+  };
+  runbookTargets: OpsRunbookTargetConfig[];
+  backupSources: Array<{ name: string; type: string }>;
+  health: { interval: HumanDuration; allowedHosts: string[] };
+}
+
+const DEFAULT_TIMEOUT: HumanDuration = { seconds: 10 };
+
+function readUrl(config: Config, key: string, path: string): string {
+  const value = config.getString(key);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(`${path}.${key} is not a valid URL: "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError(`${path}.${key} must be an http(s) URL: "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function readHeaders(config: Config): Record<string, string> {
+  const headers = config.getOptionalConfig('headers');
+  if (!headers) {
+    return {};
+  }
+  return Object.fromEntries(
+    headers.keys().map(name => [name, headers.getString(name)]),
+  );
+}
+
+function readServers(config: Config, path: string): OpsServerConfig[] {
+  const servers = config.getOptionalConfigArray(`${path}.servers`) ?? [];
+  const seen = new Set<string>();
+  return servers.map((server, index) => {
+    const at = `ops.${path}.servers[${index}]`;
+    const name = server.getString('name');
+    if (seen.has(name)) {
+      throw new InputError(`${at}.name "${name}" is used twice`);
+    }
+    seen.add(name);
+    return {
+      name,
+      url: readUrl(server, 'url', at),
+      headers: readHeaders(server),
+      timeout: server.has('timeout')
+        ? readDurationFromConfig(server, { key: 'timeout' })
+        : DEFAULT_TIMEOUT,
+    };
+  });
+}
+
+function readRatio(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(value >= 0 && value <= 1)) {
+    throw new InputError(`ops.slo.policy.${key} must be between 0 and 1`);
+  }
+  return value;
+}
+
+/**
+ * Reads the `ops` section. Everything is optional so the portal starts with
+ * none of it; what is set must be well-formed, and a mistake names its key.
+ */
+export function readOpsConfig(root: Config): OpsConfig {
+  const ops = root.getOptionalConfig('ops');
+  const policy = ops?.getOptionalConfig('slo.policy');
+  const featureFreezeBelow = policy
+    ? readRatio(policy, 'featureFreezeBelow', 0.5)
+    : 0.5;
+  const incidentOnlyBelow = policy
+    ? readRatio(policy, 'incidentOnlyBelow', 0.2)
+    : 0.2;
+  if (incidentOnlyBelow > featureFreezeBelow) {
+    throw new InputError(
+      'ops.slo.policy.incidentOnlyBelow must not exceed ops.slo.policy.featureFreezeBelow',
+    );
+  }
+  const targets = ops?.getOptionalConfig('runbooks.targets');
+  const sources = ops?.getOptionalConfig('backups.sources');
+
+  return {
+    prometheus: ops ? readServers(ops, 'prometheus') : [],
+    alertmanager: ops ? readServers(ops, 'alertmanager') : [],
+    slo: {
+      evaluationInterval: ops?.has('slo.evaluationInterval')
+        ? readDurationFromConfig(ops, { key: 'slo.evaluationInterval' })
+        : { minutes: 1 },
+      policy: { featureFreezeBelow, incidentOnlyBelow },
+    },
+    runbookTargets: (targets?.keys() ?? []).map(name => {
+      const target = targets!.getConfig(name);
+      const at = `ops.runbooks.targets.${name}`;
+      const baseUrl = readUrl(target, 'baseUrl', at);
+      return {
+        name,
+        baseUrl,
+        headers: readHeaders(target),
+        allowedHosts: target.getOptionalStringArray('allowedHosts') ?? [
+          new URL(baseUrl).host,
+        ],
+      };
+    }),
+    backupSources: (sources?.keys() ?? []).map(name => ({
+      name,
+      type: sources!.getConfig(name).getString('type'),
+    })),
+    health: {
+      interval: ops?.has('health.interval')
+        ? readDurationFromConfig(ops, { key: 'health.interval' })
+        : { seconds: 30 },
+      allowedHosts: ops?.getOptionalStringArray('health.allowedHosts') ?? [],
+    },
+  };
+}

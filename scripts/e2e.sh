@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the frontend, starts the backend (which serves it on :7007, SQLite
+# in memory, the example catalog), runs the Playwright tests in Debian's
+# headless Chromium, and checks the API against ../shared/contract-check.py
+# when that file is beside the repository.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+unyo_ensure_node
+cd "$UNYO_ROOT"
+results="$UNYO_ROOT/e2e-test-results"
+mkdir -p "$results"
+base=http://127.0.0.1:7007
+
+yarn workspace app build
+
+setsid yarn workspace backend start >"$results/backend.log" 2>&1 &
+backend=$!
+stop() { kill -- "-$backend" 2>/dev/null || kill "$backend" 2>/dev/null || true; }
+trap stop EXIT
+for i in $(seq 1 120); do
+  curl -fs "$base/.backstage/health/v1/readiness" >/dev/null && break
+  if ! kill -0 "$backend" 2>/dev/null; then
+    tail -50 "$results/backend.log"
+    echo "unyo: the backend exited before it was ready" >&2
+    exit 1
+  fi
+  [ "$i" = 120 ] && { tail -50 "$results/backend.log"; echo "unyo: backend not ready after 120 s" >&2; exit 1; }
+  sleep 1
+done
+
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
+  PLAYWRIGHT_URL="$base" yarn playwright test --reporter=list,json
+
+contract="$UNYO_ROOT/../shared/contract-check.py"
+if [ -f "$contract" ]; then
+  python3 "$contract" "$base"
+fi
