@@ -1,8 +1,9 @@
-/***/
 /**
- * The ops backend module for the catalog plugin.
+ * The catalog module of Unyo: the SLO, SLI, Runbook and BackupPolicy kinds,
+ * their validation and their relations.
  *
  * @packageDocumentation
  */
 
 export { catalogModuleOps as default } from './module';
+export { OpsEntitiesProcessor } from './processor/OpsEntitiesProcessor';

@@ -1,19 +1,12 @@
-/***/
 /**
- * Common functionalities for the ops plugin.
+ * Common types, constants, permissions and entity kinds (JSON schemas,
+ * validation) of the Unyo ops plugins. Isomorphic: used by the backend, the
+ * catalog module and the frontends alike.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './kinds';
+export * from './schema';
+export * from './validation';
+export * from './permissions';

@@ -1,1 +1,29 @@
-export { opsDashboardPlugin as default } from './plugin';
+/**
+ * Unyo ops dashboard: SLO, SLI and BackupPolicy entity pages, the
+ * "Operations" entity tab and the SLO overview card.
+ *
+ * This entry point is the old frontend system's API; the new frontend system
+ * plugin is the default export of `@unyo/plugin-ops-dashboard/alpha`.
+ *
+ * @packageDocumentation
+ */
+export {
+  opsDashboardPlugin,
+  EntityOpsContent,
+  EntitySloCard,
+  EntitySloSummaryCard,
+  EntityOpsRelationsCard,
+  EntityRawSpecCard,
+} from './plugin';
+export {
+  isSloEntity,
+  isOpsKindEntity,
+  hasSlos,
+  hasOpsRelations,
+} from './lib/predicates';
+export { opsApiRef, OpsClient, OpsApiError } from './api';
+export type { OpsApi, OpsStatus, OpsSourceStatus } from './api';
+export {
+  opsDashboardTranslationRef,
+  opsDashboardTranslations,
+} from './translation';

@@ -1,3 +1,6 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/** The route of the "Operations" entity content in apps on the old frontend system. */
+export const entityContentRouteRef = createRouteRef({
+  id: 'ops-dashboard:entity-content',
+});

@@ -1,0 +1,104 @@
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { LocationSpec } from '@backstage/plugin-catalog-common';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  getBackupPolicyProtectsRefs,
+  getOpsOwnerRef,
+  getRunbookAppliesToRefs,
+  getSloServiceRef,
+  isBackupPolicyEntity,
+  isOpsEntity,
+  isRunbookEntity,
+  isSloEntity,
+  RELATION_HAS_RUNBOOK,
+  RELATION_MEASURED_BY,
+  RELATION_MEASURES,
+  RELATION_PROTECTED_BY,
+  RELATION_PROTECTS,
+  RELATION_RUNBOOK_FOR,
+  validateOpsEntity,
+} from '@unyo/plugin-ops-common';
+
+/**
+ * Validates the SLO, SLI, Runbook and BackupPolicy kinds against the schemas
+ * of `@unyo/plugin-ops-common` and emits their relations in both directions.
+ *
+ * @public
+ */
+export class OpsEntitiesProcessor implements CatalogProcessor {
+  getProcessorName(): string {
+    return 'OpsEntitiesProcessor';
+  }
+
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    if (!isOpsEntity(entity)) {
+      return false;
+    }
+    const result = validateOpsEntity(entity);
+    if (!result.valid) {
+      // Becomes the entity's processing error, so it names every field.
+      const problems = result.errors.map(e => e.message).join('; ');
+      throw new InputError(
+        `${entity.kind} ${entity.metadata.name}: ${problems}`,
+      );
+    }
+    return true;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    const self = getCompoundEntityRef(entity);
+    const relateBothWays = (ref: string, type: string, reverseType: string) => {
+      const other = parseEntityRef(ref);
+      emit(processingResult.relation({ source: self, type, target: other }));
+      emit(
+        processingResult.relation({
+          source: other,
+          type: reverseType,
+          target: self,
+        }),
+      );
+    };
+
+    if (isSloEntity(entity)) {
+      relateBothWays(
+        getSloServiceRef(entity),
+        RELATION_MEASURES,
+        RELATION_MEASURED_BY,
+      );
+    } else if (isRunbookEntity(entity)) {
+      relateBothWays(
+        getOpsOwnerRef(entity),
+        RELATION_OWNED_BY,
+        RELATION_OWNER_OF,
+      );
+      for (const ref of getRunbookAppliesToRefs(entity)) {
+        relateBothWays(ref, RELATION_RUNBOOK_FOR, RELATION_HAS_RUNBOOK);
+      }
+    } else if (isBackupPolicyEntity(entity)) {
+      relateBothWays(
+        getOpsOwnerRef(entity),
+        RELATION_OWNED_BY,
+        RELATION_OWNER_OF,
+      );
+      for (const ref of getBackupPolicyProtectsRefs(entity)) {
+        relateBothWays(ref, RELATION_PROTECTS, RELATION_PROTECTED_BY);
+      }
+    }
+    return entity;
+  }
+}

@@ -1,0 +1,51 @@
+/** apiVersion of the OpenSLO documents (SLO and SLI) the catalog accepts. @public */
+export const OPENSLO_API_VERSION = 'openslo/v1';
+
+/** apiVersion of Unyo's own kinds (Runbook and BackupPolicy). @public */
+export const UNYO_API_VERSION = 'unyo.dev/v1alpha1';
+
+/** @public */
+export const SLO_KIND = 'SLO';
+/** @public */
+export const SLI_KIND = 'SLI';
+/** @public */
+export const RUNBOOK_KIND = 'Runbook';
+/** @public */
+export const BACKUP_POLICY_KIND = 'BackupPolicy';
+
+/** An SLO measures the entity named by its `spec.service`. @public */
+export const RELATION_MEASURES = 'measures';
+/** Reverse of {@link RELATION_MEASURES}. @public */
+export const RELATION_MEASURED_BY = 'measuredBy';
+/** A Runbook is for each entity in its `spec.appliesTo`. @public */
+export const RELATION_RUNBOOK_FOR = 'runbookFor';
+/** Reverse of {@link RELATION_RUNBOOK_FOR}. @public */
+export const RELATION_HAS_RUNBOOK = 'hasRunbook';
+/** A BackupPolicy protects each entity in its `spec.protects`. @public */
+export const RELATION_PROTECTS = 'protects';
+/** Reverse of {@link RELATION_PROTECTS}. @public */
+export const RELATION_PROTECTED_BY = 'protectedBy';
+
+/**
+ * Prometheus/Alertmanager label matchers selecting an entity's alerts and
+ * alert rules, e.g. `service="identity-service"`.
+ *
+ * @public
+ */
+export const ANNOTATION_ALERT_SELECTOR = 'unyo.dev/alert-selector';
+/** Health endpoints to probe, comma separated. @public */
+export const ANNOTATION_HEALTH_URL = 'unyo.dev/health-url';
+/**
+ * Planned maintenance as an iCalendar RRULE with DURATION and TZID, e.g.
+ * `FREQ=MONTHLY;BYDAY=3SU;BYHOUR=2;DURATION=PT4H;TZID=Asia/Tokyo`.
+ *
+ * @public
+ */
+export const ANNOTATION_MAINTENANCE_WINDOW = 'unyo.dev/maintenance-window';
+/**
+ * On an SLO: `"true"` removes the maintenance windows of the measured entity
+ * (and its system) from good and total.
+ *
+ * @public
+ */
+export const ANNOTATION_EXCLUDE_MAINTENANCE = 'unyo.dev/exclude-maintenance';

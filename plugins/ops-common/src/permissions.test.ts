@@ -1,0 +1,33 @@
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  opsPermissions,
+  opsRunbookExecutePermission,
+  opsSilenceCreatePermission,
+} from './permissions';
+
+describe('permissions', () => {
+  it('makes silences a basic create permission', () => {
+    expect(opsSilenceCreatePermission).toEqual({
+      type: 'basic',
+      name: 'ops.silence.create',
+      attributes: { action: 'create' },
+    });
+  });
+
+  it('makes runbook execution an update on a catalog entity', () => {
+    expect(
+      isResourcePermission(opsRunbookExecutePermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(opsRunbookExecutePermission.name).toBe('ops.runbook.execute');
+    expect(opsRunbookExecutePermission.attributes).toEqual({
+      action: 'update',
+    });
+  });
+
+  it('lists both', () => {
+    expect(opsPermissions.map(p => p.name)).toEqual([
+      'ops.silence.create',
+      'ops.runbook.execute',
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Creating an Alertmanager silence from the portal. A basic permission: the
+ * silence is scoped by its matchers, not by a catalog entity.
+ *
+ * @public
+ */
+export const opsSilenceCreatePermission = createPermission({
+  name: 'ops.silence.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Executing a runbook action. A resource permission on the Runbook entity, so
+ * policies can decide per runbook (e.g. only its owners may run it).
+ *
+ * @public
+ */
+export const opsRunbookExecutePermission = createPermission({
+  name: 'ops.runbook.execute',
+  attributes: { action: 'update' },
+  // RESOURCE_TYPE_CATALOG_ENTITY of @backstage/plugin-catalog-common, spelled
+  // out to keep this package's dependencies to what it otherwise needs.
+  resourceType: 'catalog-entity',
+});
+
+/** All permissions of the ops plugins, for the permission registry. @public */
+export const opsPermissions = [
+  opsSilenceCreatePermission,
+  opsRunbookExecutePermission,
+];

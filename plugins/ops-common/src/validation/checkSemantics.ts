@@ -1,0 +1,171 @@
+import Ajv from 'ajv';
+import { IANAZone } from 'luxon';
+import type { BackupPolicyEntity } from '../kinds/BackupPolicyEntity';
+import type { OpsEntity } from '../kinds/OpsEntity';
+import { isBackupPolicyEntity } from '../kinds/BackupPolicyEntity';
+import { isRunbookEntity } from '../kinds/RunbookEntity';
+import type { RunbookEntity } from '../kinds/RunbookEntity';
+import { isSloEntity } from '../kinds/SloEntity';
+import type { SloEntity } from '../kinds/SloEntity';
+import { resolveOpsEntityRef } from './entityRefs';
+import type { OpsValidationError } from './types';
+
+/**
+ * Rules a JSON schema cannot express: cross-references inside a document,
+ * uniqueness of ids, entity refs, time zones. Runs on schema-valid documents
+ * only, so it can rely on their shape.
+ */
+export function checkSemantics(entity: OpsEntity): OpsValidationError[] {
+  if (isSloEntity(entity)) {
+    return checkSlo(entity);
+  }
+  if (isRunbookEntity(entity)) {
+    return checkRunbook(entity);
+  }
+  if (isBackupPolicyEntity(entity)) {
+    return checkBackupPolicy(entity);
+  }
+  return [];
+}
+
+function checkSlo(slo: SloEntity): OpsValidationError[] {
+  const errors = checkRef(slo, 'spec.service', slo.spec.service, 'component');
+  slo.spec.timeWindow.forEach((window, i) => {
+    if (window.calendar) {
+      errors.push(
+        ...checkTimeZone(
+          `spec.timeWindow[${i}].calendar.timeZone`,
+          window.calendar.timeZone,
+        ),
+      );
+    }
+  });
+  return errors;
+}
+
+function checkRunbook(runbook: RunbookEntity): OpsValidationError[] {
+  const { spec } = runbook;
+  const errors = [
+    ...checkRef(runbook, 'spec.owner', spec.owner, 'group'),
+    ...spec.appliesTo.flatMap((ref, i) =>
+      checkRef(runbook, `spec.appliesTo[${i}]`, ref, 'component'),
+    ),
+  ];
+
+  const actions = spec.actions ?? [];
+  const firstIndexById = new Map<string, number>();
+  actions.forEach((action, i) => {
+    const first = firstIndexById.get(action.id);
+    if (first === undefined) {
+      firstIndexById.set(action.id, i);
+    } else {
+      errors.push({
+        path: `spec.actions[${i}].id`,
+        message: `spec.actions[${i}].id "${action.id}" is already used by spec.actions[${first}]`,
+      });
+    }
+    if (action.parameters) {
+      errors.push(
+        ...checkParameterSchema(
+          `spec.actions[${i}].parameters`,
+          action.parameters,
+        ),
+      );
+    }
+  });
+
+  spec.steps.forEach((step, i) => {
+    if (step.action !== undefined && !firstIndexById.has(step.action)) {
+      errors.push({
+        path: `spec.steps[${i}].action`,
+        message: `spec.steps[${i}].action "${step.action}" names no action in spec.actions`,
+      });
+    }
+  });
+  return errors;
+}
+
+function checkBackupPolicy(policy: BackupPolicyEntity): OpsValidationError[] {
+  const { spec } = policy;
+  const errors = [
+    ...checkRef(policy, 'spec.owner', spec.owner, 'group'),
+    ...spec.protects.flatMap((ref, i) =>
+      checkRef(policy, `spec.protects[${i}]`, ref, 'component'),
+    ),
+  ];
+  const firstIndexByName = new Map<string, number>();
+  spec.targets.forEach((target, i) => {
+    const first = firstIndexByName.get(target.name);
+    if (first === undefined) {
+      firstIndexByName.set(target.name, i);
+    } else {
+      errors.push({
+        path: `spec.targets[${i}].name`,
+        message: `spec.targets[${i}].name "${target.name}" is already used by spec.targets[${first}]`,
+      });
+    }
+    if (
+      target.schedule &&
+      'timezone' in target.schedule &&
+      target.schedule.timezone
+    ) {
+      errors.push(
+        ...checkTimeZone(
+          `spec.targets[${i}].schedule.timezone`,
+          target.schedule.timezone,
+        ),
+      );
+    }
+  });
+  return errors;
+}
+
+function checkRef(
+  entity: OpsEntity,
+  path: string,
+  ref: string,
+  defaultKind: string,
+): OpsValidationError[] {
+  try {
+    resolveOpsEntityRef(entity, ref, defaultKind);
+    return [];
+  } catch {
+    return [
+      { path, message: `${path} "${ref}" is not a valid entity reference` },
+    ];
+  }
+}
+
+function checkTimeZone(path: string, zone: string): OpsValidationError[] {
+  return IANAZone.isValidZone(zone)
+    ? []
+    : [{ path, message: `${path} "${zone}" is not an IANA time zone` }];
+}
+
+function checkParameterSchema(
+  path: string,
+  schema: object,
+): OpsValidationError[] {
+  const checker = parameterSchemaChecker();
+  if (checker.validateSchema(schema)) {
+    return [];
+  }
+  // The first problem is enough to find the mistake; the rest repeat it.
+  const first = checker.errors?.[0];
+  const where = first?.instancePath ? ` at ${first.instancePath.slice(1)}` : '';
+  return [
+    {
+      path,
+      message: `${path} must be a JSON schema${where}: ${
+        first?.message ?? 'invalid'
+      }`,
+    },
+  ];
+}
+
+// Only used to check that parameter schemas are schemas; built on first use.
+let schemaChecker: Ajv | undefined;
+function parameterSchemaChecker(): Ajv {
+  schemaChecker ??= new Ajv({ allErrors: true });
+  return schemaChecker;
+}

@@ -1,0 +1,24 @@
+import plugin from './alpha';
+import * as classic from './index';
+
+describe('ops-dashboard /alpha', () => {
+  it('exposes the entity cards, the Operations tab and the API', () => {
+    expect(plugin.id).toBe('ops-dashboard');
+    for (const id of [
+      'api:ops-dashboard/ops',
+      'entity-card:ops-dashboard/slos',
+      'entity-card:ops-dashboard/slo-summary',
+      'entity-card:ops-dashboard/relations',
+      'entity-card:ops-dashboard/raw-spec',
+      'entity-content:ops-dashboard/ops',
+    ]) {
+      expect(plugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('keeps the classic API in the main entry point', () => {
+    expect(classic.opsDashboardPlugin.getId()).toBe('ops-dashboard');
+    expect(classic.EntitySloCard).toBeDefined();
+    expect(classic.EntityOpsContent).toBeDefined();
+  });
+});

@@ -1,0 +1,138 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { opsApiRef, OpsClient } from './api';
+import {
+  hasOpsRelations,
+  hasSlos,
+  isOpsKindEntity,
+  isSloEntity,
+} from './lib/predicates';
+
+/** @alpha */
+export const opsApi = ApiBlueprint.make({
+  name: 'ops',
+  params: defineParams =>
+    defineParams({
+      api: opsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OpsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const isComponentResourceOrSystem = (kind: string) =>
+  ['component', 'resource', 'system'].includes(kind.toLocaleLowerCase('en-US'));
+
+/**
+ * Overview card of Components, Resources and Systems that SLOs measure.
+ *
+ * @alpha
+ */
+export const entitySloCard = EntityCardBlueprint.make({
+  name: 'slos',
+  params: {
+    filter: entity =>
+      isComponentResourceOrSystem(entity.kind) && hasSlos(entity),
+    loader: () =>
+      import('./components/EntitySloCard').then(m => <m.EntitySloCard />),
+  },
+});
+
+/**
+ * SLO entity page: what the SLO declares and the error budget it implies.
+ *
+ * @alpha
+ */
+export const entitySloSummaryCard = EntityCardBlueprint.make({
+  name: 'slo-summary',
+  params: {
+    filter: isSloEntity,
+    loader: () =>
+      import('./components/EntitySloSummaryCard').then(m => (
+        <m.EntitySloSummaryCard />
+      )),
+  },
+});
+
+/**
+ * SLO, SLI and BackupPolicy entity pages: relations as links.
+ *
+ * @alpha
+ */
+export const entityOpsRelationsCard = EntityCardBlueprint.make({
+  name: 'relations',
+  params: {
+    type: 'info',
+    filter: isOpsKindEntity,
+    loader: () =>
+      import('./components/EntityOpsRelationsCard').then(m => (
+        <m.EntityOpsRelationsCard />
+      )),
+  },
+});
+
+/**
+ * SLO, SLI and BackupPolicy entity pages: the spec as YAML.
+ *
+ * @alpha
+ */
+export const entityRawSpecCard = EntityCardBlueprint.make({
+  name: 'raw-spec',
+  params: {
+    filter: isOpsKindEntity,
+    loader: () =>
+      import('./components/EntityRawSpecCard').then(m => (
+        <m.EntityRawSpecCard />
+      )),
+  },
+});
+
+/**
+ * The "Operations" tab of Components, Resources and Systems that have SLOs,
+ * backup policies or runbooks.
+ *
+ * @alpha
+ */
+export const entityOpsContent = EntityContentBlueprint.make({
+  name: 'ops',
+  params: {
+    path: 'ops',
+    title: 'Operations',
+    filter: entity =>
+      isComponentResourceOrSystem(entity.kind) && hasOpsRelations(entity),
+    loader: () =>
+      import('./components/EntityOpsContent').then(m => <m.EntityOpsContent />),
+  },
+});
+
+/**
+ * The ops-dashboard plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'ops-dashboard',
+  title: 'Operations',
+  info: { packageJson: () => import('../package.json') },
+  extensions: [
+    opsApi,
+    entitySloCard,
+    entitySloSummaryCard,
+    entityOpsRelationsCard,
+    entityRawSpecCard,
+    entityOpsContent,
+  ],
+});
+
+export {
+  opsDashboardTranslationRef,
+  opsDashboardTranslations,
+} from './translation';

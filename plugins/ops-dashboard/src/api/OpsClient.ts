@@ -1,0 +1,134 @@
+import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import {
+  CONFIG_KEY_ALERTMANAGER,
+  CONFIG_KEY_BACKUP_SOURCES,
+  CONFIG_KEY_HEALTH,
+  CONFIG_KEY_PROMETHEUS,
+  CONFIG_KEY_RUNBOOK_TARGETS,
+} from '../constants';
+import { OpsApi, OpsSourceStatus, OpsStatus } from './OpsApi';
+
+/**
+ * An error answer of the ops backend.
+ *
+ * @public
+ */
+export class OpsApiError extends Error {
+  readonly status: number;
+
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = 'OpsApiError';
+    this.status = status;
+  }
+}
+
+const STATUS_CACHE_MS = 30_000;
+
+/**
+ * The default {@link OpsApi}: calls the ops backend found through the
+ * discovery API with the app's fetch API (which adds the user's token).
+ *
+ * @public
+ */
+export class OpsClient implements OpsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+  private statusCache?: { at: number; promise: Promise<OpsStatus> };
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getStatus(): Promise<OpsStatus> {
+    // Every card of an entity page asks for the status; share one request.
+    const now = Date.now();
+    if (this.statusCache && now - this.statusCache.at < STATUS_CACHE_MS) {
+      return this.statusCache.promise;
+    }
+    const promise = this.fetchJson('/status').then(normalizeStatus);
+    this.statusCache = { at: now, promise };
+    promise.catch(() => {
+      this.statusCache = undefined;
+    });
+    return promise;
+  }
+
+  private async fetchJson(path: string): Promise<unknown> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('ops');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw new OpsApiError(await readErrorMessage(response), response.status);
+    }
+    return response.json();
+  }
+}
+
+async function readErrorMessage(response: Response): Promise<string> {
+  const fallback =
+    `Request failed with ${response.status} ${response.statusText}`.trim();
+  try {
+    const body = await response.json();
+    const message = body?.error?.message;
+    return typeof message === 'string' && message ? message : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function source(
+  value: unknown,
+  configKey: string,
+): OpsSourceStatus & Record<string, unknown> {
+  const obj =
+    value && typeof value === 'object'
+      ? (value as Record<string, unknown>)
+      : {};
+  return {
+    ...obj,
+    configured: obj.configured === true,
+    configKey: typeof obj.configKey === 'string' ? obj.configKey : configKey,
+  };
+}
+
+function names(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
+}
+
+/**
+ * Reads the status answer defensively: a source the backend does not report
+ * (an older backend, say) counts as not configured.
+ */
+export function normalizeStatus(body: unknown): OpsStatus {
+  const sources =
+    (body as { sources?: Record<string, unknown> } | undefined)?.sources ?? {};
+  const prometheus = source(sources.prometheus, CONFIG_KEY_PROMETHEUS);
+  const alertmanager = source(sources.alertmanager, CONFIG_KEY_ALERTMANAGER);
+  const runbookTargets = source(
+    sources.runbookTargets,
+    CONFIG_KEY_RUNBOOK_TARGETS,
+  );
+  const backupSources = source(
+    sources.backupSources,
+    CONFIG_KEY_BACKUP_SOURCES,
+  );
+  const health = source(sources.health, CONFIG_KEY_HEALTH);
+  return {
+    sources: {
+      prometheus: { ...prometheus, servers: names(prometheus.servers) },
+      alertmanager: { ...alertmanager, servers: names(alertmanager.servers) },
+      runbookTargets: {
+        ...runbookTargets,
+        targets: names(runbookTargets.targets),
+      },
+      backupSources: {
+        ...backupSources,
+        sources: names(backupSources.sources),
+      },
+      health: { configured: health.configured, configKey: health.configKey },
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { BackupPolicyTable } from './BackupPolicyTable';

@@ -1,0 +1,1 @@
+export { EntityOpsRelationsCard } from './EntityOpsRelationsCard';

@@ -1,0 +1,1 @@
+export { EntityRawSpecCard } from './EntityRawSpecCard';

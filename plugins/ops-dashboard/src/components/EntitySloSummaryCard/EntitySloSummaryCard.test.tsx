@@ -1,0 +1,120 @@
+import { screen } from '@testing-library/react';
+import { sloEntity } from '../../__testUtils__/fixtures';
+import { japaneseTranslationApi } from '../../__testUtils__/japanese';
+import { mockOpsApi, opsStatus } from '../../__testUtils__/opsStatus';
+import { renderWithEntity } from '../../__testUtils__/render';
+import ja from '../../translations/ja';
+import { opsDashboardTranslationRef } from '../../translation';
+import { EntitySloSummaryCard } from './EntitySloSummaryCard';
+
+describe('EntitySloSummaryCard', () => {
+  it('shows what the SLO declares and the error budget it implies', async () => {
+    renderWithEntity(<EntitySloSummaryCard />, { entity: sloEntity });
+
+    expect(
+      await screen.findByText('Service level objective'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Identity service availability'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('99.9%')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '0.1% of events may fail (a full outage would use it up in 43.2 min)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Rolling 30 days')).toBeInTheDocument();
+    expect(
+      screen.getByText('Occurrences: the share of good events'),
+    ).toBeInTheDocument();
+    // measured entity and its owner, as links
+    expect(
+      screen.getByRole('link', { name: /identity-service/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/identity-service');
+    expect(await screen.findByRole('link', { name: /sre/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/sre',
+    );
+    // the indicator, read from the referenced SLI
+    expect(
+      await screen.findByText(
+        /Ratio of good events to total \(counters, source: Prometheus\)/,
+      ),
+    ).toBeInTheDocument();
+    // no Prometheus configured: the card says which key is missing
+    expect(
+      await screen.findByText(
+        'Live SLO status is not available: no Prometheus server is configured (ops.prometheus.servers).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says that live evaluation comes later when Prometheus is configured', async () => {
+    renderWithEntity(<EntitySloSummaryCard />, {
+      entity: sloEntity,
+      opsApi: mockOpsApi(opsStatus(true)),
+    });
+    expect(
+      await screen.findByText(
+        /Prometheus is configured \(default\)\. Live SLO evaluation/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('handles targetPercent and calendar windows', async () => {
+    renderWithEntity(<EntitySloSummaryCard />, {
+      entity: {
+        ...sloEntity,
+        spec: {
+          ...sloEntity.spec,
+          budgetingMethod: 'Timeslices',
+          timeWindow: [
+            {
+              duration: '1M',
+              isRolling: false,
+              calendar: {
+                startTime: '2024-01-01 00:00:00',
+                timeZone: 'Asia/Tokyo',
+              },
+            },
+          ],
+          objectives: [
+            {
+              displayName: 'Up',
+              targetPercent: 99.5,
+              timeSliceTarget: 0.95,
+              timeSliceWindow: '1m',
+            },
+          ],
+        },
+      },
+    });
+    expect(await screen.findByText('99.5%')).toBeInTheDocument();
+    expect(screen.getByText('Calendar month (Asia/Tokyo)')).toBeInTheDocument();
+    expect(screen.getByText(/of bad time slices$/)).toBeInTheDocument();
+    expect(
+      screen.getByText('each 1m slice is good when ≥ 95%'),
+    ).toBeInTheDocument();
+  });
+
+  it('speaks Japanese when the app language is ja', async () => {
+    renderWithEntity(<EntitySloSummaryCard />, {
+      entity: sloEntity,
+      translationApi: japaneseTranslationApi(opsDashboardTranslationRef, ja),
+    });
+    expect(
+      await screen.findByText('サービスレベル目標 (SLO)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('直近 30 日 (ローリング)')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'イベントの 0.1% まで失敗可 (全面停止なら 43.2 分 で使い切ります)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'SLO のライブ状態は表示できません: Prometheus サーバーが設定されていません (ops.prometheus.servers)。',
+      ),
+    ).toBeInTheDocument();
+  });
+});

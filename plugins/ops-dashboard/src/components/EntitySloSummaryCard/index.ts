@@ -1,0 +1,1 @@
+export { EntitySloSummaryCard } from './EntitySloSummaryCard';

@@ -1,0 +1,96 @@
+import { Progress, WarningPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Alert from '@mui/material/Alert';
+import { OpsStatus } from '../../api';
+import { useOpsStatus } from '../../hooks/useOpsStatus';
+import { opsDashboardTranslationRef } from '../../translation';
+
+/** The live data a panel would show. */
+export type OpsCapability = 'slo' | 'backups' | 'alerts';
+
+/** @public */
+export interface OpsStatusNoticeProps {
+  capability: OpsCapability;
+}
+
+function useNotice(capability: OpsCapability, status: OpsStatus) {
+  const { t } = useTranslationRef(opsDashboardTranslationRef);
+  const { prometheus, alertmanager, backupSources } = status.sources;
+  switch (capability) {
+    case 'slo':
+      return prometheus.configured
+        ? {
+            severity: 'info' as const,
+            text: t('status.sloLater', {
+              servers: prometheus.servers.join(', '),
+            }),
+          }
+        : {
+            severity: 'warning' as const,
+            text: t('status.sloMissing', { configKey: prometheus.configKey }),
+          };
+    case 'backups':
+      return backupSources.configured
+        ? {
+            severity: 'info' as const,
+            text: t('status.backupsLater', {
+              sources: backupSources.sources.join(', '),
+            }),
+          }
+        : {
+            severity: 'warning' as const,
+            text: t('status.backupsMissing', {
+              configKey: backupSources.configKey,
+            }),
+          };
+    default:
+      return alertmanager.configured
+        ? {
+            severity: 'info' as const,
+            text: t('status.alertsLater', {
+              servers: alertmanager.servers.join(', '),
+            }),
+          }
+        : {
+            severity: 'warning' as const,
+            text: t('status.alertsMissing', {
+              configKey: alertmanager.configKey,
+            }),
+          };
+  }
+}
+
+function Notice(props: { capability: OpsCapability; status: OpsStatus }) {
+  const notice = useNotice(props.capability, props.status);
+  return (
+    <Alert severity={notice.severity} variant="outlined" sx={{ mt: 2 }}>
+      {notice.text}
+    </Alert>
+  );
+}
+
+/**
+ * States honestly what live data the panel lacks and why: which
+ * configuration key of the ops backend is missing, or that the capability
+ * comes in a later version.
+ *
+ * @public
+ */
+export function OpsStatusNotice(props: OpsStatusNoticeProps) {
+  const { t } = useTranslationRef(opsDashboardTranslationRef);
+  const { value, loading, error } = useOpsStatus();
+
+  if (loading) {
+    return <Progress aria-label={t('status.checking')} />;
+  }
+  if (error || !value) {
+    return (
+      <WarningPanel
+        severity="warning"
+        title={t('status.unreachableTitle')}
+        message={t('status.unreachable', { message: error?.message ?? '' })}
+      />
+    );
+  }
+  return <Notice capability={props.capability} status={value} />;
+}

@@ -1,0 +1,2 @@
+export { OpsStatusNotice } from './OpsStatusNotice';
+export type { OpsStatusNoticeProps, OpsCapability } from './OpsStatusNotice';

@@ -1,0 +1,2 @@
+export { RelatedSection } from './RelatedSection';
+export type { RelatedSectionProps } from './RelatedSection';

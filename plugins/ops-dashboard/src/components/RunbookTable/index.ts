@@ -1,0 +1,1 @@
+export { RunbookTable } from './RunbookTable';

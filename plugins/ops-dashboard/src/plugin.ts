@@ -1,0 +1,111 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { opsApiRef, OpsClient } from './api';
+import { entityContentRouteRef } from './routes';
+
+/**
+ * The ops-dashboard plugin for apps on the old frontend system. Apps on the
+ * new frontend system use the default export of
+ * `@unyo/plugin-ops-dashboard/alpha` instead.
+ *
+ * @public
+ */
+export const opsDashboardPlugin = createPlugin({
+  id: 'ops-dashboard',
+  apis: [
+    createApiFactory({
+      api: opsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OpsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    entityContent: entityContentRouteRef,
+  },
+});
+
+/**
+ * The "Operations" tab for Components, Resources and Systems: SLOs, backup
+ * policies and runbooks.
+ *
+ * @public
+ */
+export const EntityOpsContent = opsDashboardPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityOpsContent',
+    mountPoint: entityContentRouteRef,
+    component: () =>
+      import('./components/EntityOpsContent').then(m => m.EntityOpsContent),
+  }),
+);
+
+/**
+ * Overview card: the SLOs that measure the entity.
+ *
+ * @public
+ */
+export const EntitySloCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySloCard').then(m => m.EntitySloCard),
+    },
+  }),
+);
+
+/**
+ * SLO entity page: what the SLO declares and the error budget it implies.
+ *
+ * @public
+ */
+export const EntitySloSummaryCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloSummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySloSummaryCard').then(
+          m => m.EntitySloSummaryCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * SLO, SLI and BackupPolicy entity pages: relations as links.
+ *
+ * @public
+ */
+export const EntityOpsRelationsCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsRelationsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOpsRelationsCard').then(
+          m => m.EntityOpsRelationsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The entity's spec as YAML with a copy button.
+ *
+ * @public
+ */
+export const EntityRawSpecCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRawSpecCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityRawSpecCard').then(m => m.EntityRawSpecCard),
+    },
+  }),
+);

@@ -1,0 +1,176 @@
+import {
+  createTranslationRef,
+  createTranslationResource,
+} from '@backstage/frontend-plugin-api';
+
+/**
+ * The messages of the ops-dashboard plugin. English is the default; the
+ * Japanese messages (`./translations/ja`) load on demand when the app
+ * language is `ja`.
+ *
+ * @public
+ */
+export const opsDashboardTranslationRef = createTranslationRef({
+  id: 'plugin.ops-dashboard',
+  messages: {
+    status: {
+      checking: 'Checking which data sources the ops backend has…',
+      unreachableTitle: 'The ops backend could not be reached',
+      unreachable:
+        'Live status needs the Unyo ops backend (/api/ops). It answered: {{message}}',
+      sloMissing:
+        'Live SLO status is not available: no Prometheus server is configured ({{configKey}}).',
+      sloLater:
+        'Prometheus is configured ({{servers}}). Live SLO evaluation (attainment, error budget, burn rates) arrives in a later version of Unyo; the figures below are what the catalog declares.',
+      backupsMissing:
+        'Live backup status is not available: no backup source is configured ({{configKey}}).',
+      backupsLater:
+        'Backup sources are configured ({{sources}}). Live backup status (last success, RPO, restore tests) arrives in a later version of Unyo.',
+      alertsMissing:
+        'Firing alerts are not shown: no Alertmanager server is configured ({{configKey}}).',
+      alertsLater:
+        'Alertmanager is configured ({{servers}}). Firing alerts and the runbooks that answer them arrive in a later version of Unyo.',
+    },
+    units: {
+      seconds: '{{value}} s',
+      minutes: '{{value}} min',
+      hours: '{{value}} h',
+      days: '{{value}} d',
+    },
+    window: {
+      rolling: 'Rolling {{duration}}',
+      calendar: 'Calendar-aligned {{duration}}',
+      calendarMonth: 'Calendar month',
+      calendarQuarter: 'Calendar quarter',
+      calendarYear: 'Calendar year',
+      calendarWeek: 'Calendar week',
+      inZone: '{{window}} ({{timeZone}})',
+      unknown: 'Not declared',
+      durationUnits: {
+        m_one: '{{count}} minute',
+        m_other: '{{count}} minutes',
+        h_one: '{{count}} hour',
+        h_other: '{{count}} hours',
+        d_one: '{{count}} day',
+        d_other: '{{count}} days',
+        w_one: '{{count}} week',
+        w_other: '{{count}} weeks',
+        M_one: '{{count}} month',
+        M_other: '{{count}} months',
+        Q_one: '{{count}} quarter',
+        Q_other: '{{count}} quarters',
+        Y_one: '{{count}} year',
+        Y_other: '{{count}} years',
+      },
+    },
+    budgeting: {
+      Occurrences: 'Occurrences: the share of good events',
+      Timeslices: 'Timeslices: the share of good time slices',
+      RatioTimeslices: 'RatioTimeslices: the average ratio of the time slices',
+      unknown: 'Not declared',
+    },
+    indicator: {
+      ratio: 'Ratio of good events to total',
+      ratioBad: 'Ratio of bad events to total',
+      threshold: 'Threshold per time slice',
+      unknown: 'Not recognised',
+      counter: 'counters',
+      source: 'source: {{types}}',
+      noSource: 'no metric source declared',
+      sliNotFound: 'The SLI {{ref}} is not in the catalog.',
+      inline: 'inline in the SLO',
+    },
+    sloSummaryCard: {
+      title: 'Service level objective',
+      service: 'Measures',
+      owner: 'Owner (of the measured entity)',
+      ownerUnknown: 'Unknown: the measured entity has no owner in the catalog',
+      description: 'Description',
+      objectives: 'Objectives',
+      objective: 'Objective',
+      target: 'Target',
+      errorBudget: 'Error budget over the window',
+      timeWindow: 'Time window',
+      budgetingMethod: 'Budgeting method',
+      indicator: 'Indicator',
+      noObjectives: 'The SLO declares no objectives.',
+      budgetOccurrences:
+        '{{share}} of events may fail (a full outage would use it up in {{duration}})',
+      budgetTimeslices: '{{duration}} of bad time slices',
+      budgetShareOnly: '{{share}} of events may fail',
+      timeSlice: 'each {{window}} slice is good when {{condition}}',
+    },
+    sloTable: {
+      slo: 'SLO',
+      targets: 'Target',
+      window: 'Window',
+      allowed: 'Error budget',
+      notInCatalog: 'not found in the catalog',
+    },
+    entitySloCard: {
+      title: 'Service level objectives',
+      empty: 'No SLO in the catalog measures this entity.',
+    },
+    opsContent: {
+      slosTitle: 'Service level objectives',
+      slosEmpty:
+        'No SLO in the catalog measures this entity. An SLO names it in spec.service.',
+      backupsTitle: 'Backup policies',
+      backupsEmpty:
+        'No backup policy in the catalog protects this entity. A BackupPolicy names it in spec.protects.',
+      runbooksTitle: 'Runbooks',
+      runbooksEmpty:
+        'No runbook in the catalog applies to this entity. A Runbook names it in spec.appliesTo.',
+      policy: 'Policy',
+      rpo: 'RPO',
+      rto: 'RTO',
+      targets: 'Backup targets',
+      restoreTest: 'Restore test every {{every}}',
+      runbook: 'Runbook',
+      severity: 'Severity',
+      alerts: 'Alerts',
+      steps: 'Steps',
+    },
+    relationsCard: {
+      title: 'Relations',
+      empty: 'This entity has no relations in the catalog.',
+      types: {
+        ownedBy: 'Owner',
+        ownerOf: 'Owns',
+        measures: 'Measures',
+        measuredBy: 'Measured by',
+        protects: 'Protects',
+        protectedBy: 'Protected by',
+        runbookFor: 'Runbook for',
+        hasRunbook: 'Runbooks',
+        partOf: 'Part of',
+        hasPart: 'Has parts',
+        dependsOn: 'Depends on',
+        dependencyOf: 'Dependency of',
+      },
+    },
+    rawSpecCard: {
+      title: 'Specification',
+      subheader: 'spec of {{ref}} as YAML',
+      empty: 'This entity has no spec.',
+    },
+    contentTitle: 'Operations',
+  },
+  translations: {
+    ja: () => import('./translations/ja'),
+  },
+});
+
+/**
+ * The Japanese translation of {@link opsDashboardTranslationRef} as a
+ * resource, for apps that register translation resources explicitly (the ref
+ * already loads it by default).
+ *
+ * @public
+ */
+export const opsDashboardTranslations = createTranslationResource({
+  ref: opsDashboardTranslationRef,
+  translations: {
+    ja: () => import('./translations/ja'),
+  },
+});

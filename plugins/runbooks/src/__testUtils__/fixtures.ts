@@ -1,0 +1,74 @@
+import { Entity } from '@backstage/catalog-model';
+
+/** The Runbook of docs/catalog-model.md as the catalog serves it. */
+export const runbookEntity: Entity = {
+  apiVersion: 'unyo.dev/v1alpha1',
+  kind: 'Runbook',
+  metadata: {
+    name: 'identity-service-down',
+    namespace: 'default',
+    title: 'Service down',
+  },
+  spec: {
+    titleJa: 'サービス停止',
+    description: 'When **identity-service** stops answering.',
+    owner: 'group:default/sre',
+    appliesTo: ['component:default/identity-service'],
+    severity: 'critical',
+    alerts: ['ServiceDown'],
+    steps: [
+      {
+        title: 'Check pods',
+        titleJa: 'Pod を確認',
+        description: 'Look for pods that are *not* `Running`.',
+        run: 'kubectl get pods -n production -l app=identity-service',
+        language: 'bash',
+      },
+      { title: 'Restart the deployment', action: 'restart' },
+    ],
+    actions: [
+      {
+        id: 'restart',
+        title: 'Rolling restart',
+        titleJa: 'ローリング再起動',
+        type: 'http',
+        destructive: true,
+        timeoutSeconds: 60,
+        target: 'automation',
+        request: { method: 'POST', path: '/api/45/job/restart-identity/run' },
+        parameters: {
+          type: 'object',
+          properties: { reason: { type: 'string' } },
+          required: ['reason'],
+        },
+      },
+      {
+        id: 'error-ratio',
+        title: '5xx ratio below 1 %',
+        type: 'prometheus-query',
+        query: 'sum(rate(http_requests_total{code=~"5.."}[5m]))',
+        server: 'default',
+        expect: { op: 'lt', value: 0.01 },
+      },
+    ],
+  },
+  relations: [
+    { type: 'ownedBy', targetRef: 'group:default/sre' },
+    { type: 'runbookFor', targetRef: 'component:default/identity-service' },
+  ],
+};
+
+export const componentEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'identity-service', namespace: 'default' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/sre',
+  },
+  relations: [
+    { type: 'ownedBy', targetRef: 'group:default/sre' },
+    { type: 'hasRunbook', targetRef: 'runbook:default/identity-service-down' },
+  ],
+};

@@ -1,0 +1,23 @@
+import plugin from './alpha';
+import * as classic from './index';
+
+describe('runbooks /alpha', () => {
+  it('exposes the runbook cards and the API', () => {
+    expect(plugin.id).toBe('runbooks');
+    for (const id of [
+      'api:runbooks/ops',
+      'entity-card:runbooks/runbooks',
+      'entity-card:runbooks/steps',
+      'entity-card:runbooks/actions',
+      'entity-card:runbooks/raw-spec',
+    ]) {
+      expect(plugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('keeps the classic API in the main entry point', () => {
+    expect(classic.runbooksPlugin.getId()).toBe('runbooks');
+    expect(classic.EntityRunbooksCard).toBeDefined();
+    expect(classic.RunbookStepsCard).toBeDefined();
+  });
+});

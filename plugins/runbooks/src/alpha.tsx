@@ -1,0 +1,106 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { runbooksApiRef, RunbooksClient } from './api';
+import { hasRunbooks, isRunbookKind } from './lib/predicates';
+
+/** @alpha */
+export const runbooksApi = ApiBlueprint.make({
+  name: 'ops',
+  params: defineParams =>
+    defineParams({
+      api: runbooksApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RunbooksClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * Overview card of Components and Resources that runbooks apply to.
+ *
+ * @alpha
+ */
+export const entityRunbooksCard = EntityCardBlueprint.make({
+  name: 'runbooks',
+  params: {
+    filter: entity =>
+      ['component', 'resource', 'system'].includes(
+        entity.kind.toLocaleLowerCase('en-US'),
+      ) && hasRunbooks(entity),
+    loader: () =>
+      import('./components/EntityRunbooksCard').then(m => (
+        <m.EntityRunbooksCard />
+      )),
+  },
+});
+
+/**
+ * Runbook entity page: severity, owner, alerts and the ordered steps.
+ *
+ * @alpha
+ */
+export const runbookStepsCard = EntityCardBlueprint.make({
+  name: 'steps',
+  params: {
+    filter: isRunbookKind,
+    loader: () =>
+      import('./components/RunbookStepsCard').then(m => <m.RunbookStepsCard />),
+  },
+});
+
+/**
+ * Runbook entity page: the runbook's actions.
+ *
+ * @alpha
+ */
+export const runbookActionsCard = EntityCardBlueprint.make({
+  name: 'actions',
+  params: {
+    filter: isRunbookKind,
+    loader: () =>
+      import('./components/RunbookActionsCard').then(m => (
+        <m.RunbookActionsCard />
+      )),
+  },
+});
+
+/**
+ * Runbook entity page: the spec as YAML.
+ *
+ * @alpha
+ */
+export const runbookRawSpecCard = EntityCardBlueprint.make({
+  name: 'raw-spec',
+  params: {
+    filter: isRunbookKind,
+    loader: () =>
+      import('./components/RunbookRawSpecCard').then(m => (
+        <m.RunbookRawSpecCard />
+      )),
+  },
+});
+
+/**
+ * The runbooks plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'runbooks',
+  title: 'Runbooks',
+  info: { packageJson: () => import('../package.json') },
+  extensions: [
+    runbooksApi,
+    entityRunbooksCard,
+    runbookStepsCard,
+    runbookActionsCard,
+    runbookRawSpecCard,
+  ],
+});
+
+export { runbooksTranslationRef, runbooksTranslations } from './translation';

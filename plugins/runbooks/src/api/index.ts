@@ -1,0 +1,3 @@
+export { runbooksApiRef } from './RunbooksApi';
+export type { RunbooksApi, RunbookTargetsStatus } from './RunbooksApi';
+export { RunbooksClient, RunbooksApiError } from './RunbooksClient';

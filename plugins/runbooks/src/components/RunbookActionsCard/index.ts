@@ -1,0 +1,1 @@
+export { RunbookActionsCard } from './RunbookActionsCard';

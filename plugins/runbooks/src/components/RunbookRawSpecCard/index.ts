@@ -1,0 +1,1 @@
+export { RunbookRawSpecCard } from './RunbookRawSpecCard';

@@ -1,0 +1,1 @@
+export { RunbookStepsCard } from './RunbookStepsCard';

@@ -1,0 +1,16 @@
+/**
+ * Kinds and relation types of the Unyo catalog model come from
+ * `@unyo/plugin-ops-common`; kinds here are lower case, as the catalog
+ * compares them.
+ */
+import { RUNBOOK_KIND } from '@unyo/plugin-ops-common';
+
+export {
+  RELATION_HAS_RUNBOOK,
+  RELATION_RUNBOOK_FOR,
+} from '@unyo/plugin-ops-common';
+
+export const KIND_RUNBOOK = RUNBOOK_KIND.toLocaleLowerCase('en-US');
+
+/** The configuration key of runbook action targets (DESIGN.md). */
+export const CONFIG_KEY_RUNBOOK_TARGETS = 'ops.runbooks.targets';

@@ -1,7 +1,0 @@
-import { runbooksPlugin } from './plugin';
-
-describe('runbooks', () => {
-  it('should export plugin', () => {
-    expect(runbooksPlugin).toBeDefined();
-  });
-});

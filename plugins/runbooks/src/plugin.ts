@@ -1,0 +1,92 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { runbooksApiRef, RunbooksClient } from './api';
+
+/**
+ * The runbooks plugin for apps on the old frontend system. Apps on the new
+ * frontend system use the default export of `@unyo/plugin-runbooks/alpha`.
+ *
+ * @public
+ */
+export const runbooksPlugin = createPlugin({
+  id: 'runbooks',
+  apis: [
+    createApiFactory({
+      api: runbooksApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RunbooksClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * Overview card of Components and Resources: the runbooks that apply.
+ *
+ * @public
+ */
+export const EntityRunbooksCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbooksCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityRunbooksCard').then(
+          m => m.EntityRunbooksCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Runbook entity page: severity, owner, alerts and the ordered steps.
+ *
+ * @public
+ */
+export const RunbookStepsCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'RunbookStepsCard',
+    component: {
+      lazy: () =>
+        import('./components/RunbookStepsCard').then(m => m.RunbookStepsCard),
+    },
+  }),
+);
+
+/**
+ * Runbook entity page: the runbook's actions.
+ *
+ * @public
+ */
+export const RunbookActionsCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'RunbookActionsCard',
+    component: {
+      lazy: () =>
+        import('./components/RunbookActionsCard').then(
+          m => m.RunbookActionsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Runbook entity page: the spec as YAML with a copy button.
+ *
+ * @public
+ */
+export const RunbookRawSpecCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'RunbookRawSpecCard',
+    component: {
+      lazy: () =>
+        import('./components/RunbookRawSpecCard').then(
+          m => m.RunbookRawSpecCard,
+        ),
+    },
+  }),
+);

@@ -1,0 +1,90 @@
+import {
+  createTranslationRef,
+  createTranslationResource,
+} from '@backstage/frontend-plugin-api';
+
+/**
+ * The messages of the runbooks plugin. English is the default; the Japanese
+ * messages (`./translations/ja`) load on demand when the app language is `ja`.
+ *
+ * @public
+ */
+export const runbooksTranslationRef = createTranslationRef({
+  id: 'plugin.runbooks',
+  messages: {
+    severity: {
+      label: 'Severity',
+    },
+    stepsCard: {
+      title: 'Runbook',
+      owner: 'Owner',
+      appliesTo: 'Applies to',
+      alerts: 'Answers alerts',
+      noAlerts: 'No alert links to this runbook.',
+      steps: 'Steps',
+      noSteps: 'This runbook has no steps.',
+      language: 'Language: {{language}}',
+      action: 'Action: {{title}} ({{type}})',
+      actionMissing: 'Action {{id}} is not defined in spec.actions.',
+      actionNote:
+        'See the actions below; running them from the portal comes with the ops backend.',
+    },
+    actionsCard: {
+      title: 'Actions',
+      empty: 'This runbook defines no actions.',
+      type: 'Type',
+      target: 'Target',
+      request: 'Request',
+      query: 'Query',
+      expect: 'Expects',
+      server: 'Prometheus server',
+      duration: 'Silence for',
+      durationMinutes: '{{minutes}} min',
+      timeout: 'Timeout',
+      timeoutSeconds: '{{seconds}} s',
+      destructive: 'Destructive: asks for typed confirmation',
+      parameters: 'Parameters (JSON schema)',
+      noParameters: 'No parameters',
+      targetNotConfigured:
+        'The target {{target}} is not configured in {{configKey}}.',
+      executionLater:
+        'Running actions from the portal arrives with the ops backend’s execution API in a later version of Unyo. Until then, follow the steps by hand.',
+      targetsMissing:
+        'No action target is configured ({{configKey}}): http actions will need one to run.',
+      targetsConfigured: 'Action targets configured: {{targets}}.',
+      statusUnreachableTitle: 'The ops backend could not be reached',
+      statusUnreachable:
+        'Which action targets are configured is unknown. It answered: {{message}}',
+    },
+    entityRunbooksCard: {
+      title: 'Runbooks',
+      empty: 'No runbook in the catalog applies to this entity.',
+      runbook: 'Runbook',
+      alerts: 'Alerts',
+      steps: 'Steps',
+      notInCatalog: 'not found in the catalog',
+    },
+    rawSpecCard: {
+      title: 'Specification',
+      subheader: 'spec of {{ref}} as YAML',
+      empty: 'This entity has no spec.',
+    },
+  },
+  translations: {
+    ja: () => import('./translations/ja'),
+  },
+});
+
+/**
+ * The Japanese translation of {@link runbooksTranslationRef} as a resource,
+ * for apps that register translation resources explicitly (the ref already
+ * loads it by default).
+ *
+ * @public
+ */
+export const runbooksTranslations = createTranslationResource({
+  ref: runbooksTranslationRef,
+  translations: {
+    ja: () => import('./translations/ja'),
+  },
+});
