@@ -9,7 +9,8 @@ unyo_ensure_node
 cd "$UNYO_ROOT"
 results="$UNYO_ROOT/e2e-test-results"
 mkdir -p "$results"
-base=http://127.0.0.1:7007
+# The origin that backend.baseUrl names, so the app's API calls are same-origin.
+base=http://localhost:7007
 
 yarn workspace app build
 

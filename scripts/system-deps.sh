@@ -7,6 +7,8 @@ set -euo pipefail
 
 need=()
 command -v chromium >/dev/null || need+=(chromium)
+# Japanese text in screenshots (the seeds and half the UI are Japanese).
+fc-list :lang=ja 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 command -v prometheus >/dev/null || need+=(prometheus)
 command -v promtool >/dev/null || need+=(prometheus)
 command -v prometheus-alertmanager >/dev/null || need+=(prometheus-alertmanager)
