@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Stops the demo's exporter, Prometheus and Alertmanager (started by up.sh).
+# Their data under .demo/ stays; `up.sh --reset` starts from scratch.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+for name in prometheus alertmanager exporter; do
+  demo_stop "$name"
+done
