@@ -14,3 +14,14 @@ export const KIND_RUNBOOK = RUNBOOK_KIND.toLocaleLowerCase('en-US');
 
 /** The configuration key of runbook action targets (DESIGN.md). */
 export const CONFIG_KEY_RUNBOOK_TARGETS = 'ops.runbooks.targets';
+
+/**
+ * How specs and parameters are written as YAML: lists at their key's
+ * indentation (as kubectl writes them), no line folding, and no anchors for
+ * repeated values.
+ */
+export const YAML_OPTIONS = {
+  indentSeq: false,
+  lineWidth: 0,
+  aliasDuplicateObjects: false,
+} as const;

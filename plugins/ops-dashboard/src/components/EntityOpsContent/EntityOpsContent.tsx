@@ -1,17 +1,29 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
+import { ComponentType } from 'react';
 import {
   RELATION_HAS_RUNBOOK,
   RELATION_MEASURED_BY,
   RELATION_PROTECTED_BY,
 } from '../../constants';
+import { RelatedEntity } from '../../hooks/useRelatedEntities';
 import { opsDashboardTranslationRef } from '../../translation';
 import { BackupPolicyTable } from '../BackupPolicyTable';
-import { OpsStatusNotice } from '../OpsStatusNotice';
+import { OpsCapability, OpsStatusNotice } from '../OpsStatusNotice';
 import { RelatedSection } from '../RelatedSection';
 import { RunbookTable } from '../RunbookTable';
 import { SloTable } from '../SloTable';
+
+interface Section {
+  relation: string;
+  title: string;
+  emptyText: string;
+  Table: ComponentType<{ items: RelatedEntity[] }>;
+  capability: OpsCapability;
+  /** The width on large screens, in grid columns; the full width if unset. */
+  lg?: 6;
+}
 
 /**
  * The "Operations" tab of a Component, Resource or System: its SLOs, backup
@@ -23,38 +35,45 @@ import { SloTable } from '../SloTable';
 export function EntityOpsContent() {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   const { entity } = useEntity();
+  const sections: Section[] = [
+    {
+      relation: RELATION_MEASURED_BY,
+      title: t('opsContent.slosTitle'),
+      emptyText: t('opsContent.slosEmpty'),
+      Table: SloTable,
+      capability: 'slo',
+    },
+    {
+      relation: RELATION_PROTECTED_BY,
+      title: t('opsContent.backupsTitle'),
+      emptyText: t('opsContent.backupsEmpty'),
+      Table: BackupPolicyTable,
+      capability: 'backups',
+      lg: 6,
+    },
+    {
+      relation: RELATION_HAS_RUNBOOK,
+      title: t('opsContent.runbooksTitle'),
+      emptyText: t('opsContent.runbooksEmpty'),
+      Table: RunbookTable,
+      capability: 'alerts',
+      lg: 6,
+    },
+  ];
   return (
     <Grid container spacing={3} alignItems="stretch">
-      <Grid item xs={12}>
-        <RelatedSection
-          entity={entity}
-          relation={RELATION_MEASURED_BY}
-          title={t('opsContent.slosTitle')}
-          emptyText={t('opsContent.slosEmpty')}
-          renderItems={items => <SloTable items={items} />}
-          notice={<OpsStatusNotice capability="slo" />}
-        />
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <RelatedSection
-          entity={entity}
-          relation={RELATION_PROTECTED_BY}
-          title={t('opsContent.backupsTitle')}
-          emptyText={t('opsContent.backupsEmpty')}
-          renderItems={items => <BackupPolicyTable items={items} />}
-          notice={<OpsStatusNotice capability="backups" />}
-        />
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <RelatedSection
-          entity={entity}
-          relation={RELATION_HAS_RUNBOOK}
-          title={t('opsContent.runbooksTitle')}
-          emptyText={t('opsContent.runbooksEmpty')}
-          renderItems={items => <RunbookTable items={items} />}
-          notice={<OpsStatusNotice capability="alerts" />}
-        />
-      </Grid>
+      {sections.map(({ relation, title, emptyText, Table, capability, lg }) => (
+        <Grid item xs={12} lg={lg} key={relation}>
+          <RelatedSection
+            entity={entity}
+            relation={relation}
+            title={title}
+            emptyText={emptyText}
+            renderItems={items => <Table items={items} />}
+            notice={<OpsStatusNotice capability={capability} />}
+          />
+        </Grid>
+      ))}
     </Grid>
   );
 }

@@ -18,5 +18,28 @@ describe('EntityRawSpecCard', () => {
       ),
     );
     expect(document.body.textContent).toContain('- name: daily-dump');
+    expect(document.querySelector('code')?.textContent).toBe(
+      [
+        'titleJa: イベントストアのバックアップ',
+        'owner: group:default/platform',
+        'protects:',
+        '- resource:default/event-store-db',
+        'rpo: 1h',
+        'rto: 4h',
+        'targets:',
+        '- name: daily-dump',
+        '  type: full',
+        '  schedule:',
+        '    every: 1d',
+        '  retention: 7d',
+        '  source:',
+        '    type: s3',
+        '    connection: demo-s3',
+        '    bucket: backup-bucket',
+        'restoreTest:',
+        '  every: 30d',
+        '',
+      ].join('\n'),
+    );
   });
 });

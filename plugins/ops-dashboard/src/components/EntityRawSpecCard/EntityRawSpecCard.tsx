@@ -3,8 +3,18 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
-import { toYaml } from '../../lib/yaml';
+import { stringify } from 'yaml';
 import { opsDashboardTranslationRef } from '../../translation';
+
+/**
+ * How the spec is written: lists at their key's indentation (as kubectl writes
+ * them), no line folding, and no anchors for repeated values.
+ */
+const YAML_OPTIONS = {
+  indentSeq: false,
+  lineWidth: 0,
+  aliasDuplicateObjects: false,
+} as const;
 
 /**
  * The entity's `spec` as YAML, with a copy button.
@@ -23,7 +33,11 @@ export function EntityRawSpecCard() {
       })}
     >
       {spec && Object.keys(spec).length > 0 ? (
-        <CodeSnippet text={toYaml(spec)} language="yaml" showCopyCodeButton />
+        <CodeSnippet
+          text={stringify(spec, YAML_OPTIONS)}
+          language="yaml"
+          showCopyCodeButton
+        />
       ) : (
         <Typography variant="body2">{t('rawSpecCard.empty')}</Typography>
       )}

@@ -1,14 +1,9 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip, { ChipProps } from '@mui/material/Chip';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { RelatedEntity } from '../../hooks/useRelatedEntities';
 import { opsDashboardTranslationRef } from '../../translation';
+import { EntityLinkCell, RelatedEntityTable } from '../RelatedEntityTable';
 
 const SEVERITY_COLORS: Record<string, ChipProps['color']> = {
   critical: 'error',
@@ -23,67 +18,56 @@ const SEVERITY_COLORS: Record<string, ChipProps['color']> = {
 export function RunbookTable(props: { items: RelatedEntity[] }) {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   return (
-    <Table size="small">
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('opsContent.runbook')}</TableCell>
-          <TableCell>{t('opsContent.severity')}</TableCell>
-          <TableCell>{t('opsContent.alerts')}</TableCell>
-          <TableCell>{t('opsContent.steps')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.items.map(({ ref, refString, entity }) => {
-          const spec = entity?.spec ?? {};
-          const severity =
-            typeof spec.severity === 'string' ? spec.severity : undefined;
-          const alerts = Array.isArray(spec.alerts)
-            ? (spec.alerts as string[])
-            : [];
-          const steps = Array.isArray(spec.steps)
-            ? spec.steps.length
-            : undefined;
-          return (
-            <TableRow key={refString}>
-              <TableCell>
-                <EntityRefLink entityRef={entity ?? ref} />
-                {typeof spec.titleJa === 'string' && (
-                  <Typography
-                    variant="caption"
-                    component="div"
-                    color="text.secondary"
-                  >
-                    {spec.titleJa}
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>
-                {severity ? (
-                  <Chip
-                    size="small"
-                    label={severity}
-                    color={SEVERITY_COLORS[severity.toLowerCase()] ?? 'default'}
-                  />
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-              <TableCell>
-                {alerts.map(alert => (
-                  <Chip
-                    key={alert}
-                    size="small"
-                    variant="outlined"
-                    label={alert}
-                    sx={{ mr: 0.5, mb: 0.5 }}
-                  />
-                ))}
-              </TableCell>
-              <TableCell>{steps ?? '—'}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <RelatedEntityTable
+      items={props.items}
+      columns={[
+        t('opsContent.runbook'),
+        t('opsContent.severity'),
+        t('opsContent.alerts'),
+        t('opsContent.steps'),
+      ]}
+      renderCells={({ ref, entity }) => {
+        const spec = entity?.spec ?? {};
+        const severity =
+          typeof spec.severity === 'string' ? spec.severity : undefined;
+        const alerts = Array.isArray(spec.alerts)
+          ? (spec.alerts as string[])
+          : [];
+        const steps = Array.isArray(spec.steps) ? spec.steps.length : undefined;
+        return (
+          <>
+            <EntityLinkCell
+              entityRef={entity ?? ref}
+              captions={[
+                typeof spec.titleJa === 'string' ? spec.titleJa : undefined,
+              ]}
+            />
+            <TableCell>
+              {severity ? (
+                <Chip
+                  size="small"
+                  label={severity}
+                  color={SEVERITY_COLORS[severity.toLowerCase()] ?? 'default'}
+                />
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell>
+              {alerts.map(alert => (
+                <Chip
+                  key={alert}
+                  size="small"
+                  variant="outlined"
+                  label={alert}
+                  sx={{ mr: 0.5, mb: 0.5 }}
+                />
+              ))}
+            </TableCell>
+            <TableCell>{steps ?? '—'}</TableCell>
+          </>
+        );
+      }}
+    />
   );
 }

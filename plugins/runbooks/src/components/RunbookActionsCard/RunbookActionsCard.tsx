@@ -14,8 +14,9 @@ import Typography from '@mui/material/Typography';
 import type { RunbookAction, RunbookEntity } from '@unyo/plugin-ops-common';
 import { Fragment, ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { stringify } from 'yaml';
+import { YAML_OPTIONS } from '../../constants';
 import { runbooksApiRef, RunbookTargetsStatus } from '../../api';
-import { toYaml } from '../../lib/yaml';
 import { runbooksTranslationRef } from '../../translation';
 
 const OPERATORS: Record<string, string> = {
@@ -131,7 +132,10 @@ function Action(props: {
         {hasParameters ? null : t('actionsCard.noParameters')}
       </Row>
       {hasParameters && (
-        <CodeSnippet text={toYaml(action.parameters)} language="yaml" />
+        <CodeSnippet
+          text={stringify(action.parameters, YAML_OPTIONS)}
+          language="yaml"
+        />
       )}
     </Box>
   );

@@ -3,7 +3,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
-import { toYaml } from '../../lib/yaml';
+import { stringify } from 'yaml';
+import { YAML_OPTIONS } from '../../constants';
 import { runbooksTranslationRef } from '../../translation';
 
 /**
@@ -23,7 +24,11 @@ export function RunbookRawSpecCard() {
       })}
     >
       {spec && Object.keys(spec).length > 0 ? (
-        <CodeSnippet text={toYaml(spec)} language="yaml" showCopyCodeButton />
+        <CodeSnippet
+          text={stringify(spec, YAML_OPTIONS)}
+          language="yaml"
+          showCopyCodeButton
+        />
       ) : (
         <Typography variant="body2">{t('rawSpecCard.empty')}</Typography>
       )}

@@ -1,0 +1,2 @@
+export { EntityLinkCell, RelatedEntityTable } from './RelatedEntityTable';
+export type { RelatedEntityTableProps } from './RelatedEntityTable';
