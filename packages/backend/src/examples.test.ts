@@ -54,8 +54,17 @@ describe.each(databases.eachSupportedId())('the example catalog on %s', id => {
               rules: [
                 {
                   allow: [
-                    'Component', 'System', 'Domain', 'API', 'Resource',
-                    'Location', 'Group', 'User', 'SLO', 'SLI', 'Runbook',
+                    'Component',
+                    'System',
+                    'Domain',
+                    'API',
+                    'Resource',
+                    'Location',
+                    'Group',
+                    'User',
+                    'SLO',
+                    'SLI',
+                    'Runbook',
                     'BackupPolicy',
                   ],
                 },
@@ -95,7 +104,9 @@ describe.each(databases.eachSupportedId())('the example catalog on %s', id => {
     expect(dangling).toEqual([]);
 
     const kinds = (kind: string) => entities.filter(e => e.kind === kind);
-    const systems = kinds('System').map(e => e.metadata.name).sort();
+    const systems = kinds('System')
+      .map(e => e.metadata.name)
+      .sort();
     expect(systems).toEqual([
       'azure-saas',
       'elixir-cqrs',
@@ -139,7 +150,8 @@ describe.each(databases.eachSupportedId())('the example catalog on %s', id => {
             !byRef
               .get(r.targetRef)
               ?.relations?.some(
-                back => back.type === inverse[r.type] && back.targetRef === ref(e),
+                back =>
+                  back.type === inverse[r.type] && back.targetRef === ref(e),
               ),
         )
         .map(r => `${ref(e)} ${r.type} ${r.targetRef}`),

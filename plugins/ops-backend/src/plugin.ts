@@ -2,8 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readOpsConfig } from './config/OpsConfig';
+import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { createRouter } from './router';
+import { DefaultSloService } from './slo/DefaultSloService';
 
 /**
  * The Unyo operations backend: `/api/ops`.
@@ -17,17 +20,31 @@ export const opsPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter }) {
+      async init({ config, logger, database, httpAuth, httpRouter, catalog }) {
         const opsConfig = readOpsConfig(config);
+        const store = await DatabaseSloStore.create({ database });
+        const notEvaluatedMessage =
+          opsConfig.prometheus.length === 0
+            ? 'No Prometheus server is configured (ops.prometheus.servers)'
+            : 'Not evaluated yet: the first evaluation round has not reached this SLO';
         if (opsConfig.prometheus.length === 0) {
           logger.info(
-            'No Prometheus server configured (ops.prometheus.servers): SLO panels will say so',
+            'No Prometheus server configured (ops.prometheus.servers): SLOs are not evaluated',
           );
         }
-        httpRouter.use(await createRouter({ httpAuth, config: opsConfig }));
+        const slos = new DefaultSloService({
+          catalog,
+          store,
+          notEvaluatedMessage: () => notEvaluatedMessage,
+        });
+        httpRouter.use(
+          await createRouter({ httpAuth, config: opsConfig, slos }),
+        );
       },
     });
   },

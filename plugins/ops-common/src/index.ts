@@ -10,3 +10,4 @@ export * from './kinds';
 export * from './schema';
 export * from './validation';
 export * from './permissions';
+export * from './slo';

@@ -1,0 +1,142 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { SloStatus } from '@unyo/plugin-ops-common';
+import { DatabaseSloStore } from './DatabaseSloStore';
+
+const databases = TestDatabases.create();
+
+function status(overrides: Partial<SloStatus> = {}): SloStatus {
+  return {
+    ref: 'slo:default/identity-availability',
+    entityRef: 'component:default/identity-service',
+    target: 0.999,
+    window: { duration: '30d', calendar: false },
+    budgetingMethod: 'Occurrences',
+    state: 'ok',
+    sli: { good: 999_300, total: 1_000_000, ratio: 0.9993 },
+    errorBudget: {
+      total: 1000,
+      consumed: 700,
+      consumedRatio: 0.7,
+      remainingRatio: 0.3,
+    },
+    policy: 'feature-freeze',
+    evaluatedAt: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe.each(databases.eachSupportedId())('DatabaseSloStore on %s', id => {
+  async function createStore() {
+    const knex = await databases.init(id);
+    return DatabaseSloStore.create({
+      database: mockServices.database({ knex }),
+    });
+  }
+
+  it('keeps the last good evaluation when a later one fails', async () => {
+    const store = await createStore();
+    await store.saveStatus(status());
+    await store.saveStatus(
+      status({
+        state: 'error',
+        message: 'Prometheus default: connection refused',
+        sli: undefined,
+        errorBudget: undefined,
+        evaluatedAt: '2026-11-20T10:05:00.000Z',
+      }),
+    );
+
+    const stored = (await store.getStatuses([
+      'slo:default/identity-availability',
+      'slo:default/unknown',
+    ]))!;
+
+    expect([...stored.keys()]).toEqual(['slo:default/identity-availability']);
+    const one = stored.get('slo:default/identity-availability')!;
+    expect(one.status.state).toBe('error');
+    expect(one.status.message).toBe('Prometheus default: connection refused');
+    expect(one.lastGood?.errorBudget?.remainingRatio).toBe(0.3);
+    expect(one.lastGood?.evaluatedAt).toBe('2026-11-20T10:00:00.000Z');
+
+    // Recovery replaces both.
+    await store.saveStatus(status({ evaluatedAt: '2026-11-20T10:06:00.000Z' }));
+    const again = (
+      await store.getStatuses(['slo:default/identity-availability'])
+    ).get('slo:default/identity-availability')!;
+    expect(again.status.state).toBe('ok');
+    expect(again.lastGood?.evaluatedAt).toBe('2026-11-20T10:06:00.000Z');
+  });
+
+  it('upserts daily rollups and reads a range of days', async () => {
+    const store = await createStore();
+    const ref = 'slo:default/a';
+    await store.upsertDaily([
+      { sloRef: ref, day: '2026-10-31', good: 90, total: 100 },
+      { sloRef: ref, day: '2026-11-01', good: 99.5, total: 100 },
+      { sloRef: ref, day: '2026-11-02', good: 10, total: 10 },
+      { sloRef: 'slo:default/b', day: '2026-11-01', good: 1, total: 2 },
+    ]);
+    await store.upsertDaily([
+      { sloRef: ref, day: '2026-11-02', good: 19, total: 20, excludedTotal: 5 },
+    ]);
+
+    const rows = await store.getDaily([ref], '2026-11-01', '2026-11-30');
+
+    expect(rows).toEqual([
+      {
+        sloRef: ref,
+        day: '2026-11-01',
+        good: 99.5,
+        total: 100,
+        excludedGood: 0,
+        excludedTotal: 0,
+      },
+      {
+        sloRef: ref,
+        day: '2026-11-02',
+        good: 19,
+        total: 20,
+        excludedGood: 0,
+        excludedTotal: 5,
+      },
+    ]);
+  });
+
+  it('keeps one burn-down point per slot and prunes old ones', async () => {
+    const store = await createStore();
+    const ref = 'slo:default/a';
+    await store.addHistoryPoint(
+      ref,
+      { t: '2026-11-20T10:01:00.000Z', remainingRatio: 0.5, sliRatio: 0.9995 },
+      900,
+    );
+    await store.addHistoryPoint(
+      ref,
+      { t: '2026-11-20T10:14:00.000Z', remainingRatio: 0.4, sliRatio: 0.9994 },
+      900,
+    );
+    await store.addHistoryPoint(
+      ref,
+      { t: '2026-11-20T10:16:00.000Z', remainingRatio: null, sliRatio: null },
+      900,
+    );
+
+    const history = await store.getHistory(
+      ref,
+      new Date('2026-11-20T00:00:00Z'),
+      new Date('2026-11-21T00:00:00Z'),
+    );
+    expect(history).toEqual([
+      { t: '2026-11-20T10:00:00.000Z', remainingRatio: 0.4, sliRatio: 0.9994 },
+      { t: '2026-11-20T10:15:00.000Z', remainingRatio: null, sliRatio: null },
+    ]);
+
+    await store.prune(new Date('2026-11-20T10:10:00Z'));
+    const pruned = await store.getHistory(
+      ref,
+      new Date('2026-11-20T00:00:00Z'),
+      new Date('2026-11-21T00:00:00Z'),
+    );
+    expect(pruned.map(p => p.t)).toEqual(['2026-11-20T10:15:00.000Z']);
+  });
+});

@@ -1,0 +1,173 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { SloHistoryPoint, SloStatus } from '@unyo/plugin-ops-common';
+import { Knex } from 'knex';
+import { SloDailyRow, SloStore, StoredSloStatus } from './SloStore';
+
+const migrationsDir = resolvePackagePath(
+  '@unyo/plugin-ops-backend',
+  'migrations',
+);
+
+// SQLite and PostgreSQL both cap bound parameters; stay well below.
+const CHUNK = 200;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) {
+    out.push(items.slice(i, i + CHUNK));
+  }
+  return out;
+}
+
+/** Timestamps come back as Date (pg), number or string (SQLite). */
+function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string | number);
+}
+
+/** The SLO store on the plugin's own database (SQLite or PostgreSQL). */
+export class DatabaseSloStore implements SloStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseSloStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await knex.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseSloStore(knex);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async saveStatus(status: SloStatus): Promise<void> {
+    const good = status.state !== 'error';
+    const row: Record<string, unknown> = {
+      slo_ref: status.ref,
+      entity_ref: status.entityRef,
+      status: JSON.stringify(status),
+      evaluated_at: new Date(status.evaluatedAt),
+    };
+    if (good) {
+      row.last_good = row.status;
+      row.last_success_at = row.evaluated_at;
+    }
+    await this.db('ops_slo_status')
+      .insert(row)
+      .onConflict('slo_ref')
+      .merge(Object.keys(row).filter(k => k !== 'slo_ref'));
+  }
+
+  async getStatuses(sloRefs: string[]): Promise<Map<string, StoredSloStatus>> {
+    const result = new Map<string, StoredSloStatus>();
+    for (const refs of chunks(sloRefs)) {
+      const rows = await this.db('ops_slo_status')
+        .whereIn('slo_ref', refs)
+        .select('slo_ref', 'status', 'last_good');
+      for (const row of rows) {
+        result.set(row.slo_ref, {
+          status: JSON.parse(row.status),
+          lastGood: row.last_good ? JSON.parse(row.last_good) : undefined,
+        });
+      }
+    }
+    return result;
+  }
+
+  async upsertDaily(rows: SloDailyRow[]): Promise<void> {
+    const now = new Date();
+    for (const part of chunks(rows)) {
+      await this.db('ops_slo_daily')
+        .insert(
+          part.map(r => ({
+            slo_ref: r.sloRef,
+            day: r.day,
+            good: r.good,
+            total: r.total,
+            excluded_good: r.excludedGood ?? 0,
+            excluded_total: r.excludedTotal ?? 0,
+            updated_at: now,
+          })),
+        )
+        .onConflict(['slo_ref', 'day'])
+        .merge([
+          'good',
+          'total',
+          'excluded_good',
+          'excluded_total',
+          'updated_at',
+        ]);
+    }
+  }
+
+  async getDaily(
+    sloRefs: string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<SloDailyRow[]> {
+    const out: SloDailyRow[] = [];
+    for (const refs of chunks(sloRefs)) {
+      const rows = await this.db('ops_slo_daily')
+        .whereIn('slo_ref', refs)
+        .andWhere('day', '>=', fromDay)
+        .andWhere('day', '<=', toDay)
+        .orderBy(['slo_ref', 'day']);
+      out.push(
+        ...rows.map(r => ({
+          sloRef: r.slo_ref,
+          day: r.day,
+          good: Number(r.good),
+          total: Number(r.total),
+          excludedGood: Number(r.excluded_good),
+          excludedTotal: Number(r.excluded_total),
+        })),
+      );
+    }
+    return out;
+  }
+
+  async addHistoryPoint(
+    sloRef: string,
+    point: SloHistoryPoint,
+    slotSeconds: number,
+  ): Promise<void> {
+    const slotMs = slotSeconds * 1000;
+    const t = new Date(Math.floor(Date.parse(point.t) / slotMs) * slotMs);
+    await this.db('ops_slo_history')
+      .insert({
+        slo_ref: sloRef,
+        t,
+        remaining_ratio: point.remainingRatio,
+        sli_ratio: point.sliRatio,
+      })
+      .onConflict(['slo_ref', 't'])
+      .merge(['remaining_ratio', 'sli_ratio']);
+  }
+
+  async getHistory(
+    sloRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<SloHistoryPoint[]> {
+    const rows = await this.db('ops_slo_history')
+      .where('slo_ref', sloRef)
+      .andWhere('t', '>=', from)
+      .andWhere('t', '<=', to)
+      .orderBy('t');
+    return rows.map(r => ({
+      t: toDate(r.t).toISOString(),
+      remainingRatio:
+        r.remaining_ratio === null ? null : Number(r.remaining_ratio),
+      sliRatio: r.sli_ratio === null ? null : Number(r.sli_ratio),
+    }));
+  }
+
+  async prune(before: Date): Promise<void> {
+    await this.db('ops_slo_history').where('t', '<', before).delete();
+    await this.db('ops_slo_daily')
+      .where('day', '<', before.toISOString().slice(0, 10))
+      .delete();
+  }
+}

@@ -1,0 +1,40 @@
+import { SloHistoryPoint, SloStatus } from '@unyo/plugin-ops-common';
+
+/** What the store keeps of an SLO: its latest evaluation and the last good one. */
+export interface StoredSloStatus {
+  status: SloStatus;
+  lastGood?: SloStatus;
+}
+
+/** Good and total of one SLO on one UTC day. */
+export interface SloDailyRow {
+  sloRef: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  good: number;
+  total: number;
+  excludedGood?: number;
+  excludedTotal?: number;
+}
+
+/** Where SLO evaluations, daily rollups and burn-down points live. */
+export interface SloStore {
+  /** Saves an evaluation; an `ok` or `no-data` one also becomes the last good one. */
+  saveStatus(status: SloStatus): Promise<void>;
+  getStatuses(sloRefs: string[]): Promise<Map<string, StoredSloStatus>>;
+  upsertDaily(rows: SloDailyRow[]): Promise<void>;
+  getDaily(
+    sloRefs: string[],
+    fromDay: string,
+    toDay: string,
+  ): Promise<SloDailyRow[]>;
+  /** Keeps one point per SLO and slot: `t` is rounded down to the slot. */
+  addHistoryPoint(
+    sloRef: string,
+    point: SloHistoryPoint,
+    slotSeconds: number,
+  ): Promise<void>;
+  getHistory(sloRef: string, from: Date, to: Date): Promise<SloHistoryPoint[]>;
+  /** Deletes burn-down points and daily rows older than `before`. */
+  prune(before: Date): Promise<void>;
+}

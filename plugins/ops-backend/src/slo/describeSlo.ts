@@ -1,0 +1,42 @@
+import {
+  getSloServiceRef,
+  SloEntity,
+  SloStatus,
+} from '@unyo/plugin-ops-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+
+/** What an SLO's catalog document says, before any evaluation. */
+export type SloDescription = Pick<
+  SloStatus,
+  'ref' | 'entityRef' | 'title' | 'target' | 'window' | 'budgetingMethod'
+>;
+
+/**
+ * Reads the fields every status carries from the SLO document. Only the first
+ * objective is evaluated: Unyo reports one status per SLO.
+ */
+export function describeSlo(entity: SloEntity): SloDescription {
+  const objective = entity.spec.objectives[0];
+  const target =
+    objective.target ??
+    (objective.targetPercent !== undefined
+      ? objective.targetPercent / 100
+      : NaN);
+  const window = entity.spec.timeWindow?.[0];
+  return {
+    ref: stringifyEntityRef(entity),
+    entityRef: getSloServiceRef(entity),
+    title:
+      (entity.metadata as { displayName?: string }).displayName ??
+      entity.metadata.title,
+    target,
+    window: {
+      duration: window?.duration ?? '30d',
+      calendar: window ? window.isRolling === false : false,
+      ...(window?.calendar?.timeZone
+        ? { timeZone: window.calendar.timeZone }
+        : {}),
+    },
+    budgetingMethod: entity.spec.budgetingMethod,
+  };
+}

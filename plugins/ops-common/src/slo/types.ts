@@ -1,0 +1,123 @@
+import type { BudgetingMethod } from '../kinds';
+
+/**
+ * The SLO results the backend computes and the frontends show. Field names
+ * are the contract of `docs/DESIGN.md` ("SloStatus fields"): never rename.
+ */
+
+/** The windows burn rates are computed over. @public */
+export type BurnRateWindow = '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
+
+/** Every {@link BurnRateWindow}, shortest first. @public */
+export const BURN_RATE_WINDOWS: readonly BurnRateWindow[] = Object.freeze([
+  '5m',
+  '30m',
+  '1h',
+  '2h',
+  '6h',
+  '1d',
+  '3d',
+] as const);
+
+/** The error-budget policy state, from the remaining budget. @public */
+export type SloPolicy = 'normal' | 'feature-freeze' | 'incident-only' | 'frozen';
+
+/**
+ * `no-data`: the SLI is undefined (total 0), never shown as 100 %.
+ * `error`: the evaluation failed; `message` says why.
+ *
+ * @public
+ */
+export type SloState = 'ok' | 'no-data' | 'error';
+
+/** One multi-window burn-rate alert tier and whether it fires now. @public */
+export interface BurnRateAlert {
+  severity: 'page' | 'ticket';
+  longWindow: BurnRateWindow;
+  shortWindow: BurnRateWindow;
+  /** Burn-rate threshold, already scaled to the SLO's period. */
+  factor: number;
+  firing: boolean;
+}
+
+/** @public */
+export interface SloSli {
+  good: number;
+  total: number;
+  /** good / total; only present when total > 0. */
+  ratio: number;
+}
+
+/**
+ * `total` is the budget and `consumed` the bad amount, both in the SLO's unit:
+ * events (Occurrences), slices (Timeslices) or minutes (time-based).
+ * Not clamped: `remainingRatio` is negative once the budget is exhausted.
+ *
+ * @public
+ */
+export interface SloErrorBudget {
+  total: number;
+  consumed: number;
+  consumedRatio: number;
+  remainingRatio: number;
+}
+
+/** @public */
+export interface SloStatusWindow {
+  /** OpenSLO duration, e.g. `30d` or `1M`. */
+  duration: string;
+  /** true for calendar-aligned windows (`isRolling: false`). */
+  calendar: boolean;
+  timeZone?: string;
+  /** ISO instants of the window evaluated. */
+  start?: string;
+  end?: string;
+}
+
+/** @public */
+export interface SloStatus {
+  /** e.g. `slo:default/identity-availability`. */
+  ref: string;
+  entityRef: string;
+  title?: string;
+  /** 0–1. */
+  target: number;
+  window: SloStatusWindow;
+  budgetingMethod: BudgetingMethod;
+  state: SloState;
+  message?: string;
+  sli?: SloSli;
+  errorBudget?: SloErrorBudget;
+  /**
+   * For a partially elapsed calendar window `errorBudget` is projected over
+   * the whole period; this is the strict "if the window ended now" figure.
+   */
+  errorBudgetToDate?: SloErrorBudget;
+  policy?: SloPolicy;
+  /** null: no traffic in that window. */
+  burnRates?: Record<BurnRateWindow, number | null>;
+  burnRateAlerts?: BurnRateAlert[];
+  /** null: not burning. */
+  timeToExhaustionSeconds?: number | null;
+  /** Where meaningful (time-based or availability SLOs). */
+  allowedDowntimeMinutes?: number;
+  /** ISO time of the values shown. */
+  evaluatedAt: string;
+  /** When state is `error`: when the values shown were last computed. */
+  lastSuccessAt?: string;
+  staleSeconds?: number;
+  excludedMaintenanceMinutes?: number;
+}
+
+/** One point of the burn-down graph. @public */
+export interface SloHistoryPoint {
+  /** ISO instant. */
+  t: string;
+  remainingRatio: number | null;
+  sliRatio: number | null;
+}
+
+/** @public */
+export interface SloStatusWithHistory extends SloStatus {
+  history: SloHistoryPoint[];
+}
