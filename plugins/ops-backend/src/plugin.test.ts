@@ -73,7 +73,9 @@ describe('opsPlugin', () => {
         features: [
           opsPlugin,
           mockServices.rootConfig.factory({
-            data: { ops: { prometheus: { servers: [{ name: 'x', url: '::' }] } } },
+            data: {
+              ops: { prometheus: { servers: [{ name: 'x', url: '::' }] } },
+            },
           }),
         ],
       }),

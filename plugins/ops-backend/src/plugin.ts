@@ -5,8 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
+import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
 import { DefaultSloService } from './slo/DefaultSloService';
+import { SloEvaluator } from './slo/evaluation/SloEvaluator';
 
 /**
  * The Unyo operations backend: `/api/ops`.
@@ -21,11 +23,22 @@ export const opsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, database, httpAuth, httpRouter, catalog }) {
+      async init({
+        config,
+        logger,
+        database,
+        scheduler,
+        auth,
+        httpAuth,
+        httpRouter,
+        catalog,
+      }) {
         const opsConfig = readOpsConfig(config);
         const store = await DatabaseSloStore.create({ database });
         const notEvaluatedMessage =
@@ -36,6 +49,27 @@ export const opsPlugin = createBackendPlugin({
           logger.info(
             'No Prometheus server configured (ops.prometheus.servers): SLOs are not evaluated',
           );
+        } else {
+          const evaluator = new SloEvaluator({
+            catalog,
+            auth,
+            store,
+            prometheus: createPrometheusClients(opsConfig.prometheus, {
+              logger,
+            }),
+            logger,
+            thresholds: opsConfig.slo.policy,
+          });
+          // The scheduler runs each round once across replicas (DESIGN.md).
+          await scheduler.scheduleTask({
+            id: 'unyo-slo-evaluation',
+            frequency: opsConfig.slo.evaluationInterval,
+            timeout: { minutes: 10 },
+            initialDelay: { seconds: 5 },
+            fn: async () => {
+              await evaluator.evaluateAll();
+            },
+          });
         }
         const slos = new DefaultSloService({
           catalog,

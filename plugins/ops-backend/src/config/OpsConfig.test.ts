@@ -11,7 +11,10 @@ describe('readOpsConfig', () => {
       featureFreezeBelow: 0.5,
       incidentOnlyBelow: 0.2,
     });
-    expect(config.health).toEqual({ interval: { seconds: 30 }, allowedHosts: [] });
+    expect(config.health).toEqual({
+      interval: { seconds: 30 },
+      allowedHosts: [],
+    });
   });
 
   it('reads named servers with tenant headers, keeping the first as default', () => {

@@ -20,7 +20,11 @@ export const BURN_RATE_WINDOWS: readonly BurnRateWindow[] = Object.freeze([
 ] as const);
 
 /** The error-budget policy state, from the remaining budget. @public */
-export type SloPolicy = 'normal' | 'feature-freeze' | 'incident-only' | 'frozen';
+export type SloPolicy =
+  | 'normal'
+  | 'feature-freeze'
+  | 'incident-only'
+  | 'frozen';
 
 /**
  * `no-data`: the SLI is undefined (total 0), never shown as 100 %.

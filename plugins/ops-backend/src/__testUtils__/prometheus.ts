@@ -1,0 +1,163 @@
+import {
+  ChildProcess,
+  execFile,
+  execFileSync,
+  spawn,
+} from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from './http';
+import { TestSeries, toOpenMetrics } from './openmetrics';
+
+export type { TestSeries } from './openmetrics';
+export { linearCounter } from './openmetrics';
+
+function onPath(binary: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `prometheus` and `promtool` can be run here (Debian: apt-get install prometheus). */
+export const prometheusAvailable = onPath('prometheus') && onPath('promtool');
+
+if (!prometheusAvailable) {
+  // eslint-disable-next-line no-console
+  console.warn(
+    'Skipping suites that need a real Prometheus: prometheus and promtool are not on PATH (apt-get install prometheus).',
+  );
+}
+
+/** `describe` for suites that need a real Prometheus, skipped where it cannot run. */
+export const describeWithPrometheus: jest.Describe = prometheusAvailable
+  ? describe
+  : describe.skip;
+
+export interface TestPrometheusOptions {
+  /** Backfilled before the server starts. */
+  series: TestSeries[];
+  /**
+   * promtool's `--max-block-duration`. Short blocks make promtool slow (it
+   * rereads the input for each block), so the default spans 31 days.
+   */
+  maxBlockDuration?: string;
+  /** Default 400d, so that backfilled history is not deleted at startup. */
+  retention?: string;
+}
+
+export interface TestPrometheus {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  /** Stops the process but keeps its data and port, to simulate an outage. */
+  takeDown(): Promise<void>;
+  /** Starts it again on the same data and port, and waits until ready. */
+  bringUp(): Promise<void>;
+  /** Stops it and deletes its data: call in afterAll. */
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach(child => child.kill('SIGKILL')));
+
+/**
+ * Starts a real Prometheus on a free loopback port, on a TSDB backfilled with
+ * the given series, and resolves once `/-/ready` answers.
+ */
+export async function startPrometheus(
+  options: TestPrometheusOptions,
+): Promise<TestPrometheus> {
+  const dir = mkdtempSync(join(tmpdir(), 'ops-prometheus-'));
+  const data = join(dir, 'data');
+  const input = join(dir, 'series.om');
+  const config = join(dir, 'prometheus.yml');
+  writeFileSync(input, toOpenMetrics(options.series));
+  writeFileSync(config, 'global: {}\n');
+  try {
+    await promisify(execFile)('promtool', [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      `--max-block-duration=${options.maxBlockDuration ?? '744h'}`,
+      input,
+      data,
+    ]);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(
+      `promtool could not backfill: ${
+        (error as { stderr?: string }).stderr ?? error
+      }`,
+    );
+  }
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+
+  const takeDown = async () => {
+    const stopping = child;
+    child = undefined;
+    if (!stopping || stopping.exitCode !== null || stopping.signalCode) return;
+    const exited = new Promise(resolve => stopping.once('exit', resolve));
+    stopping.kill('SIGTERM');
+    await exited;
+  };
+
+  const bringUp = async () => {
+    if (child) return;
+    let log = '';
+    const started = spawn(
+      'prometheus',
+      [
+        `--config.file=${config}`,
+        `--storage.tsdb.path=${data}`,
+        `--storage.tsdb.retention.time=${options.retention ?? '400d'}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    started.stderr!.on('data', chunk => {
+      log = (log + chunk).slice(-4000);
+    });
+    child = started;
+    running.add(started);
+    started.once('exit', () => running.delete(started));
+
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (started.exitCode !== null) {
+        child = undefined;
+        throw new Error(`prometheus exited at startup:\n${log}`);
+      }
+      const ready = await fetch(`${url}/-/ready`).then(
+        r => r.ok,
+        () => false,
+      );
+      if (ready) return;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    await takeDown();
+    throw new Error(`prometheus was not ready within 30 s:\n${log}`);
+  };
+
+  try {
+    await bringUp();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url,
+    bringUp,
+    takeDown,
+    stop: async () => {
+      await takeDown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,262 @@
+import { InputError } from '@backstage/errors';
+
+/** A label matcher operator as PromQL spells it. */
+export type MatcherOp = '=' | '!=' | '=~' | '!~';
+
+export interface LabelMatcher {
+  name: string;
+  op: MatcherOp;
+  value: string;
+}
+
+/** A plain instant-vector selector: a metric name and label matchers. */
+export interface ParsedSelector {
+  metric: string;
+  matchers: LabelMatcher[];
+}
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/**
+ * Escapes a value for a double-quoted PromQL string. Values come from catalog
+ * files, so a quote or backslash must never end the string early and let the
+ * rest be read as PromQL.
+ */
+export function escapeLabelValue(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r');
+}
+
+/**
+ * Escapes a value so that a PromQL (RE2) regex matches it literally. The
+ * result still needs `escapeLabelValue` to go inside a string.
+ */
+export function escapeRegex(value: string): string {
+  return value.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+function assertLabelName(name: string): void {
+  if (!LABEL_NAME.test(name)) {
+    throw new InputError(`Invalid label name "${name}"`);
+  }
+}
+
+function assertMetricName(name: string): void {
+  if (!METRIC_NAME.test(name)) {
+    throw new InputError(`Invalid metric name "${name}"`);
+  }
+}
+
+/** `{ service: 'a', code: '200' }` → `service="a",code="200"` (no braces). */
+export function formatMatchers(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .map(([name, value]) => formatMatcher({ name, op: '=', value }))
+    .join(',');
+}
+
+function formatMatcher(matcher: LabelMatcher): string {
+  assertLabelName(matcher.name);
+  return `${matcher.name}${matcher.op}"${escapeLabelValue(matcher.value)}"`;
+}
+
+/** Writes a selector back as PromQL, escaping every value. */
+export function formatSelector(selector: ParsedSelector): string {
+  assertMetricName(selector.metric);
+  if (selector.matchers.length === 0) {
+    return selector.metric;
+  }
+  return `${selector.metric}{${selector.matchers
+    .map(formatMatcher)
+    .join(',')}}`;
+}
+
+const DURATION_UNITS: Array<[string, number]> = [
+  ['d', 86400],
+  ['h', 3600],
+  ['m', 60],
+  ['s', 1],
+];
+
+/**
+ * Seconds as a PromQL duration in the largest unit that divides them exactly
+ * (`2592000` → `30d`, `5400` → `90m`). Single units only, which every
+ * Prometheus-compatible server (Thanos, Mimir, older Prometheus) accepts.
+ */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new InputError(`Invalid PromQL duration: ${seconds} seconds`);
+  }
+  const ms = Math.round(seconds * 1000);
+  if (ms % 1000 !== 0) {
+    return `${ms}ms`;
+  }
+  const whole = ms / 1000;
+  const [unit, size] = DURATION_UNITS.find(([, s]) => whole % s === 0)!;
+  return `${whole / size}${unit}`;
+}
+
+export interface IncreaseQueryOptions {
+  /** Labels to keep in the result; none gives a single summed value. */
+  sumBy?: string[];
+}
+
+/** `sum by (service) (increase(<selector>[<window>]))`, selector validated first. */
+export function increaseQuery(
+  selector: string | ParsedSelector,
+  windowSeconds: number,
+  options: IncreaseQueryOptions = {},
+): string {
+  const parsed =
+    typeof selector === 'string' ? parseSelector(selector) : selector;
+  const inner = `increase(${formatSelector(parsed)}[${formatDuration(
+    windowSeconds,
+  )}])`;
+  return `${sumPrefix(options.sumBy)}(${inner})`;
+}
+
+/** `sum ` or `sum by (a, b) `, label names validated. */
+export function sumPrefix(sumBy: string[] = []): string {
+  sumBy.forEach(assertLabelName);
+  return sumBy.length ? `sum by (${sumBy.join(', ')}) ` : 'sum';
+}
+
+// Go string escapes that PromQL accepts inside "..." and '...'.
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+};
+
+/**
+ * Parses a counter selector as SLO documents write them, e.g.
+ * `http_requests_total{service="identity-service",code!~"5.."}`.
+ * Anything else (functions, operators, ranges, offsets, comments) is
+ * rejected, so a document can only ever choose series, never run PromQL.
+ */
+export function parseSelector(selector: string): ParsedSelector {
+  const text = selector;
+  let pos = 0;
+
+  const fail = (what: string): never => {
+    throw new InputError(
+      `Invalid selector "${text}": ${what} at char ${pos + 1}; ` +
+        'expected a metric name with optional label matchers, like ' +
+        'http_requests_total{service="api",code!~"5.."}',
+    );
+  };
+  const skipSpace = () => {
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+  };
+  const readName = (pattern: RegExp): string => {
+    const match = pattern.exec(text.slice(pos));
+    if (!match) return '';
+    pos += match[0].length;
+    return match[0];
+  };
+  const readString = (): string => {
+    const quote = text[pos];
+    if (quote !== '"' && quote !== "'" && quote !== '`') {
+      return fail('expected a quoted label value');
+    }
+    pos++;
+    let value = '';
+    while (pos < text.length && text[pos] !== quote) {
+      const ch = text[pos];
+      if (quote === '`') {
+        value += ch;
+        pos++;
+        continue;
+      }
+      if (ch === '\n') fail('unterminated string');
+      if (ch !== '\\') {
+        value += ch;
+        pos++;
+        continue;
+      }
+      const next = text[pos + 1];
+      if (next !== undefined && next in SIMPLE_ESCAPES) {
+        value += SIMPLE_ESCAPES[next];
+        pos += 2;
+        continue;
+      }
+      const hex =
+        /^(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3}))/.exec(
+          text.slice(pos + 1),
+        );
+      if (!hex) fail('invalid escape sequence');
+      const code = hex![4]
+        ? parseInt(hex![4], 8)
+        : parseInt(hex![1] ?? hex![2] ?? hex![3], 16);
+      value += String.fromCodePoint(code);
+      pos += 1 + hex![0].length;
+    }
+    if (pos >= text.length) fail('unterminated string');
+    pos++;
+    return value;
+  };
+
+  skipSpace();
+  let metric = readName(/^[a-zA-Z_:][a-zA-Z0-9_:]*/);
+  skipSpace();
+  if (metric && text[pos] === '(') {
+    fail(`"${metric}(" is a function call; functions are not allowed`);
+  }
+  const matchers: LabelMatcher[] = [];
+  if (text[pos] === '{') {
+    pos++;
+    skipSpace();
+    while (text[pos] !== '}') {
+      if (pos >= text.length) fail('missing "}"');
+      const name = readName(/^[a-zA-Z_][a-zA-Z0-9_]*/);
+      if (!name) fail('expected a label name');
+      skipSpace();
+      const op = readName(/^(=~|!~|!=|=)/) as MatcherOp | '';
+      if (!op) fail('expected a matcher operator (=, !=, =~, !~)');
+      skipSpace();
+      matchers.push({ name, op: op as MatcherOp, value: readString() });
+      skipSpace();
+      if (text[pos] === ',') {
+        pos++;
+        skipSpace();
+      } else if (pos >= text.length) {
+        fail('missing "}"');
+      } else if (text[pos] !== '}') {
+        fail('expected "," or "}"');
+      }
+    }
+    pos++;
+    skipSpace();
+  }
+  if (pos < text.length) {
+    fail(`unexpected "${text.slice(pos, pos + 10)}"`);
+  }
+
+  // `{__name__="x",...}` is the same selector as `x{...}`.
+  const nameIndex = matchers.findIndex(
+    m => m.name === '__name__' && m.op === '=',
+  );
+  if (
+    !metric &&
+    nameIndex >= 0 &&
+    METRIC_NAME.test(matchers[nameIndex].value)
+  ) {
+    metric = matchers[nameIndex].value;
+    matchers.splice(nameIndex, 1);
+  }
+  if (!metric) {
+    pos = 0;
+    fail('missing metric name');
+  }
+  return { metric, matchers };
+}

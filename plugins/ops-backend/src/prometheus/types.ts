@@ -1,0 +1,59 @@
+/** One sample of an instant query: a vector element, or a scalar (no labels). */
+export interface InstantSample {
+  labels: Record<string, string>;
+  /** May be NaN or ±Infinity, as Prometheus computes them (e.g. 0/0). */
+  value: number;
+  timestamp: Date;
+}
+
+/** One series of a range query. */
+export interface RangeSeries {
+  labels: Record<string, string>;
+  values: Array<[Date, number]>;
+}
+
+export interface InstantQueryOptions {
+  /** Evaluation time; the server's "now" when omitted. */
+  time?: Date;
+  signal?: AbortSignal;
+}
+
+export interface RangeQueryOptions {
+  start: Date;
+  end: Date;
+  stepSeconds: number;
+  signal?: AbortSignal;
+}
+
+export interface EarliestSampleOptions {
+  /** How far back from `time` to look, e.g. the SLO window. */
+  lookbackSeconds: number;
+  /** Precision of the answer; coarser is cheaper. Default 1h. */
+  resolutionSeconds?: number;
+  time?: Date;
+  signal?: AbortSignal;
+}
+
+/**
+ * Queries one Prometheus-compatible server (Prometheus, Thanos, Mimir).
+ * Failures throw `PrometheusUnavailableError` (the server could not answer)
+ * or `PrometheusQueryError` (it refused the query).
+ */
+export interface PrometheusClient {
+  /** The server's name in `ops.prometheus.servers`. */
+  readonly name: string;
+  instantQuery(
+    query: string,
+    options?: InstantQueryOptions,
+  ): Promise<InstantSample[]>;
+  rangeQuery(query: string, options: RangeQueryOptions): Promise<RangeSeries[]>;
+  /**
+   * When the oldest sample of `selector` within the lookback was taken, or
+   * undefined when it has none: tells whether a window is fully covered by
+   * the server's retention (SLO-MATH §7).
+   */
+  earliestSampleTime(
+    selector: string,
+    options: EarliestSampleOptions,
+  ): Promise<Date | undefined>;
+}

@@ -1,0 +1,282 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DEFAULT_SLO_POLICY_THRESHOLDS } from '@unyo/plugin-ops-common';
+import {
+  describeWithPrometheus,
+  startPrometheus,
+  TestPrometheus,
+  TestSeries,
+} from '../../__testUtils__/prometheus';
+import { DatabaseSloStore } from '../../database/DatabaseSloStore';
+import { createPrometheusClients } from '../../prometheus/PrometheusClients';
+import { DefaultSloService } from '../DefaultSloService';
+import { SloEvaluator } from './SloEvaluator';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+// Evaluations happen at a fixed instant so the expected figures are exact.
+const NOW = Math.floor(Date.now() / MINUTE) * MINUTE - 5 * MINUTE;
+const START = NOW - 35 * DAY;
+
+/** A counter whose rate (per second) is given by `rate(t)`, sampled each minute. */
+function counter(
+  labels: Record<string, string>,
+  rate: (t: number) => number,
+): TestSeries {
+  const samples: Array<[number, number]> = [];
+  let value = 0;
+  for (let t = START; t <= NOW; t += MINUTE) {
+    samples.push([t, value]);
+    value += rate(t) * 60;
+  }
+  return { name: 'http_requests_total', labels, samples };
+}
+
+const lastHour = (t: number) => t >= NOW - 60 * MINUTE;
+
+// svc-a: 0.07 % errors → 70 % of a 99.9 % budget used. svc-b: 0.02 %.
+// svc-c: 0.01 % errors, then 1.5 % in the last hour: burn rate 15.
+const series: TestSeries[] = [
+  counter({ service: 'svc-a', code: '200' }, () => 9.993),
+  counter({ service: 'svc-a', code: '500' }, () => 0.007),
+  counter({ service: 'svc-b', code: '200' }, () => 4.999),
+  counter({ service: 'svc-b', code: '500' }, () => 0.001),
+  counter({ service: 'svc-c', code: '200' }, t => (lastHour(t) ? 9.85 : 9.999)),
+  counter({ service: 'svc-c', code: '500' }, t => (lastHour(t) ? 0.15 : 0.001)),
+];
+
+function component(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/sre',
+      lifecycle: 'production',
+    },
+    relations: [
+      { type: 'measuredBy', targetRef: `slo:default/${name}-availability` },
+    ],
+  };
+}
+
+function slo(service: string, source = 'Prometheus'): Entity {
+  const metric = (query: string) => ({
+    metricSource: { type: source, spec: { query } },
+  });
+  return {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: { name: `${service}-availability`, namespace: 'default' },
+    spec: {
+      service,
+      indicator: {
+        metadata: { name: `${service}-sli` },
+        spec: {
+          ratioMetric: {
+            counter: true,
+            good: metric(
+              `http_requests_total{service="${service}",code!~"5.."}`,
+            ),
+            total: metric(`http_requests_total{service="${service}"}`),
+          },
+        },
+      },
+      timeWindow: [{ duration: '30d', isRolling: true }],
+      budgetingMethod: 'Occurrences',
+      objectives: [{ target: 0.999 }],
+    },
+  };
+}
+
+/** Hand-computed: error share of a constant rate gives the budget use directly. */
+function expected(errorsPerSecond: number, totalPerSecond: number) {
+  const consumedRatio = errorsPerSecond / totalPerSecond / 0.001;
+  return { consumedRatio, remainingRatio: 1 - consumedRatio };
+}
+
+describeWithPrometheus('SloEvaluator against a real Prometheus', () => {
+  jest.setTimeout(180_000);
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let prometheus: TestPrometheus;
+  let cut: TestPrometheus | undefined;
+
+  beforeAll(async () => {
+    prometheus = await startPrometheus({ series });
+  });
+  afterAll(async () => {
+    await prometheus?.stop();
+    await cut?.stop();
+  });
+
+  async function setup(entities: Entity[], url: string, knex?: any) {
+    const db = knex ?? (await databases.init('SQLITE_3'));
+    const store = await DatabaseSloStore.create({
+      database: mockServices.database({ knex: db }),
+    });
+    const catalog = catalogServiceMock({ entities });
+    const evaluator = (prometheusUrl: string) =>
+      new SloEvaluator({
+        catalog,
+        auth: mockServices.auth(),
+        store,
+        prometheus: createPrometheusClients(
+          [
+            {
+              name: 'default',
+              url: prometheusUrl,
+              headers: {},
+              timeout: { seconds: 10 },
+            },
+          ],
+          { retry: { attempts: 1 } },
+        ),
+        logger: mockServices.logger.mock(),
+        thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
+        now: () => new Date(NOW),
+      });
+    const service = new DefaultSloService({
+      catalog,
+      store,
+      notEvaluatedMessage: () => 'not evaluated',
+      now: () => new Date(NOW + 10 * MINUTE),
+    });
+    return {
+      db,
+      store,
+      evaluator: evaluator(url),
+      evaluatorOn: evaluator,
+      service,
+    };
+  }
+
+  const entities = ['svc-a', 'svc-b', 'svc-c'].flatMap(s => [
+    component(s),
+    slo(s),
+  ]);
+  const credentials = mockServices.auth().getOwnServiceCredentials();
+
+  it('computes SLI, budget, policy and burn rates as computed by hand, also once history is cut', async () => {
+    const { db, evaluator, service } = await setup(entities, prometheus.url);
+    const round = await evaluator.evaluateAll();
+    expect(round.errors).toBe(0);
+
+    const check = async () => {
+      const [a] = await service.listForEntity(
+        'component:default/svc-a',
+        await credentials,
+      );
+      const [b] = await service.listForEntity(
+        'component:default/svc-b',
+        await credentials,
+      );
+      const [c] = await service.listForEntity(
+        'component:default/svc-c',
+        await credentials,
+      );
+      for (const [status, want] of [
+        [a, expected(0.007, 10)],
+        [b, expected(0.001, 5)],
+      ] as const) {
+        expect(status.state).toBe('ok');
+        expect(status.errorBudget!.consumedRatio).toBeCloseTo(
+          want.consumedRatio,
+          2,
+        );
+        expect(
+          Math.abs(status.errorBudget!.remainingRatio - want.remainingRatio) /
+            want.remainingRatio,
+        ).toBeLessThan(0.005);
+        expect(
+          status.sli!.total / (30 * 86400 * (status === a ? 10 : 5)),
+        ).toBeCloseTo(1, 2);
+      }
+      expect(a.policy).toBe('feature-freeze');
+      expect(b.policy).toBe('normal');
+      // 1.5 % errors over the last hour at 99.9 %: burn 15 over 1h and 5m.
+      expect(c.burnRates!['1h']! / 15).toBeCloseTo(1, 2);
+      expect(c.burnRates!['5m']! / 15).toBeCloseTo(1, 2);
+      expect(c.burnRates!['3d']!).toBeLessThan(1);
+      expect(c.burnRateAlerts).toContainEqual({
+        severity: 'page',
+        longWindow: '1h',
+        shortWindow: '5m',
+        factor: 14.4,
+        firing: true,
+      });
+      expect(a.burnRateAlerts!.every(x => !x.firing)).toBe(true);
+      expect(a.allowedDowntimeMinutes).toBeCloseTo(43.2, 6);
+      return { a, b, c };
+    };
+    const before = await check();
+
+    // A Prometheus that keeps only the last 2 days: the stored daily rollups
+    // carry the rest of the 30-day window.
+    cut = await startPrometheus({
+      series: series.map(s => ({
+        ...s,
+        samples: s.samples.filter(([t]) => t >= NOW - 2 * DAY),
+      })),
+    });
+    const again = await setup(entities, cut.url, db);
+    const second = await again.evaluator.evaluateAll();
+    expect(second.errors).toBe(0);
+    const after = await check();
+    expect(after.a.sli!.total / before.a.sli!.total).toBeCloseTo(1, 3);
+  });
+
+  it('answers the last values with their age while Prometheus is down, and recovers', async () => {
+    const { evaluator, service } = await setup(entities, prometheus.url);
+    await evaluator.evaluateAll();
+    await prometheus.takeDown();
+    try {
+      const down = await evaluator.evaluateAll();
+      expect(down.errors).toBe(3);
+      const [a] = await service.listForEntity(
+        'component:default/svc-a',
+        await credentials,
+      );
+      expect(a.state).toBe('error');
+      expect(a.message).toMatch(/default/);
+      expect(a.errorBudget!.remainingRatio).toBeCloseTo(0.3, 1);
+      expect(a.staleSeconds).toBe(600);
+    } finally {
+      await prometheus.bringUp();
+    }
+    const up = await evaluator.evaluateAll();
+    expect(up.errors).toBe(0);
+    const [a] = await service.listForEntity(
+      'component:default/svc-a',
+      await credentials,
+    );
+    expect(a.state).toBe('ok');
+    expect(a.staleSeconds).toBeUndefined();
+  });
+
+  it('batches: queries per round do not grow with the number of services', async () => {
+    const one = await setup([component('svc-a'), slo('svc-a')], prometheus.url);
+    await one.evaluator.evaluateAll();
+    const three = await setup(entities, prometheus.url);
+    await three.evaluator.evaluateAll();
+    const oneRound = await one.evaluator.evaluateAll();
+    const threeRound = await three.evaluator.evaluateAll();
+    expect(threeRound.slos).toBe(3);
+    expect(threeRound.queries).toBe(oneRound.queries);
+  });
+
+  it('lists an SLO it cannot evaluate with state error and why', async () => {
+    const { evaluator, service } = await setup(
+      [component('svc-a'), slo('svc-a', 'Datadog')],
+      prometheus.url,
+    );
+    await evaluator.evaluateAll();
+    const [a] = await service.listForEntity(
+      'component:default/svc-a',
+      await credentials,
+    );
+    expect(a.state).toBe('error');
+    expect(a.message).toContain('"Datadog" is not supported');
+  });
+});

@@ -1,0 +1,59 @@
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface TimeRange {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * How a window is measured: stored full UTC days, plus live queries for the
+ * part before the first midnight (head) and after the last one (tail). A
+ * routine evaluation thus scans at most about a day of samples however long
+ * the window (DESIGN.md, data flow).
+ */
+export interface WindowSegments {
+  head?: TimeRange;
+  /** YYYY-MM-DD, UTC. */
+  days: string[];
+  tail?: TimeRange;
+}
+
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function dayEnd(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+}
+
+/**
+ * Splits `[start, end)`. A day is only taken from storage once `settleMs` have
+ * passed since it ended, so late scrapes of the previous day are not lost.
+ */
+export function splitWindow(
+  start: Date,
+  end: Date,
+  settleMs = 5 * 60 * 1000,
+): WindowSegments {
+  const firstMidnight = Math.ceil(start.getTime() / DAY_MS) * DAY_MS;
+  let lastMidnight = Math.floor(end.getTime() / DAY_MS) * DAY_MS;
+  if (end.getTime() - lastMidnight < settleMs) {
+    lastMidnight -= DAY_MS;
+  }
+  if (lastMidnight <= firstMidnight) {
+    return end > start ? { days: [], head: { start, end } } : { days: [] };
+  }
+  const days: string[] = [];
+  for (let t = firstMidnight; t < lastMidnight; t += DAY_MS) {
+    days.push(utcDay(new Date(t)));
+  }
+  return {
+    ...(start.getTime() < firstMidnight && {
+      head: { start, end: new Date(firstMidnight) },
+    }),
+    days,
+    ...(end.getTime() > lastMidnight && {
+      tail: { start: new Date(lastMidnight), end },
+    }),
+  };
+}
