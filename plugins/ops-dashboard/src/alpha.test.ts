@@ -8,6 +8,7 @@ describe('ops-dashboard /alpha', () => {
       'api:ops-dashboard/ops',
       'entity-card:ops-dashboard/slos',
       'entity-card:ops-dashboard/slo-summary',
+      'entity-card:ops-dashboard/slo-status',
       'entity-card:ops-dashboard/relations',
       'entity-card:ops-dashboard/raw-spec',
       'entity-content:ops-dashboard/ops',
@@ -19,6 +20,7 @@ describe('ops-dashboard /alpha', () => {
   it('keeps the classic API in the main entry point', () => {
     expect(classic.opsDashboardPlugin.getId()).toBe('ops-dashboard');
     expect(classic.EntitySloCard).toBeDefined();
+    expect(classic.EntitySloStatusCard).toBeDefined();
     expect(classic.EntityOpsContent).toBeDefined();
   });
 });

@@ -32,7 +32,8 @@ const isComponentResourceOrSystem = (kind: string) =>
   ['component', 'resource', 'system'].includes(kind.toLocaleLowerCase('en-US'));
 
 /**
- * Overview card of Components, Resources and Systems that SLOs measure.
+ * Overview card of Components, Resources and Systems that SLOs measure: the
+ * SLOs with their live status.
  *
  * @alpha
  */
@@ -58,6 +59,23 @@ export const entitySloSummaryCard = EntityCardBlueprint.make({
     loader: () =>
       import('./components/EntitySloSummaryCard').then(m => (
         <m.EntitySloSummaryCard />
+      )),
+  },
+});
+
+/**
+ * SLO entity page: live status of the SLO with the burn-down chart of its
+ * window (recharts, loaded only with this card).
+ *
+ * @alpha
+ */
+export const entitySloStatusCard = EntityCardBlueprint.make({
+  name: 'slo-status',
+  params: {
+    filter: isSloEntity,
+    loader: () =>
+      import('./components/EntitySloStatusCard').then(m => (
+        <m.EntitySloStatusCard />
       )),
   },
 });
@@ -125,6 +143,7 @@ export default createFrontendPlugin({
   extensions: [
     opsApi,
     entitySloCard,
+    entitySloStatusCard,
     entitySloSummaryCard,
     entityOpsRelationsCard,
     entityRawSpecCard,

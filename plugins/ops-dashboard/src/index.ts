@@ -12,6 +12,7 @@ export {
   EntityOpsContent,
   EntitySloCard,
   EntitySloSummaryCard,
+  EntitySloStatusCard,
   EntityOpsRelationsCard,
   EntityRawSpecCard,
 } from './plugin';
@@ -23,6 +24,7 @@ export {
 } from './lib/predicates';
 export { opsApiRef, OpsClient, OpsApiError } from './api';
 export type { OpsApi, OpsStatus, OpsSourceStatus } from './api';
+export type { EntitySloStatusCardProps } from './components/EntitySloStatusCard';
 export {
   opsDashboardTranslationRef,
   opsDashboardTranslations,

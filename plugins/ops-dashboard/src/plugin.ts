@@ -47,7 +47,7 @@ export const EntityOpsContent = opsDashboardPlugin.provide(
 );
 
 /**
- * Overview card: the SLOs that measure the entity.
+ * Overview card: the SLOs that measure the entity with their live status.
  *
  * @public
  */
@@ -73,6 +73,24 @@ export const EntitySloSummaryCard = opsDashboardPlugin.provide(
       lazy: () =>
         import('./components/EntitySloSummaryCard').then(
           m => m.EntitySloSummaryCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * SLO entity page: live status of the SLO (error budget left, SLI, policy,
+ * burn rates and alerts) with the burn-down chart of its window.
+ *
+ * @public
+ */
+export const EntitySloStatusCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloStatusCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySloStatusCard').then(
+          m => m.EntitySloStatusCard,
         ),
     },
   }),

@@ -20,8 +20,8 @@ export const opsDashboardTranslationRef = createTranslationRef({
         'Live status needs the Unyo ops backend (/api/ops). It answered: {{message}}',
       sloMissing:
         'Live SLO status is not available: no Prometheus server is configured ({{configKey}}).',
-      sloLater:
-        'Prometheus is configured ({{servers}}). Live SLO evaluation (attainment, error budget, burn rates) arrives in a later version of Unyo; the figures below are what the catalog declares.',
+      sloUnavailable:
+        'Live SLO status could not be loaded: {{message}}. The SLOs below are what the catalog declares.',
       backupsMissing:
         'Live backup status is not available: no backup source is configured ({{configKey}}).',
       backupsLater:
@@ -36,6 +36,15 @@ export const opsDashboardTranslationRef = createTranslationRef({
       minutes: '{{value}} min',
       hours: '{{value}} h',
       days: '{{value}} d',
+      percent: '{{value}} %',
+      burnRate: '{{value}}×',
+    },
+    time: {
+      justNow: 'just now',
+      secondsAgo: '{{value}} s ago',
+      minutesAgo: '{{value}} min ago',
+      hoursAgo: '{{value}} h ago',
+      daysAgo: '{{value}} d ago',
     },
     window: {
       rolling: 'Rolling {{duration}}',
@@ -106,6 +115,50 @@ export const opsDashboardTranslationRef = createTranslationRef({
       window: 'Window',
       allowed: 'Error budget',
       notInCatalog: 'not found in the catalog',
+    },
+    sloStatus: {
+      budgetLeft: 'budget left',
+      budgetLeftLabel: 'Error budget left: {{value}}',
+      sliVsTarget: 'SLI / target',
+      policy: {
+        normal: 'Normal: ship features',
+        featureFreeze: 'Feature freeze: reliability work first',
+        incidentOnly: 'Incidents only: fix what burns the budget',
+        frozen: 'Budget exhausted: change freeze',
+      },
+      burnRates: 'Burn rate',
+      noTraffic: 'no traffic in this window',
+      alertPage:
+        'Page: burning faster than {{factor}} over {{long}} and {{short}}',
+      alertTicket:
+        'Ticket: burning faster than {{factor}} over {{long}} and {{short}}',
+      exhaustion: 'Budget used up in {{duration}} at the current burn rate',
+      allowedDowntime:
+        'Allowed downtime: {{duration}} / {{window}} at {{target}}',
+      excludedMaintenance: '{{duration}} of planned maintenance excluded',
+      evaluated: 'Evaluated {{ago}}',
+      noData:
+        'No traffic in the window ({{window}}): there is no SLI yet, which is not the same as 100 %.',
+      errorStale: '{{message}} — showing values from {{ago}}',
+      errorNoValues: '{{message}} — no earlier values to show',
+      declaredOnly:
+        'Declared in the catalog; the ops backend returned no live status for these SLOs:',
+    },
+    sloStatusCard: {
+      title: 'Error budget',
+    },
+    burnDownChart: {
+      title: 'Error budget burn-down',
+      remainingRolling: 'Rolling {{window}} remaining at t',
+      remainingCalendar: 'Budget remaining ({{window}})',
+      ideal: 'Ideal: even burn to 0 at the end of the window',
+      zero: 'Exhausted',
+      sliTitle: 'SLI',
+      target: 'Target {{target}}',
+      empty:
+        'No history yet: the ops backend has no evaluations of this SLO in the window.',
+      loading: 'Loading the chart…',
+      summary: '{{points}} points from {{from}} to {{to}}',
     },
     entitySloCard: {
       title: 'Service level objectives',

@@ -1,3 +1,4 @@
+import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
 import { OpsApi, OpsStatus } from '../api';
 
 export function opsStatus(configured: boolean): OpsStatus {
@@ -28,12 +29,30 @@ export function opsStatus(configured: boolean): OpsStatus {
   };
 }
 
-export function mockOpsApi(status: OpsStatus | Error): jest.Mocked<OpsApi> {
+const answer = <T>(value: T | Error) =>
+  value instanceof Error ? Promise.reject(value) : Promise.resolve(value);
+
+/**
+ * A mocked ops API: the status, and optionally the live SLOs of an entity
+ * and one SLO with history (by default the backend knows no SLO).
+ */
+export function mockOpsApi(
+  status: OpsStatus | Error,
+  options: {
+    slos?: SloStatus[] | Error;
+    slo?: SloStatusWithHistory | Error;
+  } = {},
+): jest.Mocked<OpsApi> {
   return {
-    getStatus: jest.fn(() =>
-      status instanceof Error
-        ? Promise.reject(status)
-        : Promise.resolve(status),
+    getStatus: jest.fn(() => answer(status)),
+    getSlos: jest.fn((_entityRef: string) => {
+      const slos = options.slos ?? [];
+      return slos instanceof Error
+        ? Promise.reject(slos)
+        : Promise.resolve({ items: slos });
+    }),
+    getSlo: jest.fn((_namespace: string, _name: string) =>
+      answer(options.slo ?? new Error('No SLO in this test')),
     ),
   };
 }

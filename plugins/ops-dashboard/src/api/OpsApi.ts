@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
 
 /**
  * Whether one data source of the ops backend is configured, and under which
@@ -35,6 +36,18 @@ export interface OpsStatus {
 export interface OpsApi {
   /** Which data sources the ops backend has configured. */
   getStatus(): Promise<OpsStatus>;
+
+  /**
+   * The live status of the SLOs that measure an entity
+   * (`GET /api/ops/slos?entityRef=R`).
+   */
+  getSlos(entityRef: string): Promise<{ items: SloStatus[] }>;
+
+  /**
+   * The live status of one SLO with its burn-down history over the window
+   * (`GET /api/ops/slos/{namespace}/{name}`).
+   */
+  getSlo(namespace: string, name: string): Promise<SloStatusWithHistory>;
 }
 
 /**

@@ -58,4 +58,58 @@ describe('OpsClient', () => {
       new OpsApiError('nope', 404),
     );
   });
+
+  it('reads the SLOs of an entity with the ref encoded', async () => {
+    const items = [{ ref: 'slo:default/identity-availability' }];
+    const { client: opsClient, fetch } = client(
+      new Response(JSON.stringify({ items }), { status: 200 }),
+    );
+    await expect(
+      opsClient.getSlos('component:default/identity-service'),
+    ).resolves.toEqual({ items });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/ops/slos?entityRef=component%3Adefault%2Fidentity-service',
+    );
+  });
+
+  it('reads one SLO with its history', async () => {
+    const { client: opsClient, fetch } = client(
+      new Response(
+        JSON.stringify({ ref: 'slo:default/a b', history: [{ t: 'x' }] }),
+        { status: 200 },
+      ),
+    );
+    const slo = await opsClient.getSlo('default', 'a b');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/ops/slos/default/a%20b',
+    );
+    expect(slo.history).toEqual([{ t: 'x' }]);
+  });
+
+  it('surfaces the name and message of a 4xx answer about an SLO', async () => {
+    const { client: opsClient } = client(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'NotFoundError',
+            message: 'No SLO slo:default/nope in the catalog',
+          },
+        }),
+        { status: 404, statusText: 'Not Found' },
+      ),
+    );
+    const error = await opsClient.getSlo('default', 'nope').catch(e => e);
+    expect(error.message).toBe('No SLO slo:default/nope in the catalog');
+    expect(error.status).toBe(404);
+    expect(error.errorName).toBe('NotFoundError');
+  });
+
+  it('falls back to the status line when the body is not JSON', async () => {
+    const { client: opsClient } = client(
+      new Response('<html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
+    await expect(opsClient.getSlos('component:default/x')).rejects.toThrow(
+      'Request failed with 502 Bad Gateway',
+    );
+  });
 });

@@ -6,20 +6,24 @@ import {
   CONFIG_KEY_PROMETHEUS,
   CONFIG_KEY_RUNBOOK_TARGETS,
 } from '../constants';
+import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
 import { OpsApi, OpsSourceStatus, OpsStatus } from './OpsApi';
 
 /**
- * An error answer of the ops backend.
+ * An error answer of the ops backend: `message` is the backend's
+ * `error.message`, `errorName` its `error.name` (e.g. `NotFoundError`).
  *
  * @public
  */
 export class OpsApiError extends Error {
   readonly status: number;
+  readonly errorName?: string;
 
-  constructor(message: string, status: number) {
+  constructor(message: string, status: number, errorName?: string) {
     super(message);
     this.name = 'OpsApiError';
     this.status = status;
+    this.errorName = errorName;
   }
 }
 
@@ -55,25 +59,50 @@ export class OpsClient implements OpsApi {
     return promise;
   }
 
+  async getSlos(entityRef: string): Promise<{ items: SloStatus[] }> {
+    const body = (await this.fetchJson(
+      `/slos?entityRef=${encodeURIComponent(entityRef)}`,
+    )) as { items?: unknown };
+    return { items: Array.isArray(body?.items) ? body.items : [] };
+  }
+
+  async getSlo(namespace: string, name: string): Promise<SloStatusWithHistory> {
+    const body = (await this.fetchJson(
+      `/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+    )) as SloStatusWithHistory;
+    return {
+      ...body,
+      history: Array.isArray(body.history) ? body.history : [],
+    };
+  }
+
   private async fetchJson(path: string): Promise<unknown> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ops');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
-      throw new OpsApiError(await readErrorMessage(response), response.status);
+      const { message, name } = await readError(response);
+      throw new OpsApiError(message, response.status, name);
     }
     return response.json();
   }
 }
 
-async function readErrorMessage(response: Response): Promise<string> {
+/** The backend's `{ error: { name, message } }`, or the HTTP status line. */
+async function readError(
+  response: Response,
+): Promise<{ message: string; name?: string }> {
   const fallback =
     `Request failed with ${response.status} ${response.statusText}`.trim();
   try {
     const body = await response.json();
     const message = body?.error?.message;
-    return typeof message === 'string' && message ? message : fallback;
+    const name = body?.error?.name;
+    return {
+      message: typeof message === 'string' && message ? message : fallback,
+      name: typeof name === 'string' && name ? name : undefined,
+    };
   } catch {
-    return fallback;
+    return { message: fallback };
   }
 }
 

@@ -9,8 +9,8 @@ const ja = {
     'ライブの状態表示には Unyo の ops バックエンド (/api/ops) が必要です。応答: {{message}}',
   'status.sloMissing':
     'SLO のライブ状態は表示できません: Prometheus サーバーが設定されていません ({{configKey}})。',
-  'status.sloLater':
-    'Prometheus は設定済みです ({{servers}})。SLO のライブ評価 (達成率・エラーバジェット・バーンレート) は Unyo の今後のバージョンで提供します。以下はカタログに宣言された値です。',
+  'status.sloUnavailable':
+    'SLO のライブ状態を読み込めませんでした: {{message}}。以下はカタログに宣言された SLO です。',
   'status.backupsMissing':
     'バックアップのライブ状態は表示できません: バックアップソースが設定されていません ({{configKey}})。',
   'status.backupsLater':
@@ -23,6 +23,13 @@ const ja = {
   'units.minutes': '{{value}} 分',
   'units.hours': '{{value}} 時間',
   'units.days': '{{value}} 日',
+  'units.percent': '{{value}}%',
+  'units.burnRate': '{{value}}×',
+  'time.justNow': 'たった今',
+  'time.secondsAgo': '{{value}} 秒前',
+  'time.minutesAgo': '{{value}} 分前',
+  'time.hoursAgo': '{{value}} 時間前',
+  'time.daysAgo': '{{value}} 日前',
   'window.rolling': '直近 {{duration}} (ローリング)',
   'window.calendar': 'カレンダー単位 {{duration}}',
   'window.calendarMonth': '暦月',
@@ -84,6 +91,44 @@ const ja = {
   'sloTable.window': '期間',
   'sloTable.allowed': 'エラーバジェット',
   'sloTable.notInCatalog': 'カタログに見つかりません',
+  'sloStatus.budgetLeft': 'バジェット残',
+  'sloStatus.budgetLeftLabel': 'エラーバジェット残: {{value}}',
+  'sloStatus.sliVsTarget': 'SLI / 目標値',
+  'sloStatus.policy.normal': '通常: 機能開発を進めてよい',
+  'sloStatus.policy.featureFreeze': '機能開発凍結: 信頼性の作業を優先',
+  'sloStatus.policy.incidentOnly':
+    'インシデント対応のみ: バジェットを消費している原因を修正',
+  'sloStatus.policy.frozen': 'バジェット枯渇: 変更凍結',
+  'sloStatus.burnRates': 'バーンレート',
+  'sloStatus.noTraffic': 'この期間にトラフィックなし',
+  'sloStatus.alertPage':
+    'ページ: {{long}} と {{short}} のバーンレートが {{factor}} を超過',
+  'sloStatus.alertTicket':
+    'チケット: {{long}} と {{short}} のバーンレートが {{factor}} を超過',
+  'sloStatus.exhaustion':
+    '現在のバーンレートでは {{duration}} でバジェットを使い切ります',
+  'sloStatus.allowedDowntime':
+    '許容ダウンタイム: {{window}} あたり {{duration}} ({{target}} の場合)',
+  'sloStatus.excludedMaintenance': '計画メンテナンス {{duration}} を除外',
+  'sloStatus.evaluated': '{{ago}}に評価',
+  'sloStatus.noData':
+    '期間内 ({{window}}) にトラフィックがありません: SLI はまだ算出できません (100% ではありません)。',
+  'sloStatus.errorStale': '{{message}} — {{ago}}の値を表示しています',
+  'sloStatus.errorNoValues': '{{message}} — 表示できる以前の値はありません',
+  'sloStatus.declaredOnly':
+    'カタログに宣言済み。ops バックエンドからライブの状態が返されなかった SLO:',
+  'sloStatusCard.title': 'エラーバジェット',
+  'burnDownChart.title': 'エラーバジェットのバーンダウン',
+  'burnDownChart.remainingRolling': '時点 t における直近 {{window}} の残り',
+  'burnDownChart.remainingCalendar': 'バジェット残 ({{window}})',
+  'burnDownChart.ideal': '理想線: 期間の終わりに 0 となる均等な消費',
+  'burnDownChart.zero': '枯渇',
+  'burnDownChart.sliTitle': 'SLI',
+  'burnDownChart.target': '目標値 {{target}}',
+  'burnDownChart.empty':
+    '履歴はまだありません: ops バックエンドにはこの期間のこの SLO の評価がありません。',
+  'burnDownChart.loading': 'グラフを読み込んでいます…',
+  'burnDownChart.summary': '{{from}} から {{to}} までの {{points}} 点',
   'entitySloCard.title': 'サービスレベル目標 (SLO)',
   'entitySloCard.empty':
     'このエンティティを計測する SLO はカタログにありません。',

@@ -2,18 +2,14 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { ComponentType } from 'react';
-import {
-  RELATION_HAS_RUNBOOK,
-  RELATION_MEASURED_BY,
-  RELATION_PROTECTED_BY,
-} from '../../constants';
+import { RELATION_HAS_RUNBOOK, RELATION_PROTECTED_BY } from '../../constants';
 import { RelatedEntity } from '../../hooks/useRelatedEntities';
 import { opsDashboardTranslationRef } from '../../translation';
 import { BackupPolicyTable } from '../BackupPolicyTable';
 import { OpsCapability, OpsStatusNotice } from '../OpsStatusNotice';
 import { RelatedSection } from '../RelatedSection';
 import { RunbookTable } from '../RunbookTable';
-import { SloTable } from '../SloTable';
+import { SloStatusList } from '../SloStatusList';
 
 interface Section {
   relation: string;
@@ -26,9 +22,9 @@ interface Section {
 }
 
 /**
- * The "Operations" tab of a Component, Resource or System: its SLOs, backup
- * policies and runbooks from the catalog, each with what live data is still
- * missing.
+ * The "Operations" tab of a Component, Resource or System: its SLOs with
+ * their live status, and its backup policies and runbooks from the catalog,
+ * each with what live data is still missing.
  *
  * @public
  */
@@ -36,13 +32,6 @@ export function EntityOpsContent() {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   const { entity } = useEntity();
   const sections: Section[] = [
-    {
-      relation: RELATION_MEASURED_BY,
-      title: t('opsContent.slosTitle'),
-      emptyText: t('opsContent.slosEmpty'),
-      Table: SloTable,
-      capability: 'slo',
-    },
     {
       relation: RELATION_PROTECTED_BY,
       title: t('opsContent.backupsTitle'),
@@ -62,6 +51,13 @@ export function EntityOpsContent() {
   ];
   return (
     <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12}>
+        <SloStatusList
+          entity={entity}
+          title={t('opsContent.slosTitle')}
+          emptyText={t('opsContent.slosEmpty')}
+        />
+      </Grid>
       {sections.map(({ relation, title, emptyText, Table, capability, lg }) => (
         <Grid item xs={12} lg={lg} key={relation}>
           <RelatedSection

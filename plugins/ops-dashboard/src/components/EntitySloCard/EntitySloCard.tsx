@@ -1,14 +1,13 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { RELATION_MEASURED_BY } from '../../constants';
 import { opsDashboardTranslationRef } from '../../translation';
-import { OpsStatusNotice } from '../OpsStatusNotice';
-import { RelatedSection } from '../RelatedSection';
-import { SloTable } from '../SloTable';
+import { SloStatusList } from '../SloStatusList';
 
 /**
- * The SLOs that measure the entity, with their targets, windows and error
- * budgets from the catalog, for a Component's or Resource's overview.
+ * The SLOs that measure the entity with their live status (budget left, SLI
+ * against target, policy, burn rates and firing burn-rate alerts) from the
+ * ops backend, for a Component's, Resource's or System's overview. SLOs the
+ * backend does not evaluate are listed as the catalog declares them.
  *
  * @public
  */
@@ -16,13 +15,10 @@ export function EntitySloCard() {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   const { entity } = useEntity();
   return (
-    <RelatedSection
+    <SloStatusList
       entity={entity}
-      relation={RELATION_MEASURED_BY}
       title={t('entitySloCard.title')}
       emptyText={t('entitySloCard.empty')}
-      renderItems={items => <SloTable items={items} />}
-      notice={<OpsStatusNotice capability="slo" />}
     />
   );
 }

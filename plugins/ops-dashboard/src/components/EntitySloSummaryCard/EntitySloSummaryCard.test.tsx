@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { sloEntity } from '../../__testUtils__/fixtures';
 import { japaneseTranslationApi } from '../../__testUtils__/japanese';
 import { mockOpsApi, opsStatus } from '../../__testUtils__/opsStatus';
@@ -49,16 +49,13 @@ describe('EntitySloSummaryCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('says that live evaluation comes later when Prometheus is configured', async () => {
-    renderWithEntity(<EntitySloSummaryCard />, {
-      entity: sloEntity,
-      opsApi: mockOpsApi(opsStatus(true)),
-    });
-    expect(
-      await screen.findByText(
-        /Prometheus is configured \(default\)\. Live SLO evaluation/,
-      ),
-    ).toBeInTheDocument();
+  it('leaves live figures to the status card when Prometheus is configured', async () => {
+    const opsApi = mockOpsApi(opsStatus(true));
+    renderWithEntity(<EntitySloSummaryCard />, { entity: sloEntity, opsApi });
+    expect(await screen.findByText('Objectives')).toBeInTheDocument();
+    await waitFor(() => expect(opsApi.getStatus).toHaveBeenCalled());
+    expect(screen.queryByText(/ops\.prometheus\.servers/)).toBeNull();
+    expect(screen.queryByText(/later version/)).toBeNull();
   });
 
   it('handles targetPercent and calendar windows', async () => {

@@ -78,8 +78,8 @@ function useSloContext(entity: Entity) {
 /**
  * What an SLO entity declares: what it measures and who owns that, its
  * objectives with the error budget each implies, time window, budgeting
- * method and indicator. Live figures come from the ops backend later; the
- * card says which data source is missing.
+ * method and indicator. The live figures are on `EntitySloStatusCard`;
+ * this card says when Prometheus is not configured.
  *
  * @public
  */

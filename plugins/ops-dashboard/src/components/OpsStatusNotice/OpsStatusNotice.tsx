@@ -18,13 +18,9 @@ function useNotice(capability: OpsCapability, status: OpsStatus) {
   const { prometheus, alertmanager, backupSources } = status.sources;
   switch (capability) {
     case 'slo':
+      // With Prometheus configured the SLO panels show live status.
       return prometheus.configured
-        ? {
-            severity: 'info' as const,
-            text: t('status.sloLater', {
-              servers: prometheus.servers.join(', '),
-            }),
-          }
+        ? undefined
         : {
             severity: 'warning' as const,
             text: t('status.sloMissing', { configKey: prometheus.configKey }),
@@ -62,6 +58,7 @@ function useNotice(capability: OpsCapability, status: OpsStatus) {
 
 function Notice(props: { capability: OpsCapability; status: OpsStatus }) {
   const notice = useNotice(props.capability, props.status);
+  if (!notice) return null;
   return (
     <Alert severity={notice.severity} variant="outlined" sx={{ mt: 2 }}>
       {notice.text}

@@ -1,0 +1,2 @@
+export { EntitySloStatusCard } from './EntitySloStatusCard';
+export type { EntitySloStatusCardProps } from './EntitySloStatusCard';

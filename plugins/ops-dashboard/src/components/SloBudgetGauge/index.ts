@@ -1,0 +1,2 @@
+export { SloBudgetGauge } from './SloBudgetGauge';
+export type { SloBudgetGaugeProps } from './SloBudgetGauge';

@@ -1,0 +1,2 @@
+export { SloBurnRates } from './SloBurnRates';
+export type { SloBurnRatesProps } from './SloBurnRates';

@@ -1,0 +1,2 @@
+export { SloPolicyBadge } from './SloPolicyBadge';
+export type { SloPolicyBadgeProps } from './SloPolicyBadge';

@@ -1,0 +1,2 @@
+export { SloStatusFigures } from './SloStatusFigures';
+export type { SloStatusFiguresProps } from './SloStatusFigures';

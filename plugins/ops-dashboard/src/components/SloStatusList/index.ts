@@ -1,0 +1,2 @@
+export { SloStatusList } from './SloStatusList';
+export type { SloStatusListProps } from './SloStatusList';
