@@ -4,17 +4,18 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   isSloEntity,
+  resolveWindow,
   RELATION_MEASURED_BY,
   SloEntity,
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
 import { SloStore } from '../database/SloStore';
-import { describeSlo } from './describeSlo';
+import { describeSlo, sloTimeWindow } from './describeSlo';
+import { dailyHistory, mergeHistory } from './dailyHistory';
+import { utcDay } from './evaluation/windowSegments';
 import { presentStatus } from './presentStatus';
 import { SloService } from './SloService';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class DefaultSloService implements SloService {
   constructor(
@@ -64,11 +65,21 @@ export class DefaultSloService implements SloService {
     }
     const [status] = await this.present([entity]);
     const to = this.now();
-    const from = status.window.start
-      ? new Date(status.window.start)
-      : new Date(to.getTime() - 30 * DAY_MS);
-    const history = await this.options.store.getHistory(status.ref, from, to);
-    return { ...status, history };
+    const timeWindow = sloTimeWindow(entity);
+    const from = resolveWindow(timeWindow, to).start;
+    const earliest = resolveWindow(timeWindow, from).start;
+    const [live, rows] = await Promise.all([
+      this.options.store.getHistory(status.ref, from, to),
+      this.options.store.getDaily([status.ref], utcDay(earliest), utcDay(to)),
+    ]);
+    const daily = dailyHistory({
+      description: describeSlo(entity),
+      timeWindow,
+      rows,
+      from,
+      to,
+    });
+    return { ...status, history: mergeHistory(daily, live) };
   }
 
   private async present(slos: SloEntity[]): Promise<SloStatus[]> {

@@ -2,6 +2,7 @@ import {
   getSloServiceRef,
   SloEntity,
   SloStatus,
+  SloTimeWindow,
 } from '@unyo/plugin-ops-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 
@@ -39,4 +40,9 @@ export function describeSlo(entity: SloEntity): SloDescription {
     },
     budgetingMethod: entity.spec.budgetingMethod,
   };
+}
+
+/** The window evaluated: the first of `spec.timeWindow` (rolling 30 days when absent). */
+export function sloTimeWindow(entity: SloEntity): SloTimeWindow {
+  return entity.spec.timeWindow?.[0] ?? { duration: '30d', isRolling: true };
 }

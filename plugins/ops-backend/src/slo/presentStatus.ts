@@ -25,11 +25,16 @@ export function presentStatus(options: {
   const { status, lastGood } = stored;
   if (status.state !== 'error' || !lastGood) {
     // The catalog document may have changed since: its fields win.
-    return { ...status, ...description };
+    return {
+      ...status,
+      ...description,
+      window: { ...status.window, ...description.window },
+    };
   }
   return {
     ...lastGood,
     ...description,
+    window: { ...lastGood.window, ...description.window },
     state: 'error',
     message: status.message,
     lastSuccessAt: lastGood.evaluatedAt,

@@ -44,6 +44,26 @@ const series: TestSeries[] = [
   counter({ service: 'svc-b', code: '500' }, () => 0.001),
   counter({ service: 'svc-c', code: '200' }, t => (lastHour(t) ? 9.85 : 9.999)),
   counter({ service: 'svc-c', code: '500' }, t => (lastHour(t) ? 0.15 : 0.001)),
+  // svc-d: up, down for 50 one-minute slices ten days ago.
+  {
+    name: 'up',
+    labels: { service: 'svc-d' },
+    samples: (() => {
+      const down = Math.floor((NOW - 10 * DAY) / DAY) * DAY + 10 * 60 * MINUTE;
+      const out: Array<[number, number]> = [];
+      for (let t = START; t <= NOW; t += MINUTE) {
+        out.push([t, t >= down && t < down + 50 * MINUTE ? 0 : 1]);
+      }
+      return out;
+    })(),
+  },
+  // svc-e: 5 % errors during the daily 03:00-04:00 UTC maintenance only.
+  counter({ service: 'svc-e', code: '200' }, t =>
+    new Date(t).getUTCHours() === 3 ? 9.5 : 10,
+  ),
+  counter({ service: 'svc-e', code: '500' }, t =>
+    new Date(t).getUTCHours() === 3 ? 0.5 : 0,
+  ),
 ];
 
 function component(name: string): Entity {
@@ -59,6 +79,39 @@ function component(name: string): Entity {
     relations: [
       { type: 'measuredBy', targetRef: `slo:default/${name}-availability` },
     ],
+  };
+}
+
+function timesliceSlo(service: string): Entity {
+  return {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: { name: `${service}-availability`, namespace: 'default' },
+    spec: {
+      service,
+      indicator: {
+        metadata: { name: `${service}-up` },
+        spec: {
+          thresholdMetric: {
+            metricSource: {
+              type: 'Prometheus',
+              spec: { query: `up{service="${service}"}` },
+            },
+          },
+        },
+      },
+      timeWindow: [{ duration: '30d', isRolling: true }],
+      budgetingMethod: 'Timeslices',
+      objectives: [
+        {
+          target: 0.999,
+          op: 'gte',
+          value: 1,
+          timeSliceTarget: 1,
+          timeSliceWindow: '1m',
+        },
+      ],
+    },
   };
 }
 
@@ -95,6 +148,14 @@ function slo(service: string, source = 'Prometheus'): Entity {
 function expected(errorsPerSecond: number, totalPerSecond: number) {
   const consumedRatio = errorsPerSecond / totalPerSecond / 0.001;
   return { consumedRatio, remainingRatio: 1 - consumedRatio };
+}
+
+function withName(
+  entity: Entity,
+  name: string,
+  extra: Partial<Entity['metadata']> = {},
+): Entity {
+  return { ...entity, metadata: { ...entity.metadata, name, ...extra } };
 }
 
 describeWithPrometheus('SloEvaluator against a real Prometheus', () => {
@@ -278,5 +339,109 @@ describeWithPrometheus('SloEvaluator against a real Prometheus', () => {
     );
     expect(a.state).toBe('error');
     expect(a.message).toContain('"Datadog" is not supported');
+  });
+  it('evaluates time slices from up: 50 bad minutes against 43.2 allowed', async () => {
+    const { evaluator, service } = await setup(
+      [component('svc-d'), timesliceSlo('svc-d')],
+      prometheus.url,
+    );
+    await evaluator.evaluateAll();
+    const [d] = await service.listForEntity(
+      'component:default/svc-d',
+      await credentials,
+    );
+    expect(d.state).toBe('ok');
+    expect(d.sli!.total).toBe(43_200);
+    expect(d.sli!.total - d.sli!.good).toBe(50);
+    expect(d.errorBudget!.consumedRatio).toBeCloseTo(50 / 43.2, 9);
+    expect(d.policy).toBe('frozen');
+    expect(d.allowedDowntimeMinutes).toBeCloseTo(43.2, 6);
+  });
+
+  it('removes planned maintenance from good and total when the SLO says so', async () => {
+    const maintained = withName(component('svc-e'), 'svc-e', {
+      annotations: {
+        'unyo.dev/maintenance-window':
+          'FREQ=DAILY;BYHOUR=3;DURATION=PT1H;TZID=UTC',
+      },
+    });
+    maintained.relations = [
+      { type: 'measuredBy', targetRef: 'slo:default/svc-e-availability' },
+      { type: 'measuredBy', targetRef: 'slo:default/svc-e-raw' },
+    ];
+    const excluded = withName(slo('svc-e'), 'svc-e-availability', {
+      annotations: { 'unyo.dev/exclude-maintenance': 'true' },
+    });
+    const raw = withName(slo('svc-e'), 'svc-e-raw');
+    const { evaluator, service } = await setup(
+      [maintained, excluded, raw],
+      prometheus.url,
+    );
+    await evaluator.evaluateAll();
+    const statuses = await service.listForEntity(
+      'component:default/svc-e',
+      await credentials,
+    );
+    const byRef = new Map(statuses.map(x => [x.ref, x]));
+    const withExclusion = byRef.get('slo:default/svc-e-availability')!;
+    const without = byRef.get('slo:default/svc-e-raw')!;
+    // 30 one-hour windows in 30 days.
+    expect(withExclusion.excludedMaintenanceMinutes).toBeCloseTo(30 * 60, -2);
+    expect(withExclusion.errorBudget!.remainingRatio).toBeGreaterThan(0.95);
+    expect(withExclusion.policy).toBe('normal');
+    // 5 % errors for 1/24 of the time: 0.21 % errors, twice the 0.1 % budget.
+    expect(without.errorBudget!.consumedRatio).toBeCloseTo(
+      0.05 / 24 / 0.001,
+      1,
+    );
+    expect(without.policy).toBe('frozen');
+  });
+
+  it('projects a calendar month from the share elapsed', async () => {
+    const monthly = slo('svc-a');
+    (monthly.spec as any).timeWindow = [
+      {
+        duration: '1M',
+        isRolling: false,
+        calendar: { startTime: '2020-01-01 00:00:00', timeZone: 'UTC' },
+      },
+    ];
+    const { evaluator, service } = await setup(
+      [component('svc-a'), monthly],
+      prometheus.url,
+    );
+    await evaluator.evaluateAll();
+    const [a] = await service.listForEntity(
+      'component:default/svc-a',
+      await credentials,
+    );
+    const now = new Date(NOW);
+    const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+    const monthEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+    const elapsed = (NOW - monthStart) / (monthEnd - monthStart);
+    expect(a.window.calendar).toBe(true);
+    expect(a.window.start).toBe(new Date(monthStart).toISOString());
+    expect(a.errorBudget!.consumedRatio / (0.7 * elapsed)).toBeCloseTo(1, 2);
+  });
+
+  it('draws the burn-down from stored days before live points exist', async () => {
+    const { evaluator, service } = await setup(entities, prometheus.url);
+    await evaluator.evaluateAll();
+    const one = await service.get(
+      'slo:default/svc-a-availability',
+      await credentials,
+    );
+    const daily = one.history.filter(p => p.t.endsWith('T00:00:00.000Z'));
+    expect(daily.length).toBeGreaterThanOrEqual(29);
+    // Constant error share: every full trailing window holds 70 % used.
+    const full = daily.filter(p => Date.parse(p.t) >= START + 31 * DAY);
+    expect(full.length).toBeGreaterThan(0);
+    for (const point of full) {
+      expect(point.remainingRatio!).toBeCloseTo(0.3, 2);
+    }
+    // Then the live point of this evaluation, in its 10-minute slot.
+    const last = Date.parse(one.history[one.history.length - 1].t);
+    expect(NOW - last).toBeGreaterThanOrEqual(0);
+    expect(NOW - last).toBeLessThan(600_000);
   });
 });

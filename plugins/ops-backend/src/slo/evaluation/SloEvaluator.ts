@@ -13,8 +13,8 @@ import {
   isSliEntity,
   isSloEntity,
   maintenanceIntervals,
-  parseOpenSloDuration,
   resolveWindow,
+  ResolvedSloWindow,
   SliEntity,
   SloCounts,
   SloEntity,
@@ -221,7 +221,7 @@ export class SloEvaluator {
     // The window: stored full days, plus live head and tail.
     const windows = new Map(
       plans.map(plan => {
-        const window = resolveWindow(this.timeWindow(plan), now);
+        const window = resolveWindow(plan.timeWindow, now);
         const end = window.end < now ? window.end : now;
         return [
           plan.description.ref,
@@ -256,21 +256,25 @@ export class SloEvaluator {
         }
       }
     };
-    // The head, the part of the oldest day inside the window, comes from that
-    // day's stored row pro rata: old data may be gone from Prometheus.
-    await live(ref => {
-      const { head } = windows.get(ref)!.segments;
-      return head && !days.has(`${ref}|head`) ? head : undefined;
-    });
+    // The head, the part of the oldest day inside the window, is queried live;
+    // where Prometheus no longer holds it, that day's stored row counts pro rata.
+    const beforeHead = new Map(totals);
+    await live(ref => windows.get(ref)!.segments.head);
+    for (const plan of plans) {
+      const ref = plan.description.ref;
+      const stored = days.get(`${ref}|head`);
+      const liveHead = totals.get(ref)!.total - beforeHead.get(ref)!.total;
+      if (stored && stored.total > 0 && liveHead === 0) {
+        totals.set(ref, add(totals.get(ref)!, stored));
+      }
+    }
     await live(ref => windows.get(ref)!.segments.tail);
     for (const plan of plans) {
       const ref = plan.description.ref;
-      for (const key of [ref, `${ref}|head`]) {
-        totals.set(
-          ref,
-          add(totals.get(ref)!, days.get(key) ?? { good: 0, total: 0 }),
-        );
-      }
+      totals.set(
+        ref,
+        add(totals.get(ref)!, days.get(ref) ?? { good: 0, total: 0 }),
+      );
     }
 
     // Planned maintenance, removed from good and total (SLO-MATH §6).
@@ -318,7 +322,7 @@ export class SloEvaluator {
       if (error) return this.failedStatus(plan, error, now);
       const evaluation = evaluateSloStatus({
         target: plan.description.target,
-        timeWindow: this.timeWindow(plan),
+        timeWindow: plan.timeWindow,
         budgetingMethod: plan.description.budgetingMethod,
         counts: totals.get(ref),
         burnRateCounts: burn.get(ref),
@@ -341,7 +345,10 @@ export class SloEvaluator {
   /** Sums stored days, backfilling the missing ones from Prometheus first. */
   private async dailyCounts(
     plans: MeasuredPlan[],
-    windows: Map<string, { segments: WindowSegments }>,
+    windows: Map<
+      string,
+      { window: ResolvedSloWindow; segments: WindowSegments }
+    >,
     measure: (
       ps: MeasuredPlan[],
       windowSeconds: number,
@@ -352,19 +359,38 @@ export class SloEvaluator {
     const { store } = this.options;
     const refs = plans.map(p => p.description.ref);
     // Each plan's stored days, and the day its head falls in.
+    // Rolling windows also store the window before theirs, once, so that
+    // the burn-down can show a full trailing window at every past day.
     const needed = new Map(
       plans.map(p => {
-        const { days, head } = windows.get(p.description.ref)!.segments;
+        const { window, segments } = windows.get(p.description.ref)!;
+        const { days, head } = segments;
         const headDay =
           head && head.end.getTime() - head.start.getTime() < DAY_MS
             ? utcDay(head.start)
             : undefined;
-        return [p.description.ref, { days, headDay, head }];
+        const earliest = utcDay(
+          resolveWindow(p.timeWindow, window.start).start,
+        );
+        const first = headDay ?? days[0];
+        const history: string[] = [];
+        if (first) {
+          for (
+            let t = Date.parse(`${earliest}T00:00:00Z`);
+            utcDay(new Date(t)) < first;
+            t += DAY_MS
+          ) {
+            history.push(utcDay(new Date(t)));
+          }
+        }
+        return [p.description.ref, { days, headDay, head, history }];
       }),
     );
-    const allDays = [...needed.values()].flatMap(n =>
-      n.headDay ? [n.headDay, ...n.days] : n.days,
-    );
+    const allDays = [...needed.values()].flatMap(n => [
+      ...n.history,
+      ...(n.headDay ? [n.headDay] : []),
+      ...n.days,
+    ]);
     const result = new Map<string, Counts>();
     if (allDays.length === 0) return result;
     const sorted = [...new Set(allDays)].sort();
@@ -379,8 +405,8 @@ export class SloEvaluator {
     const maxBackfill = this.options.maxBackfillDays ?? 400;
     for (const plan of plans) {
       const ref = plan.description.ref;
-      const { days, headDay } = needed.get(ref)!;
-      const gaps = (headDay ? [headDay, ...days] : days)
+      const { days, headDay, history } = needed.get(ref)!;
+      const gaps = [...history, ...(headDay ? [headDay] : []), ...days]
         .filter(day => !have.has(`${ref}|${day}`))
         .slice(-maxBackfill);
       for (const day of gaps) {
@@ -432,21 +458,6 @@ export class SloEvaluator {
       state: 'error',
       message,
       evaluatedAt: now.toISOString(),
-    };
-  }
-
-  private timeWindow(plan: SloPlan) {
-    const { duration, calendar, timeZone } = plan.description.window;
-    parseOpenSloDuration(duration);
-    return {
-      duration,
-      isRolling: !calendar,
-      ...(calendar && {
-        calendar: {
-          startTime: '1970-01-01 00:00:00',
-          timeZone: timeZone ?? 'UTC',
-        },
-      }),
     };
   }
 

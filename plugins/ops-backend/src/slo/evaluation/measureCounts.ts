@@ -35,7 +35,9 @@ export function thresholdQueries(
 ): { good: string; total: string } {
   const worst = plan.op === 'gt' || plan.op === 'gte' ? 'min' : 'max';
   const inner = `${worst}((${plan.query}))`;
-  const range = `[${formatDuration(windowSeconds)}:${formatDuration(
+  // Prometheus 2 includes both ends of a range, Prometheus 3 only the end:
+  // a millisecond less counts each slice once on both.
+  const range = `[${formatDuration(windowSeconds - 0.001)}:${formatDuration(
     plan.sliceSeconds,
   )}]`;
   return {

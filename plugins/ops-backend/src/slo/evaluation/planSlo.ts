@@ -4,9 +4,10 @@ import {
   SliEntity,
   SloEntity,
   SloObjective,
+  SloTimeWindow,
 } from '@unyo/plugin-ops-common';
 import { parseSelector } from '../../prometheus/promql';
-import { describeSlo, SloDescription } from '../describeSlo';
+import { describeSlo, SloDescription, sloTimeWindow } from '../describeSlo';
 
 interface PlanBase {
   description: SloDescription;
@@ -15,6 +16,7 @@ interface PlanBase {
   /** Remove the measured entity's (and its system's) maintenance windows. */
   excludeMaintenance: boolean;
   objective: SloObjective;
+  timeWindow: SloTimeWindow;
 }
 
 /** Counters: good (or bad) events over total events, via increase(). */
@@ -136,6 +138,7 @@ export function planSlo(slo: SloEntity, slis: Map<string, SliEntity>): SloPlan {
     const base = {
       description,
       objective,
+      timeWindow: sloTimeWindow(slo),
       excludeMaintenance:
         slo.metadata.annotations?.[ANNOTATION_EXCLUDE_MAINTENANCE] === 'true',
     };
