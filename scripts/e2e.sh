@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the frontend, starts the backend (which serves it on :7007, SQLite
-# in memory, the example catalog), runs the Playwright tests in Debian's
-# headless Chromium, and checks the API against ../shared/contract-check.py
-# when that file is beside the repository.
+# Builds the frontend, starts the demo's Prometheus and Alertmanager (30 days
+# of generated history) and the backend in demo mode (it serves the app on
+# :7007, SQLite in memory, the example catalog), runs the Playwright tests in
+# Debian's headless Chromium, and checks the API against
+# ../shared/contract-check.py when that file is beside the repository.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 unyo_ensure_node
@@ -13,10 +14,16 @@ mkdir -p "$results"
 base=http://localhost:7007
 
 yarn workspace app build
+scripts/demo/up.sh
 
-setsid yarn workspace backend start >"$results/backend.log" 2>&1 &
+setsid yarn workspace backend start \
+  --config ../../app-config.yaml --config ../../app-config.demo.yaml \
+  >"$results/backend.log" 2>&1 &
 backend=$!
-stop() { kill -- "-$backend" 2>/dev/null || kill "$backend" 2>/dev/null || true; }
+stop() {
+  kill -- "-$backend" 2>/dev/null || kill "$backend" 2>/dev/null || true
+  scripts/demo/down.sh >/dev/null 2>&1 || true
+}
 trap stop EXIT
 for i in $(seq 1 120); do
   curl -fs "$base/.backstage/health/v1/readiness" >/dev/null && break
@@ -29,7 +36,7 @@ for i in $(seq 1 120); do
   sleep 1
 done
 
-PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
+UNYO_E2E_DEMO=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
   PLAYWRIGHT_URL="$base" yarn playwright test --reporter=list,json
 
 contract="$UNYO_ROOT/../shared/contract-check.py"

@@ -68,7 +68,9 @@ test('an SLO page shows its target, window and raw spec', async ({ page }) => {
   // The entity it measures, linked.
   await expect(
     page
-      .locator('a[href$="/catalog/default/component/elixir-cqrs-client-service"]')
+      .locator(
+        'a[href$="/catalog/default/component/elixir-cqrs-client-service"]',
+      )
       .first(),
   ).toBeVisible();
   // The raw spec, with the PromQL selector as written in the file.
@@ -89,10 +91,62 @@ test('a runbook page shows its steps with their commands', async ({ page }) => {
     page.getByText('Check the health endpoints').first(),
   ).toBeVisible();
   await expect(
-    page.getByText('kubectl get pods --all-namespaces | grep -v Running').first(),
+    page
+      .getByText('kubectl get pods --all-namespaces | grep -v Running')
+      .first(),
   ).toBeVisible();
   await page.screenshot({
     path: 'e2e-test-results/runbook-elixir-cqrs-partial-outage.png',
+    fullPage: true,
+  });
+});
+
+/** The budget left as the SLO card prints it: 33.7 %, −15.7 %, 30 %. */
+function budgetText(ratio: number): string {
+  const fixed = Math.abs(ratio * 100)
+    .toFixed(1)
+    .replace(/\.?0+$/, '');
+  const negative = ratio < 0 && Number(fixed) !== 0;
+  return `${negative ? '\u2212' : ''}${fixed} %`;
+}
+
+test('a seed service shows the SLO budget left that the API reports', async ({
+  page,
+  request,
+}) => {
+  test.skip(
+    !process.env.UNYO_E2E_DEMO,
+    'needs the demo Prometheus (scripts/e2e.sh starts it)',
+  );
+  const auth = await request.post('/api/auth/guest/refresh');
+  const token = (await auth.json()).backstageIdentity.token;
+  const entityRef = 'component:default/rainbow-seeker-api';
+  const sloRef = 'slo:default/rainbow-seeker-api-availability';
+  await signIn(page);
+
+  // Evaluations run every minute: compare a page and an API answer taken
+  // together, again if an evaluation landed in between.
+  await expect(async () => {
+    const res = await request.get(
+      `/api/ops/slos?entityRef=${encodeURIComponent(entityRef)}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    const slo = (await res.json()).items.find(
+      (s: { ref: string }) => s.ref === sloRef,
+    );
+    expect(slo.state).toBe('ok');
+    await page.goto('/catalog/default/component/rainbow-seeker-api');
+    await expect(
+      page.getByRole('img', {
+        name: `Error budget left: ${budgetText(
+          slo.errorBudget.remainingRatio,
+        )}`,
+      }),
+    ).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 120_000 });
+
+  await page.screenshot({
+    path: 'e2e-test-results/slo-card-rainbow-seeker-api.png',
     fullPage: true,
   });
 });
