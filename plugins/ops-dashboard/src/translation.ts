@@ -2,6 +2,8 @@ import {
   createTranslationRef,
   createTranslationResource,
 } from '@backstage/frontend-plugin-api';
+import { alertsMessages } from './translations/alerts.en';
+import { healthMessages } from './translations/health.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -208,6 +210,8 @@ export const opsDashboardTranslationRef = createTranslationRef({
       empty: 'This entity has no spec.',
     },
     contentTitle: 'Operations',
+    alerts: alertsMessages,
+    health: healthMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

@@ -2,6 +2,9 @@
  * Japanese messages of the ops-dashboard plugin (flat keys of
  * `opsDashboardTranslationRef`; the compiler checks that none is missing).
  */
+import { alertsJa } from './alerts.ja';
+import { healthJa } from './health.ja';
+
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
   'status.unreachableTitle': 'ops バックエンドに接続できません',
@@ -168,6 +171,8 @@ const ja = {
   'rawSpecCard.subheader': '{{ref}} の spec (YAML)',
   'rawSpecCard.empty': 'このエンティティには spec がありません。',
   contentTitle: '運用',
+  ...alertsJa,
+  ...healthJa,
 } as const;
 
 export default ja;

@@ -1,0 +1,5 @@
+/**
+ * English messages of the alerts panels, nested under `alerts` in
+ * `opsDashboardTranslationRef`.
+ */
+export const alertsMessages = {} as const;

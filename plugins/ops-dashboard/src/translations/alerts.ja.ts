@@ -1,0 +1,2 @@
+/** Japanese messages of the alerts panels: flat keys `alerts.*` of `opsDashboardTranslationRef`. */
+export const alertsJa = {};

@@ -1,0 +1,5 @@
+/**
+ * English messages of the health panels, nested under `health` in
+ * `opsDashboardTranslationRef`.
+ */
+export const healthMessages = {} as const;
