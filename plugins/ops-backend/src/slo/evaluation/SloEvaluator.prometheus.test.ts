@@ -57,6 +57,18 @@ const series: TestSeries[] = [
       return out;
     })(),
   },
+  // svc-f: a latency histogram with boundaries 0.25, 0.5 and +Inf.
+  ...(['0.25', '0.5', '+Inf'] as const).map(le => ({
+    ...counter(
+      { service: 'svc-f', le },
+      () => ({ '0.25': 8, '0.5': 9.9, '+Inf': 10 }[le]),
+    ),
+    name: 'http_request_duration_seconds_bucket',
+  })),
+  {
+    ...counter({ service: 'svc-f' }, () => 10),
+    name: 'http_request_duration_seconds_count',
+  },
   // svc-e: 5 % errors during the daily 03:00-04:00 UTC maintenance only.
   counter({ service: 'svc-e', code: '200' }, t =>
     new Date(t).getUTCHours() === 3 ? 9.5 : 10,
@@ -443,5 +455,42 @@ describeWithPrometheus('SloEvaluator against a real Prometheus', () => {
     const last = Date.parse(one.history[one.history.length - 1].t);
     expect(NOW - last).toBeGreaterThanOrEqual(0);
     expect(NOW - last).toBeLessThan(600_000);
+  });
+  it('checks that a latency threshold is a bucket boundary of the histogram', async () => {
+    const latency = (name: string, le: string): Entity => {
+      const entity = withName(slo('svc-f'), name);
+      const ratio = (entity.spec as any).indicator.spec.ratioMetric;
+      ratio.good.metricSource.spec.query = `http_request_duration_seconds_bucket{service="svc-f",le="${le}"}`;
+      ratio.total.metricSource.spec.query =
+        'http_request_duration_seconds_count{service="svc-f"}';
+      (entity.spec as any).objectives = [{ target: 0.99 }];
+      return entity;
+    };
+    const svc = component('svc-f');
+    svc.relations = [
+      { type: 'measuredBy', targetRef: 'slo:default/svc-f-p99' },
+      { type: 'measuredBy', targetRef: 'slo:default/svc-f-bad-le' },
+    ];
+    const { evaluator, service } = await setup(
+      [svc, latency('svc-f-p99', '0.50'), latency('svc-f-bad-le', '0.3')],
+      prometheus.url,
+    );
+    await evaluator.evaluateAll();
+    const byRef = new Map(
+      (
+        await service.listForEntity(
+          'component:default/svc-f',
+          await credentials,
+        )
+      ).map(x => [x.ref, x]),
+    );
+    // "0.50" is the boundary "0.5": 99 % of requests within 500 ms.
+    const ok = byRef.get('slo:default/svc-f-p99')!;
+    expect(ok.state).toBe('ok');
+    expect(ok.sli!.ratio).toBeCloseTo(0.99, 3);
+    const bad = byRef.get('slo:default/svc-f-bad-le')!;
+    expect(bad.state).toBe('error');
+    expect(bad.message).toContain('le="0.3" is not a bucket boundary');
+    expect(bad.message).toContain('0.25, 0.5, +Inf');
   });
 });

@@ -23,6 +23,7 @@ import {
 } from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
+import { PrometheusClient } from '../../prometheus/types';
 import { createLimiter } from './limit';
 import {
   Counts,
@@ -30,7 +31,8 @@ import {
   MeasuredPlan,
   measureCounts,
 } from './measureCounts';
-import { planSlo, SloPlan } from './planSlo';
+import { bucketOf, matchBucket } from './histogramBuckets';
+import { planSlo, RatioPlan, SloPlan } from './planSlo';
 import {
   dayEnd,
   splitWindow,
@@ -94,6 +96,11 @@ function messageOf(error: Error): string {
 
 /** Evaluates every SLO of the catalog: one round of the scheduled task. */
 export class SloEvaluator {
+  private readonly bucketCache = new Map<
+    string,
+    { boundaries: string[]; until: number }
+  >();
+
   constructor(private readonly options: SloEvaluatorOptions) {}
 
   async evaluateAll(): Promise<EvaluationRoundResult> {
@@ -154,8 +161,23 @@ export class SloEvaluator {
           limit,
           onQuery: () => counted.queries++,
         });
-      const statuses = await this.evaluateOnServer(
+      const checked: MeasuredPlan[] = [];
+      for (const plan of await this.checkBuckets(
+        client,
         serverPlans,
+        now,
+        () => {
+          counted.queries++;
+        },
+      )) {
+        if ('error' in plan) {
+          await save(failed(plan.plan, plan.error));
+        } else {
+          checked.push(plan);
+        }
+      }
+      const statuses = await this.evaluateOnServer(
+        checked,
         maintenance,
         measure,
         now,
@@ -450,6 +472,69 @@ export class SloEvaluator {
       }
     }
     return result;
+  }
+
+  /**
+   * Latency SLOs name a histogram bucket by its `le`: it must be a boundary
+   * the server has (spelled as the server spells it). Boundaries are listed
+   * once an hour per histogram.
+   */
+  private async checkBuckets(
+    client: PrometheusClient,
+    plans: MeasuredPlan[],
+    now: Date,
+    onQuery: () => void,
+  ): Promise<Array<MeasuredPlan | { plan: MeasuredPlan; error: string }>> {
+    const result: Array<MeasuredPlan | { plan: MeasuredPlan; error: string }> =
+      [];
+    for (const plan of plans) {
+      if (plan.kind !== 'ratio') {
+        result.push(plan);
+        continue;
+      }
+      let checked: RatioPlan = plan;
+      let error: string | undefined;
+      for (const part of ['good', 'bad'] as const) {
+        const selector = plan[part];
+        const bucket = selector && bucketOf(selector);
+        if (!selector || !bucket || error) continue;
+        try {
+          const boundaries = await this.boundaries(
+            client,
+            bucket.seriesSelector,
+            now,
+            onQuery,
+          );
+          const match = matchBucket(selector, boundaries);
+          if ('error' in match) error = match.error;
+          else checked = { ...checked, [part]: match.selector };
+        } catch (e) {
+          error = messageOf(e as Error);
+        }
+      }
+      result.push(error ? { plan, error } : checked);
+    }
+    return result;
+  }
+
+  private async boundaries(
+    client: PrometheusClient,
+    seriesSelector: string,
+    time: Date,
+    onQuery: () => void,
+  ): Promise<string[]> {
+    const key = `${client.name}|${seriesSelector}`;
+    const cached = this.bucketCache.get(key);
+    const now = Date.now();
+    if (cached && cached.until > now) return cached.boundaries;
+    onQuery();
+    const samples = await client.instantQuery(
+      `group by (le) (${seriesSelector})`,
+      { time },
+    );
+    const boundaries = samples.map(s => s.labels.le).filter(Boolean);
+    this.bucketCache.set(key, { boundaries, until: now + 60 * 60 * 1000 });
+    return boundaries;
   }
 
   private failedStatus(plan: SloPlan, message: string, now: Date): SloStatus {
