@@ -493,4 +493,27 @@ describeWithPrometheus('SloEvaluator against a real Prometheus', () => {
     expect(bad.message).toContain('le="0.3" is not a bucket boundary');
     expect(bad.message).toContain('0.25, 0.5, +Inf');
   });
+  it('evaluates RatioTimeslices: a 5-minute slice is good when its own ratio meets the target', async () => {
+    const sliced = withName(slo('svc-c'), 'svc-c-slices');
+    (sliced.spec as any).budgetingMethod = 'RatioTimeslices';
+    (sliced.spec as any).objectives = [
+      { target: 0.999, timeSliceTarget: 0.999, timeSliceWindow: '5m' },
+    ];
+    const svc = component('svc-c');
+    svc.relations = [
+      { type: 'measuredBy', targetRef: 'slo:default/svc-c-slices' },
+    ];
+    const { evaluator, service } = await setup([svc, sliced], prometheus.url);
+    await evaluator.evaluateAll();
+    const [c] = await service.listForEntity(
+      'component:default/svc-c',
+      await credentials,
+    );
+    expect(c.state).toBe('ok');
+    // 30 days of 5-minute slices; the last hour's 12 slices are at 1.5 % errors.
+    expect(c.sli!.total).toBe(8640);
+    expect(c.sli!.total - c.sli!.good).toBe(12);
+    expect(c.errorBudget!.consumedRatio).toBeCloseTo(12 / 8.64, 9);
+    expect(c.policy).toBe('frozen');
+  });
 });

@@ -6,7 +6,7 @@ import {
   SloObjective,
   SloTimeWindow,
 } from '@unyo/plugin-ops-common';
-import { parseSelector } from '../../prometheus/promql';
+import { formatDuration, parseSelector } from '../../prometheus/promql';
 import { describeSlo, SloDescription, sloTimeWindow } from '../describeSlo';
 
 interface PlanBase {
@@ -91,6 +91,19 @@ function durationSeconds(value: number | string | undefined): number {
   );
 }
 
+/** good/total of one slice, from the counter selectors of a ratio metric. */
+function sliceRatioQuery(
+  selectors: { good?: string; bad?: string; total: string },
+  sliceSeconds: number,
+): string {
+  const range = formatDuration(sliceSeconds);
+  const total = `sum(increase(${selectors.total}[${range}]))`;
+  const good = selectors.good
+    ? `sum(increase(${selectors.good}[${range}]))`
+    : `(${total} - (sum(increase(${selectors.bad}[${range}])) or vector(0)))`;
+  return `(${good} or vector(0)) / (${total} > 0)`;
+}
+
 function checkedSelector(query: string, field: string): string {
   try {
     parseSelector(query);
@@ -153,9 +166,10 @@ export function planSlo(slo: SloEntity, slis: Map<string, SliEntity>): SloPlan {
     };
 
     if (spec.ratioMetric) {
-      if (slo.spec.budgetingMethod !== 'Occurrences') {
+      const method = slo.spec.budgetingMethod;
+      if (method === 'Timeslices') {
         throw new Unsupported(
-          `a ratioMetric with budgetingMethod ${slo.spec.budgetingMethod} is not supported yet: use Occurrences`,
+          'a ratioMetric with budgetingMethod Timeslices is not supported: use Occurrences, or RatioTimeslices for slices judged by their ratio',
         );
       }
       if (spec.ratioMetric.counter !== true) {
@@ -173,14 +187,32 @@ export function planSlo(slo: SloEntity, slis: Map<string, SliEntity>): SloPlan {
       const bad = spec.ratioMetric.bad
         ? prometheusQuery(spec.ratioMetric.bad, 'ratioMetric.bad')
         : undefined;
-      return {
-        ...base,
-        kind: 'ratio',
-        server: total.server ?? good?.server ?? bad?.server,
+      const selectors = {
         total: checkedSelector(total.query, 'ratioMetric.total'),
         good: good && checkedSelector(good.query, 'ratioMetric.good'),
         bad: bad && checkedSelector(bad.query, 'ratioMetric.bad'),
       };
+      const server = total.server ?? good?.server ?? bad?.server;
+      if (method === 'RatioTimeslices') {
+        // Each slice is good when its own ratio meets timeSliceTarget; slices
+        // without traffic have no ratio and count as no data.
+        if (objective.timeSliceTarget === undefined) {
+          throw new Unsupported(
+            'a RatioTimeslices objective needs timeSliceTarget',
+          );
+        }
+        const sliceSeconds = durationSeconds(objective.timeSliceWindow);
+        return {
+          ...base,
+          kind: 'threshold',
+          server,
+          query: sliceRatioQuery(selectors, sliceSeconds),
+          op: 'gte',
+          value: objective.timeSliceTarget,
+          sliceSeconds,
+        };
+      }
+      return { ...base, kind: 'ratio', server, ...selectors };
     }
 
     if (spec.thresholdMetric) {
