@@ -137,6 +137,12 @@ start exporter "$EXPORTER_PORT" \
   --host "$DEMO_HOST" --port "$EXPORTER_PORT" --metrics "$METRICS" --state "$ANCHOR"
 wait_ready exporter "http://$DEMO_HOST:$EXPORTER_PORT/targets"
 
+# The examples' unyo.dev/health-url endpoints (ports 18001-18042, fixed by the
+# catalog files): probed by the ops backend for the health cards.
+start health 18001 \
+  node --import tsx "$DEMO_REPO/packages/demo-data/src/cli.ts" health --host "$DEMO_HOST"
+wait_ready health "http://$DEMO_HOST:18001/health"
+
 start alertmanager "$ALERTMANAGER_PORT" "$ALERTMANAGER_BIN" \
   --config.file="$DEMO_DIR/alertmanager.yml" \
   --storage.path="$DEMO_DIR/alertmanager" \
@@ -155,6 +161,7 @@ wait_ready prometheus "http://$DEMO_HOST:$PROMETHEUS_PORT/-/ready"
 cat <<INFO
 demo: running (logs and pid files in .demo/, stop with scripts/demo/down.sh)
   exporter      http://$DEMO_HOST:$EXPORTER_PORT/metrics   (pid $(demo_pid exporter))
+  health        http://$DEMO_HOST:18001/health … (ports 18001-18042, pid $(demo_pid health))
   prometheus    http://$DEMO_HOST:$PROMETHEUS_PORT           (pid $(demo_pid prometheus))
   alertmanager  http://$DEMO_HOST:$ALERTMANAGER_PORT           (pid $(demo_pid alertmanager))
   history anchor $(sed -n 's/.*"anchor": "\(.*\)".*/\1/p' "$ANCHOR")

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { startExporter, DEFAULT_EXPORTER_PORT } from './exporter/server';
+import { startHealthEndpoints } from './health/server';
 import { createModel, DemoModel } from './model/model';
 import { parseMetricsFile } from './model/parseMetricsFile';
 import { ModelOptions } from './model/service';
@@ -26,6 +27,7 @@ const USAGE = `usage:
   demo-data generate --out FILE [--days 30] [--step 5m] [--finer 2d=1m,6h=15s]
                      [--metrics ${DEFAULTS.metrics}] [--state ${DEFAULTS.state}] [--seed 1]
   demo-data exporter [--port ${DEFAULT_EXPORTER_PORT}] [--host 127.0.0.1] [--metrics ...] [--state ...]
+  demo-data health [--host 127.0.0.1]   (the examples' health endpoints, ports 18001-18042)
 `;
 
 async function loadModel(
@@ -110,10 +112,23 @@ async function exporter(args: string[]) {
   process.on('SIGINT', stop);
 }
 
+async function health(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { host: { type: 'string', default: '127.0.0.1' } },
+  });
+  const running = await startHealthEndpoints({ host: values.host });
+  console.log(`demo health endpoints on ${running.addresses.join(' ')}`);
+  const stop = () => running.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   generate,
   exporter,
+  health,
 };
 if (!commands[command]) {
   process.stderr.write(USAGE);

@@ -3,8 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { opsSilenceCreatePermission } from '@unyo/plugin-ops-common';
+import { createAlerts } from './alerts/createAlerts';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
+import { setupHealth } from './health/setupHealth';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
 import { DefaultSloService } from './slo/DefaultSloService';
@@ -28,6 +31,9 @@ export const opsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
       },
       async init({
         config,
@@ -38,6 +44,9 @@ export const opsPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         catalog,
+        permissions,
+        permissionsRegistry,
+        auditor,
       }) {
         const opsConfig = readOpsConfig(config);
         const store = await DatabaseSloStore.create({ database });
@@ -76,8 +85,31 @@ export const opsPlugin = createBackendPlugin({
           store,
           notEvaluatedMessage: () => notEvaluatedMessage,
         });
+        permissionsRegistry.addPermissions([opsSilenceCreatePermission]);
+        const alerts = await createAlerts({
+          config: opsConfig,
+          logger,
+          database,
+          catalog,
+          permissions,
+        });
+        const health = await setupHealth({
+          config: opsConfig,
+          database,
+          scheduler,
+          catalog,
+          auth,
+          logger,
+        });
         httpRouter.use(
-          await createRouter({ httpAuth, config: opsConfig, slos }),
+          await createRouter({
+            httpAuth,
+            config: opsConfig,
+            slos,
+            auditor,
+            alerts,
+            health,
+          }),
         );
       },
     });

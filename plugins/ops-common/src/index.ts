@@ -11,3 +11,5 @@ export * from './schema';
 export * from './validation';
 export * from './permissions';
 export * from './slo';
+export * from './health';
+export * from './alerts';

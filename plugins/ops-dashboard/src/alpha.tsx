@@ -114,6 +114,58 @@ export const entityRawSpecCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Overview card of Components and Resources with a `unyo.dev/health-url`:
+ * each endpoint's probed health, dependencies and last 24 hours.
+ *
+ * @alpha
+ */
+export const entityHealthCard = EntityCardBlueprint.make({
+  name: 'health',
+  params: {
+    filter: entity =>
+      ['component', 'resource'].includes(
+        entity.kind.toLocaleLowerCase('en-US'),
+      ) && !!entity.metadata.annotations?.['unyo.dev/health-url'],
+    loader: () =>
+      import('./components/EntityHealthCard').then(m => <m.EntityHealthCard />),
+  },
+});
+
+/**
+ * System page card: the health of all the system's components at a glance.
+ *
+ * @alpha
+ */
+export const entitySystemHealthCard = EntityCardBlueprint.make({
+  name: 'system-health',
+  params: {
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'system',
+    loader: () =>
+      import('./components/EntitySystemHealthCard').then(m => (
+        <m.EntitySystemHealthCard />
+      )),
+  },
+});
+
+/**
+ * Overview card of Components, Resources and Systems with a
+ * `unyo.dev/alert-selector`: firing alerts with their runbook and the
+ * manual's level, alert rules, silences, 30-day counts and MTTR.
+ *
+ * @alpha
+ */
+export const entityAlertsCard = EntityCardBlueprint.make({
+  name: 'alerts',
+  params: {
+    filter: entity =>
+      isComponentResourceOrSystem(entity.kind) &&
+      !!entity.metadata.annotations?.['unyo.dev/alert-selector'],
+    loader: () =>
+      import('./components/EntityAlertsCard').then(m => <m.EntityAlertsCard />),
+  },
+});
+
+/**
  * The "Operations" tab of Components, Resources and Systems that have SLOs,
  * backup policies or runbooks.
  *
@@ -148,6 +200,9 @@ export default createFrontendPlugin({
     entityOpsRelationsCard,
     entityRawSpecCard,
     entityOpsContent,
+    entityAlertsCard,
+    entityHealthCard,
+    entitySystemHealthCard,
   ],
 });
 

@@ -15,6 +15,9 @@ export {
   EntitySloStatusCard,
   EntityOpsRelationsCard,
   EntityRawSpecCard,
+  EntityAlertsCard,
+  EntityHealthCard,
+  EntitySystemHealthCard,
 } from './plugin';
 export {
   isSloEntity,

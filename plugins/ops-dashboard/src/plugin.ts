@@ -62,6 +62,22 @@ export const EntitySloCard = opsDashboardPlugin.provide(
 );
 
 /**
+ * Overview card: the alerts the entity's `unyo.dev/alert-selector` selects,
+ * with runbook links, alert rules, silences, 30-day counts and MTTR.
+ *
+ * @public
+ */
+export const EntityAlertsCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAlertsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityAlertsCard').then(m => m.EntityAlertsCard),
+    },
+  }),
+);
+
+/**
  * SLO entity page: what the SLO declares and the error budget it implies.
  *
  * @public
@@ -108,6 +124,38 @@ export const EntityOpsRelationsCard = opsDashboardPlugin.provide(
       lazy: () =>
         import('./components/EntityOpsRelationsCard').then(
           m => m.EntityOpsRelationsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Overview card: the health of the entity's `unyo.dev/health-url` endpoints.
+ *
+ * @public
+ */
+export const EntityHealthCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityHealthCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityHealthCard').then(m => m.EntityHealthCard),
+    },
+  }),
+);
+
+/**
+ * System page card: the health of all the system's components.
+ *
+ * @public
+ */
+export const EntitySystemHealthCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySystemHealthCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySystemHealthCard').then(
+          m => m.EntitySystemHealthCard,
         ),
     },
   }),

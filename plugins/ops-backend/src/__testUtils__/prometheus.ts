@@ -48,6 +48,37 @@ export interface TestPrometheusOptions {
   maxBlockDuration?: string;
   /** Default 400d, so that backfilled history is not deleted at startup. */
   retention?: string;
+  /** Rule files to load: paths, or `{ name, content }` written for the test. */
+  ruleFiles?: Array<string | { name: string; content: string }>;
+  /** How often rules are evaluated, e.g. `1s`; Prometheus's default is 1m. */
+  evaluationInterval?: string;
+  /** An Alertmanager to send alerts to, e.g. `http://127.0.0.1:9093`. */
+  alertmanagerUrl?: string;
+}
+
+/** prometheus.yml for the options: rule files and an Alertmanager. */
+function prometheusConfig(dir: string, options: TestPrometheusOptions): string {
+  const rules = (options.ruleFiles ?? []).map(file => {
+    if (typeof file === 'string') return file;
+    const path = join(dir, file.name);
+    writeFileSync(path, file.content);
+    return path;
+  });
+  const lines = [
+    `global: { evaluation_interval: ${options.evaluationInterval ?? '1m'} }`,
+  ];
+  if (rules.length) {
+    lines.push(`rule_files: ${JSON.stringify(rules)}`);
+  }
+  if (options.alertmanagerUrl) {
+    const host = new URL(options.alertmanagerUrl).host;
+    lines.push(
+      'alerting:',
+      '  alertmanagers:',
+      `    - static_configs: [{ targets: ["${host}"] }]`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export interface TestPrometheus {
@@ -76,7 +107,7 @@ export async function startPrometheus(
   const input = join(dir, 'series.om');
   const config = join(dir, 'prometheus.yml');
   writeFileSync(input, toOpenMetrics(options.series));
-  writeFileSync(config, 'global: {}\n');
+  writeFileSync(config, prometheusConfig(dir, options));
   try {
     await promisify(execFile)('promtool', [
       'tsdb',
@@ -118,6 +149,9 @@ export async function startPrometheus(
         `--storage.tsdb.path=${data}`,
         `--storage.tsdb.retention.time=${options.retention ?? '400d'}`,
         `--web.listen-address=127.0.0.1:${port}`,
+        // The first notification is dropped while the Alertmanager is
+        // discovered; resend within a second, not the default minute.
+        ...(options.alertmanagerUrl ? ['--rules.alert.resend-delay=1s'] : []),
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );

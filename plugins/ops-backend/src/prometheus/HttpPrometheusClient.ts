@@ -11,11 +11,13 @@ import {
 import { PrometheusQueryError, PrometheusUnavailableError } from './errors';
 import { parseInstantData, parseRangeData } from './parseResponse';
 import { formatDuration, formatSelector, parseSelector } from './promql';
+import { parseRulesData } from './parseRules';
 import {
   EarliestSampleOptions,
   InstantQueryOptions,
   InstantSample,
   PrometheusClient,
+  PrometheusRuleGroup,
   RangeQueryOptions,
   RangeSeries,
 } from './types';
@@ -161,6 +163,20 @@ export class HttpPrometheusClient implements PrometheusClient {
       : undefined;
   }
 
+  /** The alerting rules with their state (`GET /api/v1/rules?type=alert`). */
+  async rules(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<PrometheusRuleGroup[]> {
+    // The rules API answers GET only; no form means GET in `post`.
+    const data = await this.post(
+      '/api/v1/rules?type=alert',
+      undefined,
+      'rules',
+      options.signal,
+    );
+    return this.parse('rules', () => parseRulesData(data));
+  }
+
   private parse<T>(query: string, parse: () => T): T {
     try {
       return parse();
@@ -176,7 +192,7 @@ export class HttpPrometheusClient implements PrometheusClient {
 
   private async post(
     path: string,
-    form: URLSearchParams,
+    form: URLSearchParams | undefined,
     query: string,
     signal?: AbortSignal,
   ): Promise<unknown> {
@@ -202,7 +218,7 @@ export class HttpPrometheusClient implements PrometheusClient {
 
   private async attempt(
     path: string,
-    form: URLSearchParams,
+    form: URLSearchParams | undefined,
     query: string,
     attempt: number,
     signal?: AbortSignal,
@@ -226,13 +242,15 @@ export class HttpPrometheusClient implements PrometheusClient {
     let text: string;
     try {
       const response = await this.fetch(`${this.baseUrl}${path}`, {
-        method: 'POST',
+        method: form ? 'POST' : 'GET',
         headers: {
           ...this.headers,
-          'Content-Type': 'application/x-www-form-urlencoded',
+          ...(form
+            ? { 'Content-Type': 'application/x-www-form-urlencoded' }
+            : {}),
           Accept: 'application/json',
         },
-        body: form.toString(),
+        body: form?.toString(),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       ({ status, statusText } = response);

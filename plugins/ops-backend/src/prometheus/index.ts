@@ -5,6 +5,9 @@ export type {
   RangeQueryOptions,
   EarliestSampleOptions,
   PrometheusClient,
+  PrometheusRuleGroup,
+  PrometheusAlertingRule,
+  PrometheusRuleAlert,
 } from './types';
 export { PrometheusQueryError, PrometheusUnavailableError } from './errors';
 export type { RetryOptions } from './backoff';

@@ -34,6 +34,39 @@ export interface EarliestSampleOptions {
   signal?: AbortSignal;
 }
 
+/** An alert of an alerting rule, as the rules API reports it. */
+export interface PrometheusRuleAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: 'firing' | 'pending' | 'inactive';
+  activeAt?: Date;
+  /** The expression's value when the alert was last evaluated. */
+  value: number;
+}
+
+/** An alerting rule with its evaluation (`/api/v1/rules`). */
+export interface PrometheusAlertingRule {
+  name: string;
+  query: string;
+  /** `for`, in seconds. */
+  durationSeconds: number;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  alerts: PrometheusRuleAlert[];
+  /** Prometheus < 2.35 has no rule state; derived from the alerts then. */
+  state: 'firing' | 'pending' | 'inactive';
+  health: string;
+  lastError?: string;
+  lastEvaluation?: Date;
+  evaluationSeconds?: number;
+}
+
+export interface PrometheusRuleGroup {
+  name: string;
+  file: string;
+  rules: PrometheusAlertingRule[];
+}
+
 /**
  * Queries one Prometheus-compatible server (Prometheus, Thanos, Mimir).
  * Failures throw `PrometheusUnavailableError` (the server could not answer)
@@ -56,4 +89,6 @@ export interface PrometheusClient {
     selector: string,
     options: EarliestSampleOptions,
   ): Promise<Date | undefined>;
+  /** The alerting rules with their state and active alerts. */
+  rules(options?: { signal?: AbortSignal }): Promise<PrometheusRuleGroup[]>;
 }

@@ -1,4 +1,6 @@
 import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
+import type { HealthStatus } from '@unyo/plugin-ops-common';
+import type { CreateSilenceRequest } from '@unyo/plugin-ops-common';
 import { OpsApi, OpsStatus } from '../api';
 
 export function opsStatus(configured: boolean): OpsStatus {
@@ -41,6 +43,8 @@ export function mockOpsApi(
   options: {
     slos?: SloStatus[] | Error;
     slo?: SloStatusWithHistory | Error;
+    /** Health items by entity ref (none for others). */
+    health?: Record<string, HealthStatus[] | Error>;
   } = {},
 ): jest.Mocked<OpsApi> {
   return {
@@ -54,5 +58,20 @@ export function mockOpsApi(
     getSlo: jest.fn((_namespace: string, _name: string) =>
       answer(options.slo ?? new Error('No SLO in this test')),
     ),
+    getAlerts: jest.fn((_entityRef: string) =>
+      Promise.reject(new Error('No alerts in this test')),
+    ),
+    getAlertHistory: jest.fn((_entityRef: string) =>
+      Promise.reject(new Error('No alert history in this test')),
+    ),
+    createSilence: jest.fn((_request: CreateSilenceRequest) =>
+      Promise.reject(new Error('No silences in this test')),
+    ),
+    getHealth: jest.fn((entityRef: string) => {
+      const items = options.health?.[entityRef] ?? [];
+      return items instanceof Error
+        ? Promise.reject(items)
+        : Promise.resolve({ items });
+    }),
   };
 }

@@ -1,5 +1,11 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
+import type { HealthStatus } from '@unyo/plugin-ops-common';
+import type {
+  AlertHistorySummary,
+  AlertsResponse,
+  CreateSilenceRequest,
+} from '@unyo/plugin-ops-common';
 
 /**
  * Whether one data source of the ops backend is configured, and under which
@@ -48,6 +54,27 @@ export interface OpsApi {
    * (`GET /api/ops/slos/{namespace}/{name}`).
    */
   getSlo(namespace: string, name: string): Promise<SloStatusWithHistory>;
+
+  /**
+   * The health of each endpoint in an entity's `unyo.dev/health-url`, with
+   * the last 24 hours (`GET /api/ops/health?entityRef=R`).
+   */
+  getHealth(entityRef: string): Promise<{ items: HealthStatus[] }>;
+
+  /**
+   * The alerts and alert rules an entity's `unyo.dev/alert-selector` selects
+   * (`GET /api/ops/alerts?entityRef=R`).
+   */
+  getAlerts(entityRef: string): Promise<AlertsResponse>;
+
+  /** Alert counts and MTTR over 30 days (`GET /api/ops/alerts/history`). */
+  getAlertHistory(entityRef: string): Promise<AlertHistorySummary>;
+
+  /**
+   * Creates an Alertmanager silence within the entity's selector
+   * (`POST /api/ops/silences`); 4xx answers reject with their message.
+   */
+  createSilence(request: CreateSilenceRequest): Promise<{ silenceId: string }>;
 }
 
 /**

@@ -7,6 +7,12 @@ import {
   CONFIG_KEY_RUNBOOK_TARGETS,
 } from '../constants';
 import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
+import type { HealthStatus } from '@unyo/plugin-ops-common';
+import type {
+  AlertHistorySummary,
+  AlertsResponse,
+  CreateSilenceRequest,
+} from '@unyo/plugin-ops-common';
 import { OpsApi, OpsSourceStatus, OpsStatus } from './OpsApi';
 
 /**
@@ -76,9 +82,50 @@ export class OpsClient implements OpsApi {
     };
   }
 
-  private async fetchJson(path: string): Promise<unknown> {
+  async getHealth(entityRef: string): Promise<{ items: HealthStatus[] }> {
+    const body = (await this.fetchJson(
+      `/health?entityRef=${encodeURIComponent(entityRef)}`,
+    )) as { items?: unknown };
+    return { items: Array.isArray(body?.items) ? body.items : [] };
+  }
+
+  async getAlerts(entityRef: string): Promise<AlertsResponse> {
+    const body = (await this.fetchJson(
+      `/alerts?entityRef=${encodeURIComponent(entityRef)}`,
+    )) as Partial<AlertsResponse>;
+    const list = <T>(v: T[] | undefined) => (Array.isArray(v) ? v : []);
+    return {
+      ...body,
+      items: list(body.items),
+      rules: list(body.rules),
+      sourceErrors: list(body.sourceErrors),
+      notConfigured: list(body.notConfigured),
+      canSilence: body.canSilence === true,
+    };
+  }
+
+  async getAlertHistory(entityRef: string): Promise<AlertHistorySummary> {
+    return (await this.fetchJson(
+      `/alerts/history?entityRef=${encodeURIComponent(entityRef)}`,
+    )) as AlertHistorySummary;
+  }
+
+  async createSilence(
+    request: CreateSilenceRequest,
+  ): Promise<{ silenceId: string }> {
+    return (await this.fetchJson('/silences', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    })) as { silenceId: string };
+  }
+
+  private async fetchJson(path: string, init?: RequestInit): Promise<unknown> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ops');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const response = await (init
+      ? this.fetchApi.fetch(url, init)
+      : this.fetchApi.fetch(url));
     if (!response.ok) {
       const { message, name } = await readError(response);
       throw new OpsApiError(message, response.status, name);

@@ -10,6 +10,11 @@ import { OpsCapability, OpsStatusNotice } from '../OpsStatusNotice';
 import { RelatedSection } from '../RelatedSection';
 import { RunbookTable } from '../RunbookTable';
 import { SloStatusList } from '../SloStatusList';
+import { AlertsPanel } from '../EntityAlertsCard';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityHealthCard } from '../EntityHealthCard';
+import { EntitySystemHealthCard } from '../EntitySystemHealthCard';
+import { healthUrlsOf } from '@unyo/plugin-ops-common';
 
 interface Section {
   relation: string;
@@ -31,6 +36,14 @@ interface Section {
 export function EntityOpsContent() {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   const { entity } = useEntity();
+  // Health: a System shows its components', others their own endpoints.
+  const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
+  let healthCard: JSX.Element | undefined;
+  if (isSystem) {
+    healthCard = <EntitySystemHealthCard />;
+  } else if (healthUrlsOf(entity).length > 0) {
+    healthCard = <EntityHealthCard />;
+  }
   const sections: Section[] = [
     {
       relation: RELATION_PROTECTED_BY,
@@ -51,6 +64,14 @@ export function EntityOpsContent() {
   ];
   return (
     <Grid container spacing={3} alignItems="stretch">
+      {entity.metadata.annotations?.['unyo.dev/alert-selector'] && (
+        <Grid item xs={12}>
+          <AlertsPanel
+            entityRef={stringifyEntityRef(entity)}
+            title={t('opsContent.alerts')}
+          />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <SloStatusList
           entity={entity}
@@ -70,6 +91,11 @@ export function EntityOpsContent() {
           />
         </Grid>
       ))}
+      {healthCard && (
+        <Grid item xs={12} lg={6}>
+          {healthCard}
+        </Grid>
+      )}
     </Grid>
   );
 }

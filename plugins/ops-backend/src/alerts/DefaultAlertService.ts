@@ -1,0 +1,203 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_ALERT_SELECTOR,
+  AlertHistorySummary,
+  AlertSourceError,
+  AlertsResponse,
+  RELATION_HAS_RUNBOOK,
+  formatMatcher,
+  matchesSelector,
+  opsSilenceCreatePermission,
+  runbookRefFromUrl,
+  summarizeAlertHistory,
+  toRunbookCandidate,
+} from '@unyo/plugin-ops-common';
+import { PrometheusClients, PrometheusRuleGroup } from '../prometheus';
+import { AlertHistoryStore } from './AlertHistoryStore';
+import { AlertmanagerAlert, AlertmanagerClient } from './AlertmanagerClient';
+import { AlertService } from './AlertService';
+import { loadEntitySelector } from './entitySelector';
+import { selectAlerts } from './selectAlerts';
+import { TtlCache } from './TtlCache';
+
+export interface DefaultAlertServiceOptions {
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  alertmanagers: AlertmanagerClient[];
+  prometheus: PrometheusClients;
+  history: AlertHistoryStore;
+  /** Shared with the silence service, which clears it after a change. */
+  alertCache: TtlCache<AlertmanagerAlert[]>;
+  /** Default 15 s: rules are evaluated every 15–60 s anyway. */
+  rulesTtlMs?: number;
+  now?: () => Date;
+}
+
+const HISTORY_DAYS = 30;
+
+/** Whether the caller may create and expire silences. */
+export async function maySilence(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+): Promise<boolean> {
+  const [decision] = await permissions.authorize(
+    [{ permission: opsSilenceCreatePermission }],
+    { credentials },
+  );
+  return decision.result === AuthorizeResult.ALLOW;
+}
+
+/** Reads alerts live from Alertmanager and Prometheus, with short caches. */
+export class DefaultAlertService implements AlertService {
+  private readonly rulesCache: TtlCache<PrometheusRuleGroup[]>;
+
+  constructor(private readonly options: DefaultAlertServiceOptions) {
+    this.rulesCache = new TtlCache(options.rulesTtlMs ?? 15_000);
+  }
+
+  async listForEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<AlertsResponse> {
+    const { catalog, permissions, alertmanagers, prometheus } = this.options;
+    const [selector, canSilence] = await Promise.all([
+      loadEntitySelector(catalog, entityRef, credentials),
+      maySilence(permissions, credentials),
+    ]);
+    const notConfigured = [
+      ...(alertmanagers.length ? [] : ['ops.alertmanager.servers']),
+      ...(prometheus.names().length ? [] : ['ops.prometheus.servers']),
+    ];
+    const base = {
+      items: [],
+      rules: [],
+      selector: selector.text,
+      sourceErrors: [],
+      notConfigured,
+      canSilence,
+    };
+    if (!('matchers' in selector)) {
+      return {
+        ...base,
+        error: selector.error
+          ? { name: selector.error.name, message: selector.error.message }
+          : {
+              name: 'MissingAlertSelector',
+              message: `${entityRef} has no ${ANNOTATION_ALERT_SELECTOR} annotation: add label matchers such as service="my-service" to see its alerts`,
+            },
+      };
+    }
+
+    const sourceErrors: AlertSourceError[] = [];
+    // Alertmanager filters on its side, so a busy one sends only our alerts.
+    const filter = selector.matchers.map(formatMatcher);
+    const [amResults, promResults] = await Promise.all([
+      Promise.all(
+        alertmanagers.map(async am => {
+          try {
+            const alerts = await this.options.alertCache.get(
+              `${am.name}\n${filter.join('\n')}`,
+              () => am.getAlerts(filter),
+            );
+            return [{ server: am.name, alerts }];
+          } catch (error) {
+            sourceErrors.push({
+              source: 'alertmanager',
+              server: am.name,
+              message: (error as Error).message,
+            });
+            return [];
+          }
+        }),
+      ),
+      Promise.all(
+        prometheus.names().map(async name => {
+          try {
+            const groups = await this.rulesCache.get(name, () =>
+              prometheus.get(name).rules(),
+            );
+            return [{ server: name, groups }];
+          } catch (error) {
+            sourceErrors.push({
+              source: 'prometheus',
+              server: name,
+              message: (error as Error).message,
+            });
+            return [];
+          }
+        }),
+      ),
+    ]);
+    const input = {
+      entityRef,
+      selector: selector.matchers,
+      alertmanager: amResults.flat(),
+      prometheus: promResults.flat(),
+    };
+    const runbooks = await this.runbooksFor(
+      selector.entity,
+      selectAlerts({ ...input, runbooks: [], knownRunbooks: new Set() }),
+      credentials,
+    );
+    const selected = selectAlerts({
+      ...input,
+      runbooks: runbooks.map(toRunbookCandidate),
+      knownRunbooks: new Set(runbooks.map(r => toRunbookCandidate(r).ref)),
+    });
+    return { ...base, ...selected, sourceErrors };
+  }
+
+  async historyForEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<AlertHistorySummary & { selector?: string }> {
+    const selector = await loadEntitySelector(
+      this.options.catalog,
+      entityRef,
+      credentials,
+    );
+    const now = this.options.now?.() ?? new Date();
+    const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
+    const events =
+      'matchers' in selector
+        ? (await this.options.history.listSince(since)).filter(e =>
+            matchesSelector(selector.matchers, e.labels),
+          )
+        : [];
+    return {
+      ...summarizeAlertHistory(events, { now, windowDays: HISTORY_DAYS }),
+      selector: selector.text,
+    };
+  }
+
+  /**
+   * The Runbooks that apply to the entity, and those the alerts' runbook_url
+   * annotations point at, as the caller may see them.
+   */
+  private async runbooksFor(
+    entity: Entity,
+    draft: ReturnType<typeof selectAlerts>,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const refs = new Set<string>();
+    for (const r of entity.relations ?? []) {
+      if (r.type === RELATION_HAS_RUNBOOK) refs.add(r.targetRef);
+    }
+    for (const a of [...draft.items, ...draft.rules]) {
+      const ref = runbookRefFromUrl(a.annotations.runbook_url);
+      if (ref) refs.add(ref);
+    }
+    if (refs.size === 0) return [];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: [...refs] },
+      { credentials },
+    );
+    return items.filter((e): e is Entity => !!e);
+  }
+}

@@ -1,0 +1,391 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import {
+  TestAlertmanager,
+  describeWithAlertmanager,
+  startAlertmanager,
+} from '../__testUtils__/alertmanager';
+import {
+  TestPrometheus,
+  prometheusAvailable,
+  startPrometheus,
+} from '../__testUtils__/prometheus';
+import { opsPlugin } from '../plugin';
+import { entities } from './__fixtures__/entities';
+
+const NOW = Date.now();
+const SMTP = 'component:default/mairust-smtp';
+const API = 'component:default/mairust-api';
+const alice = mockCredentials.user.header('user:default/alice');
+
+/**
+ * The seed's own rules (examples/prometheus/mairust.rules.yml) with every
+ * `for` cut to 1 s: Prometheus counts `for` from its first live evaluation,
+ * so the real 10 min would keep QueueBacklog pending for the whole test.
+ * One rule of the same shape keeps a long `for` to show a pending alert.
+ */
+function fastRules(): string {
+  const seed = readFileSync(
+    resolve(__dirname, '../../../../examples/prometheus/mairust.rules.yml'),
+    'utf8',
+  );
+  return `${seed.replace(/for: \d+m/g, 'for: 1s')}
+  - alert: QueueBacklogSustained
+    expr: mairust_queue_length{service="mairust-smtp"} > 1000
+    for: 1h
+    labels: { severity: warning, service: mairust-smtp, system: mairust }
+    annotations: { summary: Mail queue backlog for an hour }
+`;
+}
+
+/** Gauges sampled every 15 s over the last 30 min, up to now (live). */
+function gauge(name: string, labels: Record<string, string>, value: number) {
+  const samples: Array<[number, number]> = [];
+  for (let t = NOW - 30 * 60_000; t <= NOW; t += 15_000)
+    samples.push([t, value]);
+  return { name, labels, samples };
+}
+
+async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+) {
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
+
+const describeReal = prometheusAvailable
+  ? describeWithAlertmanager
+  : describe.skip;
+
+describeReal('alerts against a real Prometheus and Alertmanager', () => {
+  jest.setTimeout(120_000);
+  let alertmanager: TestAlertmanager;
+  let prometheus: TestPrometheus;
+  const auditor = mockServices.auditor.mock();
+  const events: Array<{ options: any; outcome?: string; meta?: any }> = [];
+
+  beforeAll(async () => {
+    auditor.createEvent.mockImplementation(async options => {
+      const event: (typeof events)[number] = { options };
+      events.push(event);
+      return {
+        success: async o => {
+          event.outcome = 'success';
+          event.meta = o?.meta;
+        },
+        fail: async o => {
+          event.outcome = 'fail';
+          event.meta = o.meta;
+        },
+      };
+    });
+    alertmanager = await startAlertmanager();
+    prometheus = await startPrometheus({
+      series: [
+        gauge('mairust_queue_length', { service: 'mairust-smtp' }, 5000),
+        gauge('up', { job: 'mairust-smtp', service: 'mairust-smtp' }, 1),
+        gauge('up', { job: 'mairust-api', service: 'mairust-api' }, 0),
+      ],
+      ruleFiles: [{ name: 'mairust.rules.yml', content: fastRules() }],
+      evaluationInterval: '1s',
+      alertmanagerUrl: alertmanager.url,
+    });
+    // Prometheus has sent the firing alert on to Alertmanager.
+    await eventually(async () => {
+      const alerts = await alertmanager.alerts();
+      return (
+        alerts.some(a => a.labels.alertname === 'QueueBacklog') || undefined
+      );
+    }, 'QueueBacklog in Alertmanager');
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await alertmanager?.stop();
+  });
+
+  async function backend(
+    result:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) {
+    const { server } = await startTestBackend({
+      features: [
+        opsPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            ops: {
+              prometheus: {
+                servers: [{ name: 'default', url: prometheus.url }],
+              },
+              alertmanager: {
+                servers: [{ name: 'default', url: alertmanager.url }],
+              },
+            },
+          },
+        }),
+        mockServices.permissions.factory({ result }),
+        auditor.factory,
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    return server;
+  }
+
+  it('returns the firing alert for the matching entity only, with rules, runbook and level', async () => {
+    const server = await backend();
+    const smtp = await request(server)
+      .get('/api/ops/alerts')
+      .query({ entityRef: SMTP });
+    expect(smtp.status).toBe(200);
+    const queue = smtp.body.items.find(
+      (a: any) => a.alertname === 'QueueBacklog',
+    );
+    expect(queue).toMatchObject({
+      state: 'firing',
+      source: 'alertmanager',
+      severity: 'critical',
+      runbookRef: 'runbook:default/mairust-queue-backlog',
+      level: { id: 'P1', respondWithinMinutes: 15 },
+      labels: { service: 'mairust-smtp', alertname: 'QueueBacklog' },
+      annotations: { summary: 'Mail queue backlog detected' },
+      value: 5000,
+    });
+    expect(Date.parse(queue.startsAt)).toBeGreaterThan(NOW - 120_000);
+    expect(smtp.body.items).toContainEqual(
+      expect.objectContaining({
+        alertname: 'QueueBacklogSustained',
+        state: 'pending',
+        source: 'prometheus',
+      }),
+    );
+    // Every item is the smtp service's: MairustServiceDown fires for the API.
+    expect(smtp.body.items.map((a: any) => a.labels.service)).not.toContain(
+      'mairust-api',
+    );
+    expect(
+      smtp.body.items
+        .filter((a: any) => a.state !== 'inactive')
+        .map((a: any) => a.alertname),
+    ).not.toContain('MairustServiceDown');
+    expect(smtp.body.rules).toContainEqual(
+      expect.objectContaining({
+        name: 'QueueBacklog',
+        query: 'mairust_queue_length{service="mairust-smtp"} > 1000',
+        forSeconds: 1,
+        state: 'firing',
+        health: 'ok',
+        values: [5000],
+      }),
+    );
+    // Rules that do not fire are listed with their state.
+    expect(smtp.body.items).toContainEqual(
+      expect.objectContaining({
+        alertname: 'StorageAlmostFull',
+        state: 'inactive',
+      }),
+    );
+    expect(smtp.body).toMatchObject({
+      sourceErrors: [],
+      notConfigured: [],
+      canSilence: true,
+      selector: 'service="mairust-smtp"',
+    });
+
+    const apiRes = await request(server)
+      .get('/api/ops/alerts')
+      .query({ entityRef: API });
+    const firing = apiRes.body.items.filter((a: any) => a.state === 'firing');
+    expect(firing.map((a: any) => a.alertname)).toEqual(['MairustServiceDown']);
+    // Linked through its runbook_url, as no Runbook lists it in spec.alerts.
+    expect(firing[0].runbookRef).toBe('runbook:default/mairust-db-failure');
+    expect(apiRes.body.rules.map((r: any) => r.name)).not.toContain(
+      'QueueBacklog',
+    );
+  });
+
+  it('refuses silences beyond the selector or without permission, writing nothing', async () => {
+    const denied = await backend(AuthorizeResult.DENY);
+    const body = {
+      entityRef: SMTP,
+      matchers: [
+        { name: 'service', value: 'mairust-smtp', isRegex: false },
+        { name: 'alertname', value: 'QueueBacklog', isRegex: false },
+      ],
+      durationMinutes: 60,
+      comment: 'Draining the queue',
+    };
+    const forbidden = await request(denied)
+      .post('/api/ops/silences')
+      .set('Authorization', alice)
+      .send(body);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.message).toMatch(/ops\.silence\.create/);
+    const alerts = await request(denied)
+      .get('/api/ops/alerts')
+      .query({ entityRef: SMTP });
+    expect(alerts.body.canSilence).toBe(false);
+
+    const server = await backend();
+    const wider = await request(server)
+      .post('/api/ops/silences')
+      .set('Authorization', alice)
+      .send({
+        ...body,
+        matchers: [
+          { name: 'alertname', value: 'QueueBacklog', isRegex: false },
+        ],
+      });
+    expect(wider.status).toBe(400);
+    expect(wider.body.error.message).toMatch(/missing: service="mairust-smtp"/);
+    const regex = await request(server)
+      .post('/api/ops/silences')
+      .set('Authorization', alice)
+      .send({
+        ...body,
+        matchers: [{ name: 'service', value: 'mairust-.*', isRegex: true }],
+      });
+    expect(regex.status).toBe(400);
+
+    expect(await alertmanager.silences()).toEqual([]);
+    expect(events.filter(e => e.options.eventId === 'silence-create')).toEqual(
+      Array(3).fill(expect.objectContaining({ outcome: 'fail' })),
+    );
+  });
+
+  it('creates a silence that suppresses the alert, lists and expires it, audited', async () => {
+    const server = await backend();
+    events.length = 0;
+    const created = await request(server)
+      .post('/api/ops/silences')
+      .set('Authorization', alice)
+      .send({
+        entityRef: SMTP,
+        matchers: [
+          { name: 'service', value: 'mairust-smtp', isRegex: false },
+          { name: 'alertname', value: 'QueueBacklog', isRegex: false },
+        ],
+        durationMinutes: 90,
+        comment: 'Draining the queue',
+      });
+    expect(created.status).toBe(201);
+    const id = created.body.silenceId;
+
+    const [silence] = await alertmanager.silences();
+    expect(silence).toMatchObject({
+      id,
+      status: { state: 'active' },
+      createdBy: 'user:default/alice',
+      comment: 'Draining the queue',
+    });
+    // Alertmanager moves a start just past to its own "now".
+    expect(
+      Date.parse((silence as any).endsAt) -
+        Date.parse((silence as any).startsAt),
+    ).toBeGreaterThan(90 * 60_000 - 1000);
+    expect(Date.parse((silence as any).endsAt) - NOW).toBeLessThan(
+      90 * 60_000 + 120_000,
+    );
+    expect(events).toEqual([
+      expect.objectContaining({
+        options: expect.objectContaining({
+          eventId: 'silence-create',
+          severityLevel: 'medium',
+          meta: expect.objectContaining({
+            entityRef: SMTP,
+            durationMinutes: 90,
+            comment: 'Draining the queue',
+          }),
+        }),
+        outcome: 'success',
+      }),
+    ]);
+
+    const after = await request(server)
+      .get('/api/ops/alerts')
+      .query({ entityRef: SMTP });
+    expect(after.body.items).toContainEqual(
+      expect.objectContaining({
+        alertname: 'QueueBacklog',
+        state: 'suppressed',
+        silencedBy: [id],
+      }),
+    );
+
+    const listed = await request(server)
+      .get('/api/ops/silences')
+      .query({ entityRef: SMTP });
+    expect(listed.body.items.map((s: any) => s.id)).toEqual([id]);
+    const elsewhere = await request(server)
+      .get('/api/ops/silences')
+      .query({ entityRef: API });
+    expect(elsewhere.body.items).toEqual([]);
+
+    // Not the API's silence to expire.
+    const wrong = await request(server)
+      .delete(`/api/ops/silences/${id}`)
+      .set('Authorization', alice)
+      .query({ entityRef: API });
+    expect(wrong.status).toBe(400);
+    const expired = await request(server)
+      .delete(`/api/ops/silences/${id}`)
+      .set('Authorization', alice)
+      .query({ entityRef: SMTP });
+    expect(expired.status).toBe(204);
+    expect((await alertmanager.silences())[0].status.state).toBe('expired');
+    expect(events.map(e => [e.options.eventId, e.outcome])).toEqual([
+      ['silence-create', 'success'],
+      ['silence-expire', 'fail'],
+      ['silence-expire', 'success'],
+    ]);
+  });
+
+  it('still lists the rules and states the error when Alertmanager is down', async () => {
+    const server = await backend();
+    await alertmanager.takeDown();
+    const res = await request(server)
+      .get('/api/ops/alerts')
+      .query({ entityRef: SMTP });
+    expect(res.status).toBe(200);
+    expect(res.body.sourceErrors).toEqual([
+      expect.objectContaining({
+        source: 'alertmanager',
+        server: 'default',
+        message: expect.stringMatching(/could not be reached/),
+      }),
+    ]);
+    expect(res.body.rules.map((r: any) => r.name)).toContain('QueueBacklog');
+    // Prometheus still knows the alert fires.
+    expect(res.body.items).toContainEqual(
+      expect.objectContaining({
+        alertname: 'QueueBacklog',
+        state: 'firing',
+        source: 'prometheus',
+      }),
+    );
+    const silence = await request(server)
+      .post('/api/ops/silences')
+      .set('Authorization', alice)
+      .send({
+        entityRef: SMTP,
+        matchers: [{ name: 'service', value: 'mairust-smtp', isRegex: false }],
+        durationMinutes: 60,
+        comment: 'x',
+      });
+    expect(silence.status).toBe(503);
+  });
+});

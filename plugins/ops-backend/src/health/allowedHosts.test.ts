@@ -1,0 +1,53 @@
+import { healthTarget, isHostAllowed } from './allowedHosts';
+
+describe('isHostAllowed', () => {
+  it('matches exact hosts and *.suffix globs on the hostname only', () => {
+    const patterns = ['127.0.0.1', '*.internal.example.com', '[::1]'];
+    expect(isHostAllowed('127.0.0.1', patterns)).toBe(true);
+    expect(isHostAllowed('API.Internal.Example.com', patterns)).toBe(true);
+    expect(isHostAllowed('a.b.internal.example.com', patterns)).toBe(true);
+    expect(isHostAllowed('[::1]', patterns)).toBe(true);
+    expect(isHostAllowed('internal.example.com', patterns)).toBe(false);
+    expect(isHostAllowed('evilinternal.example.com', patterns)).toBe(false);
+    expect(isHostAllowed('127.0.0.2', patterns)).toBe(false);
+    expect(isHostAllowed('localhost', patterns)).toBe(false);
+  });
+});
+
+describe('healthTarget', () => {
+  const allowed = ['127.0.0.1'];
+
+  it('probes allowed http and grpc URLs', () => {
+    expect(
+      healthTarget('http://127.0.0.1:18001/health', allowed),
+    ).toMatchObject({ probe: true, protocol: 'http' });
+    expect(
+      healthTarget('grpc://127.0.0.1:18002/cqrs.CommandService', allowed),
+    ).toMatchObject({ probe: true, protocol: 'grpc' });
+  });
+
+  it('says why a URL is not probed', () => {
+    expect(healthTarget('http://10.0.0.1/health', allowed)).toEqual({
+      probe: false,
+      message: 'Not probed: host 10.0.0.1 is not in ops.health.allowedHosts',
+    });
+    expect(healthTarget('http://127.0.0.1/health', [])).toEqual({
+      probe: false,
+      message:
+        'Not probed: no host is allowed for health checks; set ops.health.allowedHosts',
+    });
+    // the user part of a URL must not pass for its host
+    expect(
+      healthTarget('http://127.0.0.1@attacker.test/health', allowed),
+    ).toMatchObject({ probe: false });
+    expect(healthTarget('ftp://127.0.0.1/health', allowed)).toMatchObject({
+      probe: false,
+      message: expect.stringMatching(/scheme ftp is not supported/),
+    });
+    expect(healthTarget('not a url', allowed)).toMatchObject({ probe: false });
+    expect(healthTarget('grpc://127.0.0.1/svc', allowed)).toMatchObject({
+      probe: false,
+      message: expect.stringMatching(/needs a port/),
+    });
+  });
+});

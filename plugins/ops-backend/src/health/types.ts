@@ -1,0 +1,25 @@
+import { HealthCheck, HealthState } from '@unyo/plugin-ops-common';
+
+/** One probe of one health URL. */
+export interface ProbeResult {
+  url: string;
+  status: HealthState;
+  /** Until the answer or the failure. */
+  latencyMs: number;
+  checks: HealthCheck[];
+  /** The error, timeout or HTTP status when not plainly up. */
+  message?: string;
+  checkedAt: Date;
+}
+
+export interface ProbeOptions {
+  /** Gives up after this long: the endpoint is then `down`. */
+  timeoutMs: number;
+  /** Hosts that redirects may lead to (ops.health.allowedHosts). */
+  allowedHosts: string[];
+}
+
+/** Probes one health URL; never throws, a failure is a `down` result. */
+export interface HealthProbe {
+  probe(url: URL, options: ProbeOptions): Promise<ProbeResult>;
+}

@@ -1,0 +1,4 @@
+export {
+  AlertSilenceDialog,
+  type AlertSilenceDialogProps,
+} from './AlertSilenceDialog';

@@ -1,0 +1,6 @@
+export {
+  ActiveAlertsTable,
+  AlertRulesTable,
+  useAlertLevelText,
+  type ActiveAlertsTableProps,
+} from './AlertTables';

@@ -1,0 +1,5 @@
+export {
+  EntityAlertsCard,
+  AlertsPanel,
+  type AlertsPanelProps,
+} from './EntityAlertsCard';

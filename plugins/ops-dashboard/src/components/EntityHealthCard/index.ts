@@ -1,0 +1,1 @@
+export { EntityHealthCard, EntityHealthContent } from './EntityHealthCard';

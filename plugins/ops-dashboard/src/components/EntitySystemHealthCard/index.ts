@@ -1,0 +1,1 @@
+export { EntitySystemHealthCard } from './EntitySystemHealthCard';

@@ -1,0 +1,5 @@
+export {
+  HealthStatusIcon,
+  healthColor,
+  useHealthStateLabel,
+} from './HealthStatusIcon';

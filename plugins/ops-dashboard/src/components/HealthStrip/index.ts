@@ -1,0 +1,1 @@
+export { HealthStrip } from './HealthStrip';
