@@ -108,6 +108,7 @@ if [ ! -f "$METRICS" ]; then
 fi
 
 # The history is only made once: regenerating would move the incidents.
+fresh_history=false
 if [ -z "$(ls -A "$PROM_DATA" 2>/dev/null)" ] || [ ! -f "$ANCHOR" ]; then
   if demo_pid prometheus >/dev/null; then
     echo "demo: Prometheus runs without history; run $0 --reset" >&2
@@ -123,6 +124,7 @@ if [ -z "$(ls -A "$PROM_DATA" 2>/dev/null)" ] || [ ! -f "$ANCHOR" ]; then
   # Blocks of 162 h (a compaction range) instead of 2 h: 5 passes over the input, not 360.
   promtool tsdb create-blocks-from openmetrics --max-block-duration=162h -q "$history" "$PROM_DATA"
   rm -f "$history"
+  fresh_history=true
   echo "demo: history ready in $((SECONDS - started)) s, $(du -sh "$PROM_DATA" | cut -f1) on disk"
 fi
 
@@ -157,6 +159,33 @@ start prometheus "$PROMETHEUS_PORT" prometheus \
   --web.listen-address="$DEMO_HOST:$PROMETHEUS_PORT" \
   --web.enable-lifecycle
 wait_ready prometheus "http://$DEMO_HOST:$PROMETHEUS_PORT/-/ready"
+
+start_prometheus() {
+  start prometheus "$PROMETHEUS_PORT" prometheus \
+    --config.file="$DEMO_DIR/prometheus.yml" \
+    --storage.tsdb.path="$PROM_DATA" \
+    --storage.tsdb.retention.time=45d \
+    --web.listen-address="$DEMO_HOST:$PROMETHEUS_PORT" \
+    --web.enable-lifecycle
+  wait_ready prometheus "http://$DEMO_HOST:$PROMETHEUS_PORT/-/ready"
+}
+
+# The ongoing incidents began before this Prometheus did, but it counts each
+# rule's `for` from its own first evaluation. Once, on fresh history: record
+# the pending alerts as active since before their `for` ran out
+# (ALERTS_FOR_STATE) and restart, so Prometheus restores them as firing.
+if $fresh_history; then
+  sleep 20 # two rule evaluations (evaluation_interval: 15s)
+  for_state="$DEMO_DIR/prometheus/for-state.om"
+  node --import tsx "$DEMO_REPO/packages/demo-data/src/cli.ts" alerts-for-state \
+    --prometheus "http://$DEMO_HOST:$PROMETHEUS_PORT" --out "$for_state"
+  if grep -q '^ALERTS_FOR_STATE' "$for_state"; then
+    demo_stop prometheus
+    promtool tsdb create-blocks-from openmetrics -q "$for_state" "$PROM_DATA" >/dev/null
+    start_prometheus
+  fi
+  rm -f "$for_state"
+fi
 
 cat <<INFO
 demo: running (logs and pid files in .demo/, stop with scripts/demo/down.sh)

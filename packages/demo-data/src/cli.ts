@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { startExporter, DEFAULT_EXPORTER_PORT } from './exporter/server';
 import { startHealthEndpoints } from './health/server';
+import { forStateOpenMetrics } from './alerts/forState';
 import { createModel, DemoModel } from './model/model';
 import { parseMetricsFile } from './model/parseMetricsFile';
 import { ModelOptions } from './model/service';
@@ -28,6 +29,7 @@ const USAGE = `usage:
                      [--metrics ${DEFAULTS.metrics}] [--state ${DEFAULTS.state}] [--seed 1]
   demo-data exporter [--port ${DEFAULT_EXPORTER_PORT}] [--host 127.0.0.1] [--metrics ...] [--state ...]
   demo-data health [--host 127.0.0.1]   (the examples' health endpoints, ports 18001-18042)
+  demo-data alerts-for-state --prometheus URL --out FILE   (pending alerts' ALERTS_FOR_STATE)
 `;
 
 async function loadModel(
@@ -112,6 +114,43 @@ async function exporter(args: string[]) {
   process.on('SIGINT', stop);
 }
 
+async function alertsForState(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { prometheus: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (!values.prometheus || !values.out) {
+    throw new Error(`--prometheus and --out are required\n${USAGE}`);
+  }
+  const get = async (path: string) => {
+    const res = await fetch(`${values.prometheus}${path}`);
+    if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
+    return (await res.json()).data;
+  };
+  const alerts = (await get('/api/v1/alerts')).alerts;
+  const rules = (await get('/api/v1/rules?type=alert')).groups.flatMap(
+    (g: {
+      rules: Array<{
+        name: string;
+        labels?: Record<string, string>;
+        duration: number;
+      }>;
+    }) =>
+      g.rules.map(r => ({
+        name: r.name,
+        labels: r.labels ?? {},
+        duration: r.duration,
+      })),
+  );
+  const { text, alerts: count } = forStateOpenMetrics({
+    alerts,
+    rules,
+    nowMs: Date.now(),
+  });
+  await writeFile(values.out, text);
+  console.log(`${count} pending alerts written to ${values.out}`);
+}
+
 async function health(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -129,6 +168,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   generate,
   exporter,
   health,
+  'alerts-for-state': alertsForState,
 };
 if (!commands[command]) {
   process.stderr.write(USAGE);
