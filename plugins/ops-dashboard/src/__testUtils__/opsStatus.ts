@@ -1,6 +1,9 @@
-import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
-import type { HealthStatus } from '@unyo/plugin-ops-common';
-import type { CreateSilenceRequest } from '@unyo/plugin-ops-common';
+import type {
+  CreateSilenceRequest,
+  HealthStatus,
+  SloStatus,
+  SloStatusWithHistory,
+} from '@unyo/plugin-ops-common';
 import { OpsApi, OpsStatus } from '../api';
 
 export function opsStatus(configured: boolean): OpsStatus {
@@ -65,6 +68,12 @@ export function mockOpsApi(
       Promise.reject(new Error('No alert history in this test')),
     ),
     createSilence: jest.fn((_request: CreateSilenceRequest) =>
+      Promise.reject(new Error('No silences in this test')),
+    ),
+    getSilences: jest.fn((_entityRef: string) =>
+      Promise.resolve({ items: [] }),
+    ),
+    expireSilence: jest.fn((_id: string, _entityRef: string) =>
       Promise.reject(new Error('No silences in this test')),
     ),
     getHealth: jest.fn((entityRef: string) => {

@@ -1,10 +1,12 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
-import type { HealthStatus } from '@unyo/plugin-ops-common';
 import type {
   AlertHistorySummary,
   AlertsResponse,
   CreateSilenceRequest,
+  HealthStatus,
+  Silence,
+  SloStatus,
+  SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
 
 /**
@@ -75,6 +77,12 @@ export interface OpsApi {
    * (`POST /api/ops/silences`); 4xx answers reject with their message.
    */
   createSilence(request: CreateSilenceRequest): Promise<{ silenceId: string }>;
+
+  /** Active silences within the entity's selector (`GET /api/ops/silences`). */
+  getSilences(entityRef: string): Promise<{ items: Silence[] }>;
+
+  /** Expires one of them (`DELETE /api/ops/silences/{id}?entityRef=R`). */
+  expireSilence(id: string, entityRef: string): Promise<void>;
 }
 
 /**

@@ -6,12 +6,14 @@ import {
   CONFIG_KEY_PROMETHEUS,
   CONFIG_KEY_RUNBOOK_TARGETS,
 } from '../constants';
-import type { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
-import type { HealthStatus } from '@unyo/plugin-ops-common';
 import type {
   AlertHistorySummary,
   AlertsResponse,
   CreateSilenceRequest,
+  HealthStatus,
+  Silence,
+  SloStatus,
+  SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
 import { OpsApi, OpsSourceStatus, OpsStatus } from './OpsApi';
 
@@ -120,6 +122,22 @@ export class OpsClient implements OpsApi {
     })) as { silenceId: string };
   }
 
+  async getSilences(entityRef: string): Promise<{ items: Silence[] }> {
+    const body = (await this.fetchJson(
+      `/silences?entityRef=${encodeURIComponent(entityRef)}`,
+    )) as { items?: Silence[] };
+    return { items: Array.isArray(body?.items) ? body.items : [] };
+  }
+
+  async expireSilence(id: string, entityRef: string): Promise<void> {
+    await this.fetchJson(
+      `/silences/${encodeURIComponent(id)}?entityRef=${encodeURIComponent(
+        entityRef,
+      )}`,
+      { method: 'DELETE' },
+    );
+  }
+
   private async fetchJson(path: string, init?: RequestInit): Promise<unknown> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ops');
     const url = `${baseUrl}${path}`;
@@ -130,7 +148,8 @@ export class OpsClient implements OpsApi {
       const { message, name } = await readError(response);
       throw new OpsApiError(message, response.status, name);
     }
-    return response.json();
+    // 204 No Content (an expired silence) has no body to read.
+    return response.status === 204 ? undefined : response.json();
   }
 }
 

@@ -76,4 +76,14 @@ export const alertsMessages = {
     created: 'Silence {{id}} created.',
     error: 'The silence was not created: {{message}}',
   },
+  silences: {
+    title: 'Active silences',
+    matchers: 'Matchers',
+    createdBy: 'Created by',
+    until: 'Until',
+    comment: 'Comment',
+    expire: 'Expire',
+    loadError: 'Silences could not be loaded: {{message}}',
+    expireError: 'The silence was not expired: {{message}}',
+  },
 } as const;

@@ -65,4 +65,13 @@ export const alertsJa = {
   'alerts.silence.submit': 'サイレンスを作成',
   'alerts.silence.created': 'サイレンス {{id}} を作成しました。',
   'alerts.silence.error': 'サイレンスを作成できませんでした: {{message}}',
+  'alerts.silences.title': '有効なサイレンス',
+  'alerts.silences.matchers': 'マッチャー',
+  'alerts.silences.createdBy': '作成者',
+  'alerts.silences.until': '期限',
+  'alerts.silences.comment': 'コメント',
+  'alerts.silences.expire': '解除',
+  'alerts.silences.loadError': 'サイレンスを読み込めませんでした: {{message}}',
+  'alerts.silences.expireError':
+    'サイレンスを解除できませんでした: {{message}}',
 };

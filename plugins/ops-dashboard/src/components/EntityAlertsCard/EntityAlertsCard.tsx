@@ -17,6 +17,7 @@ import { opsApiRef } from '../../api';
 import { opsDashboardTranslationRef } from '../../translation';
 import { AlertSilenceDialog } from '../AlertSilenceDialog';
 import { ActiveAlertsTable, AlertRulesTable } from '../AlertTables';
+import { AlertSilenceList } from '../AlertSilenceList';
 import { AlertHistoryFigures } from './AlertHistoryFigures';
 
 function parsedSelector(text: string | undefined): SelectorMatcher[] {
@@ -120,6 +121,14 @@ export function AlertsPanel(props: AlertsPanelProps) {
           ) : (
             <Typography variant="body2">{t('alerts.none')}</Typography>
           ))}
+        {!value.error && (
+          <AlertSilenceList
+            entityRef={entityRef}
+            canExpire={value.canSilence}
+            refreshKey={created}
+            onExpired={alerts.retry}
+          />
+        )}
         <AlertHistoryFigures history={history.value} error={history.error} />
         {!value.error && (
           <>

@@ -1,0 +1,2 @@
+export { AlertSilenceList } from './AlertSilenceList';
+export type { AlertSilenceListProps } from './AlertSilenceList';
