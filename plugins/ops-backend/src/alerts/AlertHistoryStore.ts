@@ -1,9 +1,7 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { AlertHistoryEvent } from '@unyo/plugin-ops-common';
 import { Knex } from 'knex';
+import { migratedClient, toDate } from '../database/util';
 
 /** One alert of an Alertmanager webhook delivery. */
 export interface AlertDelivery {
@@ -22,24 +20,14 @@ export interface AlertHistoryStore {
   listSince(since: Date): Promise<AlertHistoryEvent[]>;
 }
 
-const migrationsDir = resolvePackagePath(
-  '@unyo/plugin-ops-backend',
-  'migrations',
-);
-
-const toDate = (v: unknown) =>
-  v instanceof Date ? v : new Date(v as string | number);
-
 /** {@link AlertHistoryStore} on the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseAlertHistoryStore implements AlertHistoryStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseAlertHistoryStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseAlertHistoryStore(knex);
+    return new DatabaseAlertHistoryStore(
+      await migratedClient(options.database),
+    );
   }
 
   private constructor(private readonly db: Knex) {}

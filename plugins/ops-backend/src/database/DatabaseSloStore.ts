@@ -1,31 +1,8 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { SloHistoryPoint, SloStatus } from '@unyo/plugin-ops-common';
 import { Knex } from 'knex';
+import { chunks, migratedClient, toDate } from './util';
 import { SloDailyRow, SloStore, StoredSloStatus } from './SloStore';
-
-const migrationsDir = resolvePackagePath(
-  '@unyo/plugin-ops-backend',
-  'migrations',
-);
-
-// SQLite and PostgreSQL both cap bound parameters; stay well below.
-const CHUNK = 200;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) {
-    out.push(items.slice(i, i + CHUNK));
-  }
-  return out;
-}
-
-/** Timestamps come back as Date (pg), number or string (SQLite). */
-function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(value as string | number);
-}
 
 /** The SLO store on the plugin's own database (SQLite or PostgreSQL). */
 export class DatabaseSloStore implements SloStore {
@@ -33,11 +10,9 @@ export class DatabaseSloStore implements SloStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseSloStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseSloStore(knex);
+    return new DatabaseSloStore(
+      await migratedClient(options.database, options.skipMigrations),
+    );
   }
 
   private constructor(private readonly db: Knex) {}

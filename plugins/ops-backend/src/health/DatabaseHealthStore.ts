@@ -1,33 +1,11 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { HealthCheck, HealthState } from '@unyo/plugin-ops-common';
 import { Knex } from 'knex';
+import { chunks, migratedClient, toDate } from '../database/util';
 import { HealthSample, HealthStore, UptimeCounts } from './HealthStore';
 import { ProbeResult } from './types';
 
-const migrationsDir = resolvePackagePath(
-  '@unyo/plugin-ops-backend',
-  'migrations',
-);
 const TABLE = 'ops_health_results';
-// Both SQLite and PostgreSQL cap bound parameters; stay well below.
-const CHUNK = 200;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) {
-    out.push(items.slice(i, i + CHUNK));
-  }
-  return out;
-}
-
-/** Timestamps come back as Date (pg), number or string (SQLite). */
-function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(value as string | number);
-}
-
 function parseChecks(value: unknown): HealthCheck[] {
   if (typeof value !== 'string') return [];
   try {
@@ -44,11 +22,9 @@ export class DatabaseHealthStore implements HealthStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseHealthStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseHealthStore(knex);
+    return new DatabaseHealthStore(
+      await migratedClient(options.database, options.skipMigrations),
+    );
   }
 
   private constructor(private readonly db: Knex) {}
