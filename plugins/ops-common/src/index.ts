@@ -13,3 +13,4 @@ export * from './permissions';
 export * from './slo';
 export * from './health';
 export * from './alerts';
+export * from './promql';

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { readQuotedString } from '@unyo/plugin-ops-common';
 
 /** A label matcher operator as PromQL spells it. */
 export type MatcherOp = '=' | '!=' | '=~' | '!~';
@@ -125,19 +126,6 @@ export function sumPrefix(sumBy: string[] = []): string {
 }
 
 // Go string escapes that PromQL accepts inside "..." and '...'.
-const SIMPLE_ESCAPES: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-  '"': '"',
-  "'": "'",
-};
-
 /**
  * Parses a counter selector as SLO documents write them, e.g.
  * `http_requests_total{service="identity-service",code!~"5.."}`.
@@ -165,45 +153,17 @@ export function parseSelector(selector: string): ParsedSelector {
     return match[0];
   };
   const readString = (): string => {
-    const quote = text[pos];
-    if (quote !== '"' && quote !== "'" && quote !== '`') {
-      return fail('expected a quoted label value');
+    const read = readQuotedString(text, pos);
+    if ('error' in read) {
+      pos = read.at;
+      return fail(
+        read.error === 'expected a quoted value'
+          ? 'expected a quoted label value'
+          : read.error,
+      );
     }
-    pos++;
-    let value = '';
-    while (pos < text.length && text[pos] !== quote) {
-      const ch = text[pos];
-      if (quote === '`') {
-        value += ch;
-        pos++;
-        continue;
-      }
-      if (ch === '\n') fail('unterminated string');
-      if (ch !== '\\') {
-        value += ch;
-        pos++;
-        continue;
-      }
-      const next = text[pos + 1];
-      if (next !== undefined && next in SIMPLE_ESCAPES) {
-        value += SIMPLE_ESCAPES[next];
-        pos += 2;
-        continue;
-      }
-      const hex =
-        /^(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3}))/.exec(
-          text.slice(pos + 1),
-        );
-      if (!hex) fail('invalid escape sequence');
-      const code = hex![4]
-        ? parseInt(hex![4], 8)
-        : parseInt(hex![1] ?? hex![2] ?? hex![3], 16);
-      value += String.fromCodePoint(code);
-      pos += 1 + hex![0].length;
-    }
-    if (pos >= text.length) fail('unterminated string');
-    pos++;
-    return value;
+    pos = read.end;
+    return read.value;
   };
 
   skipSpace();

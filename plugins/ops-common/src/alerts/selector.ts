@@ -1,3 +1,4 @@
+import { readQuotedString } from '../promql';
 import type { AlertMatcher } from './types';
 
 /** A matcher operator as Prometheus and Alertmanager spell it. @public */
@@ -21,19 +22,6 @@ export class AlertSelectorError extends Error {
 }
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
-const ESCAPES: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-  '"': '"',
-  "'": "'",
-};
-
 /**
  * Parses an `unyo.dev/alert-selector` annotation: label matchers as PromQL
  * writes them inside braces (`=`, `!=`, `=~`, `!~`, comma separated, double,
@@ -55,41 +43,13 @@ export function parseAlertSelector(text: string): SelectorMatcher[] {
     while (pos < text.length && /\s/.test(text[pos])) pos++;
   };
   const readValue = (): string => {
-    const quote = text[pos];
-    if (quote !== '"' && quote !== "'" && quote !== '`') {
-      return fail('expected a quoted value');
+    const read = readQuotedString(text, pos);
+    if ('error' in read) {
+      pos = read.at;
+      return fail(read.error);
     }
-    pos++;
-    let value = '';
-    while (pos < text.length && text[pos] !== quote) {
-      const ch = text[pos];
-      if (quote === '`' || ch !== '\\') {
-        if (ch === '\n' && quote !== '`') fail('unterminated string');
-        value += ch;
-        pos++;
-        continue;
-      }
-      const next = text[pos + 1];
-      if (next !== undefined && next in ESCAPES) {
-        value += ESCAPES[next];
-        pos += 2;
-        continue;
-      }
-      const code =
-        /^(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3}))/.exec(
-          text.slice(pos + 1),
-        );
-      if (!code) return fail('invalid escape sequence');
-      value += String.fromCodePoint(
-        code[4]
-          ? parseInt(code[4], 8)
-          : parseInt(code[1] ?? code[2] ?? code[3], 16),
-      );
-      pos += 1 + code[0].length;
-    }
-    if (pos >= text.length) fail('unterminated string');
-    pos++;
-    return value;
+    pos = read.end;
+    return read.value;
   };
 
   skipSpace();
