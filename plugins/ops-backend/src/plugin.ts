@@ -84,6 +84,7 @@ export const opsPlugin = createBackendPlugin({
           catalog,
           store,
           notEvaluatedMessage: () => notEvaluatedMessage,
+          thresholds: opsConfig.slo.policy,
         });
         permissionsRegistry.addPermissions([opsSilenceCreatePermission]);
         const alerts = await createAlerts({

@@ -3,19 +3,23 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  getSloServiceRef,
   isSloEntity,
   resolveWindow,
   RELATION_MEASURED_BY,
   SloEntity,
+  SloPolicyThresholds,
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
-import { SloStore } from '../database/SloStore';
+import { SloDailyRow, SloStore } from '../database/SloStore';
 import { describeSlo, sloTimeWindow } from './describeSlo';
 import { dailyHistory, mergeHistory } from './dailyHistory';
 import { utcDay } from './evaluation/windowSegments';
 import { presentStatus } from './presentStatus';
-import { SloService } from './SloService';
+import { SloReportFilter, SloService } from './SloService';
+import { SloReportItem } from './report/csv';
+import { monthlyStatus, monthRange } from './report/monthlyStatus';
 
 export class DefaultSloService implements SloService {
   constructor(
@@ -24,6 +28,8 @@ export class DefaultSloService implements SloService {
       store: SloStore;
       /** Why an SLO has no evaluation yet, e.g. which config key is missing. */
       notEvaluatedMessage: () => string;
+      /** The error-budget policy (`ops.slo.policy`) for monthly reports. */
+      thresholds?: SloPolicyThresholds;
       now?: () => Date;
     },
   ) {}
@@ -80,6 +86,85 @@ export class DefaultSloService implements SloService {
       to,
     });
     return { ...status, history: mergeHistory(daily, live) };
+  }
+
+  async report(
+    filter: SloReportFilter,
+    credentials: BackstageCredentials,
+  ): Promise<SloReportItem[]> {
+    const { catalog, store } = this.options;
+    const slos: SloEntity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: 500 }
+          : { filter: { kind: 'SLO' }, limit: 500 },
+        { credentials },
+      );
+      slos.push(...page.items.filter(isSloEntity));
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+
+    // Owner and system are the measured entity's (DESIGN.md).
+    const measuredRefs = [...new Set(slos.map(getSloServiceRef))];
+    const { items: measured } = measuredRefs.length
+      ? await catalog.getEntitiesByRefs(
+          { entityRefs: measuredRefs },
+          { credentials },
+        )
+      : { items: [] };
+    const placeOf = new Map(
+      measured.flatMap(e =>
+        e
+          ? [
+              [
+                stringifyEntityRef(e),
+                {
+                  owner: e.relations?.find(r => r.type === 'ownedBy')
+                    ?.targetRef,
+                  system: e.relations?.find(
+                    r =>
+                      r.type === 'partOf' && r.targetRef.startsWith('system:'),
+                  )?.targetRef,
+                },
+              ],
+            ]
+          : [],
+      ),
+    );
+    const selected = slos.filter(slo => {
+      const place = placeOf.get(getSloServiceRef(slo));
+      return (
+        (!filter.owner || place?.owner === filter.owner) &&
+        (!filter.system || place?.system === filter.system)
+      );
+    });
+
+    let statuses: SloStatus[];
+    if (filter.month) {
+      const { start, end } = monthRange(filter.month);
+      const refs = selected.map(e => stringifyEntityRef(e));
+      const rows = await store.getDaily(refs, utcDay(start), utcDay(end));
+      const byRef = new Map<string, SloDailyRow[]>();
+      for (const row of rows) {
+        byRef.set(row.sloRef, [...(byRef.get(row.sloRef) ?? []), row]);
+      }
+      statuses = selected.map((slo, i) =>
+        monthlyStatus({
+          description: describeSlo(slo),
+          rows: byRef.get(refs[i]) ?? [],
+          month: filter.month!,
+          now: this.now(),
+          thresholds: this.options.thresholds,
+        }),
+      );
+    } else {
+      statuses = await this.present(selected);
+    }
+    return statuses
+      .map(status => ({ ...status, ...placeOf.get(status.entityRef) }))
+      .sort((a, b) => a.ref.localeCompare(b.ref));
   }
 
   private async present(slos: SloEntity[]): Promise<SloStatus[]> {

@@ -1,5 +1,14 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
+import { SloReportItem } from './report/csv';
+
+/** Filters of the SLO report; refs are full entity refs. */
+export interface SloReportFilter {
+  owner?: string;
+  system?: string;
+  /** `YYYY-MM`: attainment over that UTC month from stored days. */
+  month?: string;
+}
 
 /** Reads SLO statuses, with the caller's catalog permissions. */
 export interface SloService {
@@ -13,4 +22,9 @@ export interface SloService {
     sloRef: string,
     credentials: BackstageCredentials,
   ): Promise<SloStatusWithHistory>;
+  /** Every SLO the caller may read, with its owner and system, filtered. */
+  report(
+    filter: SloReportFilter,
+    credentials: BackstageCredentials,
+  ): Promise<SloReportItem[]>;
 }

@@ -2,6 +2,8 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import Router from 'express-promise-router';
 import { entityRefParam, nameParam } from '../lib/params';
+import { reportCsv } from './report/csv';
+import { reportQuery } from './report/reportQuery';
 import { SloService } from './SloService';
 
 /** `GET /slos?entityRef=` and `GET /slos/{namespace}/{name}`. */
@@ -17,6 +19,22 @@ export function createSloRoutes(options: {
       allow: ['user', 'service'],
     });
     const items = await slos.listForEntity(entityRefParam(req), credentials);
+    res.json({ items });
+  });
+
+  router.get('/slo-report', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { format, ...filter } = reportQuery(req);
+    const items = await slos.report(filter, credentials);
+    if (format === 'csv') {
+      res
+        .type('text/csv')
+        .set('Content-Disposition', 'attachment; filename="slo-report.csv"')
+        .send(reportCsv(items));
+      return;
+    }
     res.json({ items });
   });
 

@@ -1,0 +1,30 @@
+import { reportCsv } from './csv';
+
+describe('reportCsv', () => {
+  it('quotes text with separators and defuses formulas, leaving numbers alone', () => {
+    const csv = reportCsv([
+      {
+        ref: 'slo:default/a',
+        title: '=HYPERLINK("x")',
+        entityRef: 'component:default/a',
+        target: 0.999,
+        window: { duration: '30d', calendar: false },
+        budgetingMethod: 'Occurrences',
+        state: 'ok',
+        sli: { good: 1, total: 2, ratio: 0.5 },
+        errorBudget: {
+          total: 1,
+          consumed: 1,
+          consumedRatio: 1.157,
+          remainingRatio: -0.157,
+        },
+        policy: 'frozen',
+        evaluatedAt: '2026-11-23T00:00:00.000Z',
+      },
+    ]);
+    const [, row] = csv.split('\r\n');
+    expect(row).toBe(
+      `slo:default/a,"'=HYPERLINK(""x"")",component:default/a,,,0.999,30d,ok,0.5,-0.157,frozen,2026-11-23T00:00:00.000Z`,
+    );
+  });
+});

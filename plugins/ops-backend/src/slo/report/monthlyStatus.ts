@@ -1,0 +1,81 @@
+import {
+  evaluateSloStatus,
+  policyFor,
+  SloPolicyThresholds,
+  SloStatus,
+} from '@unyo/plugin-ops-common';
+import { SloDailyRow } from '../../database/SloStore';
+import { SloDescription } from '../describeSlo';
+
+/** `YYYY-MM`, a calendar month in UTC (daily rollups are UTC days). */
+export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function monthRange(month: string): { start: Date; end: Date } {
+  const [, year, mon] = MONTH.exec(month)!;
+  return {
+    start: new Date(Date.UTC(Number(year), Number(mon) - 1, 1)),
+    end: new Date(Date.UTC(Number(year), Number(mon), 1)),
+  };
+}
+
+/**
+ * An SLO's attainment over one calendar month, from its stored daily rows:
+ * the figures stay available long after Prometheus has dropped the data.
+ * A month still under way is judged like any partially elapsed calendar
+ * window (projected over the whole month).
+ */
+export function monthlyStatus(options: {
+  description: SloDescription;
+  rows: SloDailyRow[];
+  month: string;
+  now: Date;
+  thresholds?: SloPolicyThresholds;
+}): SloStatus {
+  const { description, rows, month, now, thresholds } = options;
+  const { start, end } = monthRange(month);
+  const days = rows.filter(
+    r =>
+      r.day >= start.toISOString().slice(0, 10) &&
+      r.day < end.toISOString().slice(0, 10),
+  );
+  const counts = days.reduce(
+    (sum, r) => ({ good: sum.good + r.good, total: sum.total + r.total }),
+    { good: 0, total: 0 },
+  );
+  const evaluation = evaluateSloStatus({
+    target: description.target,
+    timeWindow: {
+      duration: '1M',
+      isRolling: false,
+      calendar: { startTime: '1970-01-01 00:00:00', timeZone: 'UTC' },
+    },
+    budgetingMethod: description.budgetingMethod,
+    counts,
+    now: now < end ? now : new Date(end.getTime() - 1),
+    thresholds,
+  });
+  const {
+    idealRemainingRatio: _ideal,
+    errorBudgetToDate,
+    ...status
+  } = evaluation;
+  // A finished month is judged on what happened, not on a projection.
+  const finished = now >= end;
+  const budget =
+    finished && errorBudgetToDate ? errorBudgetToDate : status.errorBudget;
+  return {
+    ...status,
+    ...(budget && {
+      errorBudget: budget,
+      policy: policyFor(budget.remainingRatio, thresholds),
+    }),
+    ...(!finished && errorBudgetToDate && { errorBudgetToDate }),
+    ref: description.ref,
+    entityRef: description.entityRef,
+    title: description.title,
+    ...(days.length === 0 && {
+      state: 'no-data',
+      message: `No stored days for ${month}`,
+    }),
+  };
+}
