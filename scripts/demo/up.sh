@@ -152,14 +152,6 @@ start alertmanager "$ALERTMANAGER_PORT" "$ALERTMANAGER_BIN" \
   --cluster.listen-address=
 wait_ready alertmanager "http://$DEMO_HOST:$ALERTMANAGER_PORT/-/ready"
 
-start prometheus "$PROMETHEUS_PORT" prometheus \
-  --config.file="$DEMO_DIR/prometheus.yml" \
-  --storage.tsdb.path="$PROM_DATA" \
-  --storage.tsdb.retention.time=45d \
-  --web.listen-address="$DEMO_HOST:$PROMETHEUS_PORT" \
-  --web.enable-lifecycle
-wait_ready prometheus "http://$DEMO_HOST:$PROMETHEUS_PORT/-/ready"
-
 start_prometheus() {
   start prometheus "$PROMETHEUS_PORT" prometheus \
     --config.file="$DEMO_DIR/prometheus.yml" \
@@ -169,6 +161,7 @@ start_prometheus() {
     --web.enable-lifecycle
   wait_ready prometheus "http://$DEMO_HOST:$PROMETHEUS_PORT/-/ready"
 }
+start_prometheus
 
 # The ongoing incidents began before this Prometheus did, but it counts each
 # rule's `for` from its own first evaluation. Once, on fresh history: record
