@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests and the demo use, when missing:
 # Chromium (end-to-end tests), Prometheus, promtool and Alertmanager (demo data
-# and integration tests), PostgreSQL (database tests; started when none answers
+# and integration tests), pgBackRest (backup status tests), PostgreSQL (database tests; started when none answers
 # on 127.0.0.1:5432). Needs root for apt-get; otherwise says what to install.
 set -euo pipefail
 
@@ -12,6 +12,8 @@ fc-list :lang=ja 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 command -v prometheus >/dev/null || need+=(prometheus)
 command -v promtool >/dev/null || need+=(prometheus)
 command -v prometheus-alertmanager >/dev/null || need+=(prometheus-alertmanager)
+# Backup status tests read a real pgBackRest repository.
+command -v pgbackrest >/dev/null || need+=(pgbackrest)
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null &&
   ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
   need+=(postgresql postgresql-client)

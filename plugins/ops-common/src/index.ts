@@ -14,3 +14,5 @@ export * from './slo';
 export * from './health';
 export * from './alerts';
 export * from './promql';
+export * from './runbooks';
+export * from './backups';

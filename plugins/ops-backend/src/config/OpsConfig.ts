@@ -26,7 +26,8 @@ export interface OpsConfig {
     policy: { featureFreezeBelow: number; incidentOnlyBelow: number };
   };
   runbookTargets: OpsRunbookTargetConfig[];
-  backupSources: Array<{ name: string; type: string }>;
+  /** Each source module reads its own keys from `config`. */
+  backupSources: Array<{ name: string; type: string; config: Config }>;
   health: { interval: HumanDuration; allowedHosts: string[] };
 }
 
@@ -131,6 +132,7 @@ export function readOpsConfig(root: Config): OpsConfig {
     backupSources: (sources?.keys() ?? []).map(name => ({
       name,
       type: sources!.getConfig(name).getString('type'),
+      config: sources!.getConfig(name),
     })),
     health: {
       interval: ops?.has('health.interval')

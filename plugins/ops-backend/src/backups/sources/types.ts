@@ -1,0 +1,62 @@
+import type {
+  BackupPolicyEntity,
+  BackupSourceType,
+  BackupTarget,
+  BackupType,
+} from '@unyo/plugin-ops-common';
+import type { Config } from '@backstage/config';
+
+/** One backup copy (or one run) a source found. */
+export interface BackupCopy {
+  /** When the copy was complete (or the run ended). */
+  finishedAt: Date;
+  startedAt?: Date;
+  type?: BackupType;
+  status: 'succeeded' | 'failed';
+  sizeBytes?: number;
+  /** Object key, backup label, recovery point ARN ... */
+  location?: string;
+}
+
+/**
+ * What a source found for one target. Sources that list copies fill `copies`
+ * (newest first); sources that only know the newest good copy (a Prometheus
+ * query, pg_stat_archiver, Cosmos DB continuous mode) set `lastSuccessAt`.
+ */
+export interface BackupReading {
+  copies: BackupCopy[];
+  lastSuccessAt?: Date | null;
+  lastFailureAt?: Date | null;
+  /** Copies kept, when the source can count them. */
+  retentionFound?: number | null;
+  /** Extra facts for the card, e.g. WAL archive range, replication lag. */
+  details?: Record<string, string | number | boolean | null>;
+  /** A problem the source reports while still answering (e.g. archiver failures). */
+  warning?: string;
+}
+
+/** A named connection of `ops.backups.sources`. */
+export interface BackupSourceConnection {
+  name: string;
+  type: string;
+  config: Config;
+}
+
+export interface BackupReadRequest {
+  policy: BackupPolicyEntity;
+  target: BackupTarget;
+  /** The connection `target.source.connection` names; undefined for push/prometheus without one. */
+  connection?: BackupSourceConnection;
+  now: Date;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reads one kind of backup source. Implementations do I/O only; the status
+ * (ok/late/breached ...) is computed from their reading by pure code in
+ * ops-common. Errors are thrown with a message naming what failed.
+ */
+export interface BackupSourceReader {
+  readonly type: BackupSourceType;
+  read(request: BackupReadRequest): Promise<BackupReading>;
+}

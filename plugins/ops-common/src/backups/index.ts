@@ -1,0 +1,7 @@
+export type {
+  BackupState,
+  BackupStatus,
+  BackupsResponse,
+  BackupReport,
+  BackupCoverage,
+} from './types';

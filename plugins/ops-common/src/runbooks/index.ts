@@ -1,0 +1,8 @@
+export type {
+  Execution,
+  ExecutionOutput,
+  ExecutionStatus,
+  CreateExecutionRequest,
+  RunbookSummary,
+  RunbooksResponse,
+} from './types';
