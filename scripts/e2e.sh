@@ -4,10 +4,14 @@
 # :7007, SQLite in memory, the example catalog), runs the Playwright tests in
 # Debian's headless Chromium, and checks the API against
 # ../shared/contract-check.py when that file is beside the repository.
+# Arguments go to Playwright (e.g. a test file); the contract check then runs
+# only with none. Runs wait for each other: they share ports and the app build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 unyo_ensure_node
 cd "$UNYO_ROOT"
+exec 9>/tmp/unyo-e2e.lock
+flock 9
 results="$UNYO_ROOT/e2e-test-results"
 mkdir -p "$results"
 # The origin that backend.baseUrl names, so the app's API calls are same-origin.
@@ -37,9 +41,9 @@ for i in $(seq 1 120); do
 done
 
 UNYO_E2E_DEMO=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
-  PLAYWRIGHT_URL="$base" yarn playwright test --reporter=list,json
+  PLAYWRIGHT_URL="$base" yarn playwright test --reporter=list,json "$@"
 
 contract="$UNYO_ROOT/../shared/contract-check.py"
-if [ -f "$contract" ]; then
+if [ $# -eq 0 ] && [ -f "$contract" ]; then
   python3 "$contract" "$base"
 fi
