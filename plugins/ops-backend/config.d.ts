@@ -47,14 +47,38 @@ export interface Config {
           baseUrl: string;
           /** @visibility secret */
           headers?: { [name: string]: string };
-          /** Hosts the target may reach, including after redirects; default the host of baseUrl. */
+          /**
+           * Hosts the target may reach, including after redirects; default the host and port of baseUrl.
+           * Entries: host names, globs (`*.example.com`), IP addresses or CIDR ranges (`10.0.0.0/8`),
+           * each optionally with `:port`. Names resolving to link-local or metadata addresses
+           * (169.254.0.0/16, fe80::/10) are refused unless an IP/CIDR entry lists them (docs/runbook-actions.md).
+           */
           allowedHosts?: string[];
         };
       };
     };
     backups?: {
+      /** How often the task `unyo-backup-status` reads every source, default 5 minutes. */
+      interval?: HumanDuration;
       /**
        * Connections named by BackupPolicy targets (`source.connection`): postgres, pgbackrest, s3, aws, azure.
+       * Keys per type (the type must match the target's `source.type`):
+       * - `s3`: `endpoint` (e.g. MinIO; AWS when unset), `region` (default AWS_REGION or us-east-1),
+       *   `forcePathStyle` (boolean), `accessKeyId` and `secretAccessKey` (both or neither: the
+       *   default AWS credential chain), `maxObjects` (objects listed per target, default 10000).
+       * - `prometheus`: `server`, a name of `ops.prometheus.servers` (the first when unset).
+       * - `postgres-wal`: `connection`, a connection string or `{ host, port, user, password,
+       *   database, ssl }` (a role with pg_monitor; sessions are read-only), `timeout` (connect and
+       *   query, default 10 s).
+       * - `pgbackrest`: `command` (program path or list run without a shell, default `pgbackrest`;
+       *   e.g. `[sudo, -n, -u, postgres, pgbackrest]`), `configFile` (`--config`), `repo`
+       *   (`--repo`), `options` (more `--name=value` pgBackRest options), `timeout` (default 30 s).
+       * - `rds`, `aws-backup`: `region`, `endpoint` (e.g. LocalStack; AWS when unset),
+       *   `accessKeyId` and `secretAccessKey` (both or neither: the default AWS credential chain),
+       *   `sessionToken`.
+       * - `azure-cosmosdb`: `subscriptionId` (when the target names none), `tenantId`, `clientId`
+       *   and `clientSecret` (all or none: DefaultAzureCredential), `endpoint` (https Azure
+       *   Resource Manager URL, default https://management.azure.com).
        * @deepVisibility secret
        */
       sources?: { [name: string]: { type: string; [key: string]: unknown } };

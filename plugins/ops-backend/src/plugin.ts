@@ -3,15 +3,24 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { opsSilenceCreatePermission } from '@unyo/plugin-ops-common';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  opsRunbookExecutePermission,
+  opsSilenceCreatePermission,
+} from '@unyo/plugin-ops-common';
 import { createAlerts } from './alerts/createAlerts';
+import { setupBackups } from './backups/setupBackups';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { setupHealth } from './health/setupHealth';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
+import { setupRunbooks } from './runbooks';
 import { DefaultSloService } from './slo/DefaultSloService';
 import { SloEvaluator } from './slo/evaluation/SloEvaluator';
+import { alertMttrSource } from './slo/report/alertMttr';
+import { DefaultSloReportService } from './slo/report/DefaultSloReportService';
+import { DatabaseMonthlyRollups } from './slo/report/MonthlyRollups';
 
 /**
  * The Unyo operations backend: `/api/ops`.
@@ -34,6 +43,8 @@ export const opsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
+        signals: signalsServiceRef,
       },
       async init({
         config,
@@ -47,6 +58,8 @@ export const opsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        lifecycle,
+        signals,
       }) {
         const opsConfig = readOpsConfig(config);
         const store = await DatabaseSloStore.create({ database });
@@ -86,13 +99,23 @@ export const opsPlugin = createBackendPlugin({
           notEvaluatedMessage: () => notEvaluatedMessage,
           thresholds: opsConfig.slo.policy,
         });
-        permissionsRegistry.addPermissions([opsSilenceCreatePermission]);
+        // ops.runbook.execute is a catalog-entity resource permission: the
+        // catalog applies conditional decisions on it (docs/runbook-actions.md).
+        permissionsRegistry.addPermissions([
+          opsSilenceCreatePermission,
+          opsRunbookExecutePermission,
+        ]);
         const alerts = await createAlerts({
           config: opsConfig,
           logger,
           database,
           catalog,
           permissions,
+        });
+        const report = new DefaultSloReportService({
+          slos,
+          rollups: await DatabaseMonthlyRollups.create({ database }),
+          mttr: alertMttrSource(alerts),
         });
         const health = await setupHealth({
           config: opsConfig,
@@ -102,14 +125,40 @@ export const opsPlugin = createBackendPlugin({
           auth,
           logger,
         });
+        const backups = await setupBackups({
+          config: opsConfig,
+          database,
+          scheduler,
+          catalog,
+          auth,
+          logger,
+          prometheus: opsConfig.prometheus.length
+            ? createPrometheusClients(opsConfig.prometheus, { logger })
+            : undefined,
+          lifecycle,
+        });
+        const runbooks = await setupRunbooks({
+          config: opsConfig,
+          database,
+          scheduler,
+          catalog,
+          permissions,
+          auditor,
+          logger,
+          signals,
+          alerts,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             config: opsConfig,
             slos,
+            report,
             auditor,
             alerts,
             health,
+            runbooks,
+            backups,
           }),
         );
       },

@@ -5,16 +5,21 @@ import { AlertService, SilenceService } from './alerts/AlertService';
 import express from 'express';
 import Router from 'express-promise-router';
 import { OpsConfig } from './config/OpsConfig';
+import { BackupService } from './backups/BackupService';
+import { createBackupRoutes } from './backups/routes';
 import { createHealthRoutes } from './health/routes';
+import { createRunbookRoutes, RunbookService } from './runbooks';
 import { HealthService } from './health/HealthService';
 import { sourceStatus } from './service/sourceStatus';
 import { createSloRoutes } from './slo/routes';
 import { SloService } from './slo/SloService';
+import { SloReportService } from './slo/report/SloReportService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   config: OpsConfig;
   slos: SloService;
+  report?: SloReportService;
   auditor?: AuditorService;
   alerts?: {
     alerts: AlertService;
@@ -22,6 +27,8 @@ export interface RouterOptions {
     history: AlertHistoryStore;
   };
   health?: HealthService;
+  runbooks?: RunbookService;
+  backups?: BackupService;
 }
 
 /** `/api/ops`: each feature's routes, validated in their own files. */
@@ -46,9 +53,21 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(sourceStatus(config));
   });
-  router.use(createSloRoutes({ httpAuth, slos }));
+  router.use(createSloRoutes({ httpAuth, slos, report: options.report }));
   if (options.health) {
     router.use(createHealthRoutes({ httpAuth, health: options.health }));
+  }
+  if (options.backups && options.auditor) {
+    router.use(
+      createBackupRoutes({
+        httpAuth,
+        auditor: options.auditor,
+        backups: options.backups,
+      }),
+    );
+  }
+  if (options.runbooks) {
+    router.use(createRunbookRoutes({ httpAuth, runbooks: options.runbooks }));
   }
 
   return router;

@@ -28,6 +28,8 @@ export interface OpsConfig {
   runbookTargets: OpsRunbookTargetConfig[];
   /** Each source module reads its own keys from `config`. */
   backupSources: Array<{ name: string; type: string; config: Config }>;
+  /** How often the backup task reads the sources (`ops.backups.interval`). */
+  backupInterval: HumanDuration;
   health: { interval: HumanDuration; allowedHosts: string[] };
 }
 
@@ -134,6 +136,9 @@ export function readOpsConfig(root: Config): OpsConfig {
       type: sources!.getConfig(name).getString('type'),
       config: sources!.getConfig(name),
     })),
+    backupInterval: ops?.has('backups.interval')
+      ? readDurationFromConfig(ops, { key: 'backups.interval' })
+      : { minutes: 5 },
     health: {
       interval: ops?.has('health.interval')
         ? readDurationFromConfig(ops, { key: 'health.interval' })

@@ -3,15 +3,20 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import Router from 'express-promise-router';
 import { entityRefParam, nameParam } from '../lib/params';
 import { reportCsv } from './report/csv';
-import { reportQuery } from './report/reportQuery';
+import { reportFilter, reportQuery } from './report/reportQuery';
+import { SloReportService } from './report/SloReportService';
 import { SloService } from './SloService';
 
-/** `GET /slos?entityRef=` and `GET /slos/{namespace}/{name}`. */
+/**
+ * `GET /slos?entityRef=`, `GET /slos/{namespace}/{name}`, and with a report
+ * service `GET /slo-report` and `GET /slo-report/summary`.
+ */
 export function createSloRoutes(options: {
   httpAuth: HttpAuthService;
   slos: SloService;
+  report?: SloReportService;
 }) {
-  const { httpAuth, slos } = options;
+  const { httpAuth, slos, report } = options;
   const router = Router();
 
   router.get('/slos', async (req, res) => {
@@ -22,21 +27,30 @@ export function createSloRoutes(options: {
     res.json({ items });
   });
 
-  router.get('/slo-report', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
+  if (report) {
+    router.get('/slo-report', async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { format, ...query } = reportQuery(req);
+      const page = await report.list(query, credentials);
+      if (format === 'csv') {
+        res
+          .type('text/csv')
+          .set('Content-Disposition', 'attachment; filename="slo-report.csv"')
+          .send(reportCsv(page.items));
+        return;
+      }
+      res.json(page);
     });
-    const { format, ...filter } = reportQuery(req);
-    const items = await slos.report(filter, credentials);
-    if (format === 'csv') {
-      res
-        .type('text/csv')
-        .set('Content-Disposition', 'attachment; filename="slo-report.csv"')
-        .send(reportCsv(items));
-      return;
-    }
-    res.json({ items });
-  });
+
+    router.get('/slo-report/summary', async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(await report.summary(reportFilter(req), credentials));
+    });
+  }
 
   router.get('/slos/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

@@ -27,6 +27,11 @@ export interface BackupStatus {
   lastSuccessAt: string | null;
   ageSeconds: number | null;
   rpoSeconds: number;
+  /**
+   * The policy's RPO, when this target is scheduled less often and is held
+   * to its own schedule interval (`rpoSeconds`) instead.
+   */
+  policyRpoSeconds?: number;
   rtoSeconds?: number | null;
   status: BackupState;
   /** Copies expected by the retention and schedule, and copies found; null when the source cannot tell. */
@@ -59,6 +64,8 @@ export interface BackupStatus {
 /** @public */
 export interface BackupsResponse {
   items: BackupStatus[];
+  /** Config keys that are not set, e.g. `ops.backups.sources`. */
+  notConfigured?: string[];
 }
 
 /**

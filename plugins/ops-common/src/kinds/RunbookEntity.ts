@@ -44,6 +44,23 @@ export type RunbookHttpRequest = {
   body?: OpsJsonValue;
 };
 
+/**
+ * Follows the run an `http` action started: the run id is read from the
+ * answer at `idFrom` (a JSON pointer), then `path` (`{id}` replaced) is read
+ * every `intervalSeconds` until the status at `statusFrom` is one of
+ * `succeededWhen` or `failedWhen`, within the action's timeout.
+ *
+ * @public
+ */
+export type RunbookHttpPoll = {
+  path: string;
+  idFrom: string;
+  statusFrom: string;
+  succeededWhen: string[];
+  failedWhen?: string[];
+  intervalSeconds?: number;
+};
+
 /** @public */
 export type RunbookExpectation = {
   op: 'lt' | 'lte' | 'gt' | 'gte' | 'eq' | 'ne';
@@ -75,6 +92,8 @@ export type RunbookAction = {
   server?: string;
   expect?: RunbookExpectation;
   durationMinutes?: number;
+  /** `http`: follow the started run until it ends. */
+  poll?: RunbookHttpPoll;
 };
 
 /** A Runbook entity. @public */

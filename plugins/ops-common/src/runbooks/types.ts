@@ -28,7 +28,8 @@ export interface ExecutionOutput {
   /** http: a run id the target returned (Rundeck, AWX, Jenkins ...), and where to poll it. */
   runId?: string;
   runUrl?: string;
-  /** prometheus-query: the value found, the expectation, and whether it held. */
+  /** prometheus-query: the query as run (placeholders filled), the value found, the expectation, and whether it held. */
+  query?: string;
   value?: number | null;
   expectation?: string;
   passed?: boolean;

@@ -21,3 +21,4 @@ export * from './exclusion';
 export * from './counters';
 export * from './mttr';
 export * from './evaluateSloStatus';
+export * from './report';

@@ -10,6 +10,8 @@ import type { OpsValidationError } from './types';
  *   phrase ("a duration: ..."), used as "<path> must be <description>";
  * - an `anyOf`/`oneOf` whose branches only list `required` properties reads
  *   as "<path> must have a or b".
+ *
+ * @public
  */
 export function formatAjvErrors(
   errors: ErrorObject[] | null | undefined,

@@ -1,4 +1,5 @@
 export { validateOpsEntity } from './validateOpsEntity';
+export { formatAjvErrors } from './formatAjvErrors';
 export type { OpsValidationError, OpsValidationResult } from './types';
 export {
   resolveOpsEntityRef,

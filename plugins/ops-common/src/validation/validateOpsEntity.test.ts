@@ -301,6 +301,25 @@ describe('validateOpsEntity', () => {
         'spec.steps must have at least 1 item',
       ]);
     });
+
+    it('accepts an http action that polls its run, and names what a poll lacks', () => {
+      const doc = runbook();
+      doc.spec.actions[0].poll = {
+        path: '/api/45/execution/{id}',
+        idFrom: '/id',
+        statusFrom: '/status',
+        succeededWhen: ['succeeded'],
+        failedWhen: ['failed', 'aborted'],
+        intervalSeconds: 5,
+      };
+      expect(validateOpsEntity(doc).valid).toBe(true);
+      delete doc.spec.actions[0].poll.succeededWhen;
+      doc.spec.actions[0].poll.idFrom = 'id';
+      expect(messagesOf(doc)).toEqual([
+        'spec.actions[0].poll.succeededWhen is required',
+        'spec.actions[0].poll.idFrom must be a JSON pointer to the run id in the action\'s answer, e.g. /id (got "id")',
+      ]);
+    });
   });
 
   describe('BackupPolicy', () => {

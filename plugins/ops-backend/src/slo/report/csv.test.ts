@@ -20,11 +20,15 @@ describe('reportCsv', () => {
         },
         policy: 'frozen',
         evaluatedAt: '2026-11-23T00:00:00.000Z',
+        monthly: [
+          { month: '2026-10', attainment: 0.99 },
+          { month: '2026-11', attainment: null },
+        ],
       },
     ]);
     const [, row] = csv.split('\r\n');
     expect(row).toBe(
-      `slo:default/a,"'=HYPERLINK(""x"")",component:default/a,,,0.999,30d,ok,0.5,-0.157,frozen,2026-11-23T00:00:00.000Z`,
+      `"'=HYPERLINK(""x"")",slo:default/a,component:default/a,,,0.999,0.5,-0.157,frozen,ok,2026-10=0.99 2026-11=`,
     );
   });
 });

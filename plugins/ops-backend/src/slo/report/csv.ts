@@ -1,22 +1,9 @@
-import { SloStatus } from '@unyo/plugin-ops-common';
+import { SLO_REPORT_COLUMNS, SloReportItem } from '@unyo/plugin-ops-common';
 
-/** A report row: the status and where the SLO sits in the organisation. */
-export type SloReportItem = SloStatus & { owner?: string; system?: string };
+export type { SloReportItem };
 
-export const CSV_COLUMNS = [
-  'ref',
-  'title',
-  'entityRef',
-  'owner',
-  'system',
-  'target',
-  'window',
-  'state',
-  'sli',
-  'budgetRemaining',
-  'policy',
-  'evaluatedAt',
-] as const;
+/** The CSV header: the ids of the page's columns. */
+export const CSV_COLUMNS = SLO_REPORT_COLUMNS.map(c => c.id);
 
 function cell(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);
@@ -31,24 +18,7 @@ function cell(value: unknown): string {
 /** One row per SLO, with the columns of the report page. */
 export function reportCsv(items: SloReportItem[]): string {
   const rows = items.map(item =>
-    [
-      item.ref,
-      item.title,
-      item.entityRef,
-      item.owner,
-      item.system,
-      item.target,
-      item.window.start && item.window.end
-        ? `${item.window.start}/${item.window.end}`
-        : item.window.duration,
-      item.state,
-      item.sli?.ratio,
-      item.errorBudget?.remainingRatio,
-      item.policy,
-      item.evaluatedAt,
-    ]
-      .map(cell)
-      .join(','),
+    SLO_REPORT_COLUMNS.map(column => cell(column.value(item))).join(','),
   );
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }

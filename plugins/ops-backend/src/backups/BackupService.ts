@@ -1,0 +1,45 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackupCoverage,
+  BackupsResponse,
+  BackupStatus,
+} from '@unyo/plugin-ops-common';
+import { StoredBackupReport } from './BackupStore';
+
+/** A validated `POST /backups/reports` body. */
+export interface BackupReportInput {
+  policyRef: string;
+  target: string;
+  status: 'succeeded' | 'failed';
+  startedAt: Date;
+  finishedAt: Date;
+  sizeBytes?: number;
+  location?: string;
+  message?: string;
+}
+
+/** Backup status of catalog entities, and the reports jobs push. */
+export interface BackupService {
+  /**
+   * Every target (and the restore drill row) of the BackupPolicies that
+   * protect the entity, or of the entity itself when it is a BackupPolicy;
+   * NotFoundError if the entity does not exist.
+   */
+  listForEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<BackupsResponse>;
+  /** A system's resources (and database components) and what protects them. */
+  coverage(
+    systemRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<BackupCoverage>;
+  /**
+   * Stores a pushed run; NotFoundError naming `policyRef` or `target` when
+   * the policy or its target does not exist. Returns the stored report and
+   * the target's status with it.
+   */
+  report(
+    input: BackupReportInput,
+  ): Promise<{ report: StoredBackupReport; status: BackupStatus }>;
+}

@@ -1,0 +1,500 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { opsPlugin } from '../plugin';
+
+const service = mockCredentials.service.header();
+const alice = mockCredentials.user.header('user:default/alice');
+
+const DB_POLICY = 'backuppolicy:default/mairust-db-backups';
+const CONFIG_POLICY = 'backuppolicy:default/mairust-config-backups';
+
+function resource(name: string, policies: string[]): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type: 'database',
+      owner: 'group:default/mairust-team',
+      system: 'mairust',
+    },
+    relations: [
+      { type: 'partOf', targetRef: 'system:default/mairust' },
+      ...policies.map(targetRef => ({ type: 'protectedBy', targetRef })),
+    ],
+  };
+}
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'mairust', namespace: 'default' },
+    spec: { owner: 'group:default/mairust-team' },
+    relations: [
+      { type: 'hasPart', targetRef: 'resource:default/mairust-postgres' },
+      { type: 'hasPart', targetRef: 'resource:default/mairust-config' },
+      { type: 'hasPart', targetRef: 'resource:default/mairust-cache' },
+      { type: 'hasPart', targetRef: 'component:default/mairust-smtp' },
+    ],
+  },
+  resource('mairust-postgres', [DB_POLICY]),
+  resource('mairust-config', [CONFIG_POLICY]),
+  resource('mairust-cache', []),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'mairust-smtp', namespace: 'default' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/mairust-team',
+      lifecycle: 'production',
+    },
+  },
+  {
+    apiVersion: 'unyo.dev/v1alpha1',
+    kind: 'BackupPolicy',
+    metadata: { name: 'mairust-db-backups', namespace: 'default' },
+    spec: {
+      owner: 'group:default/mairust-team',
+      protects: ['resource:default/mairust-postgres'],
+      rpo: '1h',
+      rto: '1h',
+      targets: [
+        {
+          name: 'wal',
+          type: 'wal',
+          schedule: { every: '1h' },
+          retention: '24h',
+          source: { type: 'postgres-wal', connection: 'demo-postgres' },
+        },
+        {
+          name: 'daily-dump',
+          type: 'full',
+          schedule: { cron: '0 2 * * *', timezone: 'Asia/Tokyo' },
+          retention: '30d',
+          source: {
+            type: 's3',
+            connection: 'demo-s3',
+            bucket: 'mairust-backups',
+          },
+        },
+      ],
+      restoreTest: { every: '30d' },
+    },
+    relations: [
+      { type: 'protects', targetRef: 'resource:default/mairust-postgres' },
+    ],
+  },
+  {
+    apiVersion: 'unyo.dev/v1alpha1',
+    kind: 'BackupPolicy',
+    metadata: { name: 'mairust-config-backups', namespace: 'default' },
+    spec: {
+      owner: 'group:default/mairust-team',
+      protects: ['resource:default/mairust-config'],
+      rpo: '1d',
+      targets: [
+        {
+          name: 'daily-config',
+          type: 'config',
+          schedule: { cron: '0 2 * * *', timezone: 'Asia/Tokyo' },
+          retention: '90d',
+          source: { type: 'push' },
+        },
+      ],
+    },
+    relations: [
+      { type: 'protects', targetRef: 'resource:default/mairust-config' },
+    ],
+  },
+];
+
+const minutesAgo = (n: number) =>
+  new Date(Date.now() - n * 60_000).toISOString();
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())('backup routes on %s', id => {
+  let knex: Knex;
+  let audits: Array<{
+    eventId: string;
+    meta?: any;
+    outcome?: string;
+    error?: Error;
+  }>;
+
+  async function start(config: object = {}) {
+    knex = await databases.init(id);
+    audits = [];
+    const auditor = mockServices.auditor.mock({
+      createEvent: async (opts: any) => {
+        const entry: (typeof audits)[number] = {
+          eventId: opts.eventId,
+          meta: opts.meta,
+        };
+        audits.push(entry);
+        return {
+          success: async () => {
+            entry.outcome = 'success';
+          },
+          fail: async ({ error }: { error: Error }) => {
+            entry.outcome = 'fail';
+            entry.error = error;
+          },
+        };
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        opsPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({ data: config }),
+        catalogServiceMock.factory({ entities }),
+        auditor.factory,
+      ],
+    });
+    return server;
+  }
+
+  const storedReports = async () =>
+    (await knex('ops_backup_reports').count({ n: '*' }))[0].n;
+
+  it('a valid push report updates the status at once, and is audited', async () => {
+    const server = await start();
+    const before = await request(server)
+      .get('/api/ops/backups?entityRef=resource:default/mairust-config')
+      .set('Authorization', alice);
+    expect(before.status).toBe(200);
+    expect(before.body.notConfigured).toEqual(['ops.backups.sources']);
+    expect(before.body.items).toHaveLength(1);
+    expect(before.body.items[0]).toMatchObject({
+      policyRef: CONFIG_POLICY,
+      target: 'daily-config',
+      source: { type: 'push' },
+      status: 'unknown',
+      lastSuccessAt: null,
+      ageSeconds: null,
+      rpoSeconds: 86400,
+      retention: { expected: 90, found: 0 },
+      lastRestoreTestAt: null,
+    });
+
+    const finishedAt = minutesAgo(10);
+    const posted = await request(server)
+      .post('/api/ops/backups/reports')
+      .set('Authorization', service)
+      .send({
+        policyRef: CONFIG_POLICY,
+        target: 'daily-config',
+        status: 'succeeded',
+        startedAt: minutesAgo(12),
+        finishedAt,
+        sizeBytes: 52_428_800,
+        location: '/backup/config/2026-11-23.tar.gz',
+      });
+    expect(posted.status).toBe(201);
+    expect(posted.body.report).toMatchObject({
+      policyRef: CONFIG_POLICY,
+      target: 'daily-config',
+      status: 'succeeded',
+      sizeBytes: 52_428_800,
+      finishedAt: new Date(finishedAt).toISOString(),
+    });
+    expect(posted.body.status.status).toBe('ok');
+
+    const after = await request(server)
+      .get('/api/ops/backups?entityRef=resource:default/mairust-config')
+      .set('Authorization', alice);
+    const [item] = after.body.items;
+    expect(item).toMatchObject({
+      status: 'ok',
+      lastSuccessAt: new Date(finishedAt).toISOString(),
+      retention: { expected: 90, found: 1 },
+    });
+    expect(item.ageSeconds).toBeGreaterThanOrEqual(600);
+    expect(item.ageSeconds).toBeLessThan(700);
+    expect(await storedReports()).toEqual(id === 'POSTGRES_15' ? '1' : 1);
+    expect(audits).toEqual([
+      expect.objectContaining({
+        eventId: 'backup-report',
+        outcome: 'success',
+        meta: expect.objectContaining({
+          policyRef: CONFIG_POLICY,
+          target: 'daily-config',
+        }),
+      }),
+    ]);
+
+    // A later failed run makes it failing.
+    await request(server)
+      .post('/api/ops/backups/reports')
+      .set('Authorization', service)
+      .send({
+        policyRef: CONFIG_POLICY,
+        target: 'daily-config',
+        status: 'failed',
+        startedAt: minutesAgo(3),
+        finishedAt: minutesAgo(2),
+        message: 'cp: cannot stat /etc/mairust',
+      })
+      .expect(201);
+    const failing = await request(server)
+      .get(`/api/ops/backups?entityRef=${CONFIG_POLICY}`)
+      .set('Authorization', alice);
+    expect(failing.body.items[0]).toMatchObject({
+      status: 'failing',
+      lastSuccessAt: new Date(finishedAt).toISOString(),
+    });
+    expect(failing.body.items[0].lastFailureAt).not.toBeNull();
+  });
+
+  it.each([
+    [{ policyRef: undefined }, 'policyRef is required'],
+    [
+      { policyRef: 'component:default/mairust-smtp' },
+      'policyRef must be a BackupPolicy ref',
+    ],
+    [{ target: 'Daily Config!' }, 'target must be the name of a target'],
+    [{ status: 'done' }, 'status must be "succeeded" or "failed"'],
+    [{ startedAt: 'yesterday' }, 'startedAt must be an ISO 8601 date-time'],
+    [{ finishedAt: undefined }, 'finishedAt is required'],
+    [{ sizeBytes: -1 }, 'sizeBytes must not be negative'],
+    [{ sizeBytes: '12' }, 'sizeBytes must be a number of bytes'],
+    [{ extra: 1 }, 'extra is not a field of a backup report'],
+    [
+      { startedAt: minutesAgo(1), finishedAt: minutesAgo(5) },
+      'finishedAt must not be before startedAt',
+    ],
+    [
+      { finishedAt: new Date(Date.now() + 3_600_000).toISOString() },
+      'finishedAt must not be in the future',
+    ],
+  ])(
+    'a malformed report %j is refused naming the field, nothing changes',
+    async (change, message) => {
+      const server = await start();
+      const read = () =>
+        request(server)
+          .get(`/api/ops/backups?entityRef=${CONFIG_POLICY}`)
+          .set('Authorization', alice);
+      // A push target is read live: only when it was read may differ.
+      const state = async () => ({
+        ...(await read()).body.items[0],
+        checkedAt: undefined,
+      });
+      const before = await state();
+      const body: Record<string, unknown> = {
+        policyRef: CONFIG_POLICY,
+        target: 'daily-config',
+        status: 'succeeded',
+        startedAt: minutesAgo(12),
+        finishedAt: minutesAgo(10),
+        ...change,
+      };
+      const res = await request(server)
+        .post('/api/ops/backups/reports')
+        .set('Authorization', service)
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toContain(message);
+      expect(Number(await storedReports())).toBe(0);
+      expect(await state()).toEqual(before);
+      expect(before.status).toBe('unknown');
+      expect(audits).toEqual([
+        expect.objectContaining({ eventId: 'backup-report', outcome: 'fail' }),
+      ]);
+    },
+  );
+
+  it('an unknown target or policy is a 404 naming it; users may not push', async () => {
+    const server = await start();
+    const valid = {
+      policyRef: CONFIG_POLICY,
+      target: 'daily-config',
+      status: 'succeeded',
+      startedAt: minutesAgo(12),
+      finishedAt: minutesAgo(10),
+    };
+    const target = await request(server)
+      .post('/api/ops/backups/reports')
+      .set('Authorization', service)
+      .send({ ...valid, target: 'weekly-config' });
+    expect(target.status).toBe(404);
+    expect(target.body.error.message).toContain(
+      'target "weekly-config" is not a target',
+    );
+    const policy = await request(server)
+      .post('/api/ops/backups/reports')
+      .set('Authorization', service)
+      .send({ ...valid, policyRef: 'backuppolicy:default/nope' });
+    expect(policy.status).toBe(404);
+    expect(policy.body.error.message).toContain(
+      'policyRef backuppolicy:default/nope',
+    );
+    const user = await request(server)
+      .post('/api/ops/backups/reports')
+      .set('Authorization', alice)
+      .send(valid);
+    expect(user.status).toBe(403);
+    expect(Number(await storedReports())).toBe(0);
+  });
+
+  it('a connection missing from config is unknown naming its key; restore drills against the RTO', async () => {
+    const server = await start();
+    const list = async () =>
+      (
+        await request(server)
+          .get('/api/ops/backups?entityRef=resource:default/mairust-postgres')
+          .set('Authorization', alice)
+          .expect(200)
+      ).body.items;
+    const items = await list();
+    expect(items.map((i: any) => i.target)).toEqual([
+      'wal',
+      'daily-dump',
+      'restore-test',
+    ]);
+    expect(items[0]).toMatchObject({
+      status: 'unknown',
+      rpoSeconds: 3600,
+      message:
+        'Connection "demo-postgres" is not configured: set ops.backups.sources.demo-postgres',
+      sourceError: expect.stringContaining('ops.backups.sources.demo-postgres'),
+    });
+    expect(items[1]).toMatchObject({
+      status: 'unknown',
+      // A daily dump under a 1 h RPO is held to its day.
+      rpoSeconds: 86400,
+      policyRpoSeconds: 3600,
+      message: expect.stringContaining('ops.backups.sources.demo-s3'),
+    });
+    expect(items[2]).toMatchObject({
+      target: 'restore-test',
+      status: 'unknown',
+      lastRestoreTestAt: null,
+    });
+
+    await request(server)
+      .post('/api/ops/backups/reports')
+      .set('Authorization', service)
+      .send({
+        policyRef: 'default/mairust-db-backups',
+        target: 'restore-test',
+        status: 'succeeded',
+        startedAt: minutesAgo(50),
+        finishedAt: minutesAgo(5),
+      })
+      .expect(201);
+    const drilled = await list();
+    const at = drilled[2].lastRestoreTestAt;
+    expect(drilled[2]).toMatchObject({
+      status: 'ok',
+      lastRestoreTest: {
+        status: 'succeeded',
+        durationSeconds: 2700,
+        withinRto: true,
+      },
+    });
+    // Every row of the policy carries the drill.
+    expect(drilled.map((i: any) => i.lastRestoreTestAt)).toEqual([at, at, at]);
+  });
+
+  it('configured connections: no missing key; a type mismatch is named', async () => {
+    const server = await start({
+      ops: {
+        backups: {
+          sources: {
+            'demo-s3': { type: 's3', endpoint: 'http://127.0.0.1:9' },
+            'demo-postgres': { type: 's3' },
+          },
+        },
+      },
+    });
+    const res = await request(server)
+      .get('/api/ops/backups?entityRef=resource:default/mairust-postgres')
+      .set('Authorization', alice)
+      .expect(200);
+    expect(res.body.notConfigured).toEqual([]);
+    expect(res.body.items[0].message).toBe(
+      'ops.backups.sources.demo-postgres has type "s3" but the target\'s source is "postgres-wal"',
+    );
+    expect(res.body.items[1].message).toMatch(/^Not read yet/);
+  });
+
+  it('coverage of a system: its resources and what protects them', async () => {
+    const server = await start();
+    await request(server)
+      .post('/api/ops/backups/reports')
+      .set('Authorization', service)
+      .send({
+        policyRef: CONFIG_POLICY,
+        target: 'daily-config',
+        status: 'succeeded',
+        startedAt: minutesAgo(12),
+        finishedAt: minutesAgo(10),
+      })
+      .expect(201);
+    const res = await request(server)
+      .get('/api/ops/backups/coverage?entityRef=system:default/mairust')
+      .set('Authorization', alice);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      entityRef: 'system:default/mairust',
+      covered: 2,
+      total: 3,
+      items: [
+        {
+          entityRef: 'resource:default/mairust-cache',
+          kind: 'Resource',
+          type: 'database',
+          policies: [],
+          status: null,
+        },
+        {
+          entityRef: 'resource:default/mairust-config',
+          kind: 'Resource',
+          type: 'database',
+          policies: [CONFIG_POLICY],
+          status: 'ok',
+        },
+        {
+          entityRef: 'resource:default/mairust-postgres',
+          kind: 'Resource',
+          type: 'database',
+          policies: [DB_POLICY],
+          status: 'unknown',
+        },
+      ],
+    });
+    const notSystem = await request(server)
+      .get('/api/ops/backups/coverage?entityRef=resource:default/mairust-cache')
+      .set('Authorization', alice);
+    expect(notSystem.status).toBe(400);
+    expect(notSystem.body.error.message).toContain(
+      'entityRef must be a system',
+    );
+  });
+
+  it('names a missing or unknown entityRef', async () => {
+    const server = await start();
+    const missing = await request(server)
+      .get('/api/ops/backups')
+      .set('Authorization', alice);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toContain('entityRef');
+    const unknown = await request(server)
+      .get('/api/ops/backups?entityRef=resource:default/nope')
+      .set('Authorization', alice);
+    expect(unknown.status).toBe(404);
+  });
+});

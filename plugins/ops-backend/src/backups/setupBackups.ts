@@ -1,0 +1,76 @@
+import {
+  AuthService,
+  DatabaseService,
+  LifecycleService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { durationToMilliseconds } from '@backstage/types';
+import { OpsConfig } from '../config/OpsConfig';
+import { PrometheusClients } from '../prometheus/PrometheusClients';
+import { BackupMonitor } from './BackupMonitor';
+import { BackupService } from './BackupService';
+import { DatabaseBackupStore } from './DatabaseBackupStore';
+import { DefaultBackupService } from './DefaultBackupService';
+import { createBackupReaders } from './sources';
+
+// A source never takes longer than this, nor more than half the interval.
+const MAX_SOURCE_TIMEOUT_MS = 30_000;
+
+/**
+ * The backup feature: its store, the readers, the scheduled task
+ * `unyo-backup-status` (every `ops.backups.interval`, default 5 minutes) and
+ * the service the routes read.
+ */
+export async function setupBackups(options: {
+  config: OpsConfig;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  prometheus?: PrometheusClients;
+  lifecycle?: LifecycleService;
+}): Promise<BackupService> {
+  const { config, database, scheduler, catalog, auth, logger } = options;
+  const interval = config.backupInterval;
+  const connections = config.backupSources;
+  const store = await DatabaseBackupStore.create({ database });
+  const readers = createBackupReaders({
+    logger,
+    prometheus: options.prometheus,
+    reports: store,
+    lifecycle: options.lifecycle,
+  });
+  const intervalMs = durationToMilliseconds(interval);
+  const monitor = new BackupMonitor({
+    catalog,
+    auth,
+    store,
+    readers,
+    connections,
+    logger,
+    timeoutMs: Math.min(MAX_SOURCE_TIMEOUT_MS, intervalMs / 2),
+  });
+  // A scheduler task runs once per round across replicas.
+  await scheduler.scheduleTask({
+    id: 'unyo-backup-status',
+    frequency: interval,
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 10 },
+    fn: async () => {
+      await monitor.readAll();
+    },
+  });
+  return new DefaultBackupService({
+    catalog,
+    auth,
+    store,
+    readers,
+    connections,
+    notReadYetMessage: `Not read yet: the first reading runs within ${Math.round(
+      intervalMs / 1000,
+    )} s`,
+  });
+}

@@ -1,0 +1,1 @@
+export { AwsBackupReader } from './AwsBackupReader';

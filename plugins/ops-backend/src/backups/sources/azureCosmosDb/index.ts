@@ -1,0 +1,2 @@
+export { AzureCosmosDbReader } from './AzureCosmosDbReader';
+export type { AzureCosmosDbReaderOptions } from './AzureCosmosDbReader';

@@ -1,0 +1,1 @@
+export { PgBackRestReader } from './PgBackRestReader';

@@ -1,0 +1,1 @@
+export { PostgresWalReader } from './PostgresWalReader';

@@ -1,0 +1,167 @@
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  BackupPolicyEntity,
+  BackupTarget,
+  evaluateBackupTarget,
+} from '@unyo/plugin-ops-common';
+import {
+  describeWithPrometheus,
+  startPrometheus,
+  TestPrometheus,
+} from '../../../__testUtils__/prometheus';
+import { createPrometheusClients } from '../../../prometheus/PrometheusClients';
+import { PrometheusBackupReader } from './PrometheusBackupReader';
+
+const MINUTE = 60_000;
+// Sunday 2026-11-22 14:00 in Tokyo.
+const now = new Date('2026-11-22T05:00:00Z');
+// The last good rsync: Sunday 04:30 JST, after the 04:00 run.
+const lastBackup = new Date('2026-11-21T19:30:00Z');
+
+const target: BackupTarget = {
+  name: 'weekly-mail',
+  type: 'differential',
+  schedule: { cron: '0 4 * * 0', timezone: 'Asia/Tokyo' },
+  retention: '28d',
+  retentionCount: 4,
+  source: {
+    type: 'prometheus',
+    query:
+      'time() - max(mairust_mail_backup_age_seconds{service="mairust-smtp"})',
+  },
+};
+const policy: BackupPolicyEntity = {
+  apiVersion: 'unyo.dev/v1alpha1',
+  kind: 'BackupPolicy',
+  metadata: { name: 'mairust-mail-backups', namespace: 'default' },
+  spec: {
+    owner: 'group:default/mairust-team',
+    protects: ['resource:default/mairust-mail-store'],
+    rpo: '7d',
+    targets: [target],
+  },
+};
+
+describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
+  let prometheus: TestPrometheus;
+  let reader: PrometheusBackupReader;
+
+  beforeAll(async () => {
+    // The rsync job's exporter: the age of its last good run, every minute
+    // for the hour before `now`.
+    const samples: Array<[number, number]> = [];
+    for (let t = now.getTime() - 60 * MINUTE; t <= now.getTime(); t += MINUTE) {
+      samples.push([t, (t - lastBackup.getTime()) / 1000]);
+    }
+    prometheus = await startPrometheus({
+      series: [
+        {
+          name: 'mairust_mail_backup_age_seconds',
+          labels: { service: 'mairust-smtp' },
+          samples,
+        },
+      ],
+    });
+    reader = new PrometheusBackupReader({
+      logger: mockServices.logger.mock(),
+      prometheus: createPrometheusClients(
+        [
+          {
+            name: 'default',
+            url: prometheus.url,
+            headers: {},
+            timeout: { seconds: 5 },
+          },
+          {
+            name: 'other',
+            url: 'http://127.0.0.1:9',
+            headers: {},
+            timeout: { seconds: 1 },
+          },
+        ],
+        { retry: { attempts: 1 } },
+      ),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await prometheus?.stop();
+  });
+
+  it('reads the Unix time of the last good backup; age and status follow', async () => {
+    const reading = await reader.read({ policy, target, now });
+    expect(reading.lastSuccessAt).toEqual(lastBackup);
+    expect(reading.copies).toEqual([]);
+    expect(reading.details).toEqual({ prometheusServer: 'default', series: 1 });
+    const status = evaluateBackupTarget({
+      policyRef: 'backuppolicy:default/mairust-mail-backups',
+      policy: { rpo: '7d', protects: [] },
+      target,
+      reading: { value: reading, checkedAt: now },
+      now,
+    });
+    expect(status).toMatchObject({
+      lastSuccessAt: '2026-11-21T19:30:00.000Z',
+      ageSeconds: 9.5 * 3600,
+      rpoSeconds: 7 * 86400,
+      status: 'ok',
+      // Four copies by count; the query only knows the newest.
+      retention: { expected: 4, found: null },
+      // Next Sunday 04:00 JST.
+      nextDueAt: '2026-11-28T19:00:00.000Z',
+    });
+  });
+
+  it('no series is no backup found (unknown), not an error', async () => {
+    const reading = await reader.read({
+      policy,
+      target: {
+        ...target,
+        source: { type: 'prometheus', query: 'time() - max(no_such_metric)' },
+      },
+      now,
+    });
+    expect(reading.lastSuccessAt).toBeNull();
+    expect(
+      evaluateBackupTarget({
+        policyRef: 'backuppolicy:default/mairust-mail-backups',
+        policy: { rpo: '7d', protects: [] },
+        target,
+        reading: { value: reading, checkedAt: now },
+        now,
+      }).status,
+    ).toBe('unknown');
+  });
+
+  it('names a value that is not a time, a missing server and a server that is down', async () => {
+    await expect(
+      reader.read({
+        policy,
+        target: {
+          ...target,
+          source: { type: 'prometheus', query: 'vector(0) / 0' },
+        },
+        now,
+      }),
+    ).rejects.toThrow('source.query of target weekly-mail returned NaN');
+    const connection = (server: string) => ({
+      name: 'metrics',
+      type: 'prometheus',
+      config: new ConfigReader({ type: 'prometheus', server }),
+    });
+    await expect(
+      reader.read({ policy, target, now, connection: connection('nope') }),
+    ).rejects.toThrow(
+      'No Prometheus server named "nope" in ops.prometheus.servers',
+    );
+    await expect(
+      reader.read({ policy, target, now, connection: connection('other') }),
+    ).rejects.toThrow(/other|127\.0\.0\.1:9|unavailable|ECONNREFUSED/i);
+    const unconfigured = new PrometheusBackupReader({
+      logger: mockServices.logger.mock(),
+    });
+    await expect(unconfigured.read({ policy, target, now })).rejects.toThrow(
+      'set ops.prometheus.servers',
+    );
+  });
+});

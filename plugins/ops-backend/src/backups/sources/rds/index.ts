@@ -1,0 +1,1 @@
+export { RdsReader } from './RdsReader';

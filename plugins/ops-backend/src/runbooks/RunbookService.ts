@@ -1,0 +1,39 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CreateExecutionRequest,
+  Execution,
+  RunbooksResponse,
+} from '@unyo/plugin-ops-common';
+import { Request } from 'express';
+
+/** Runbooks of entities, and the execution of their actions. */
+export interface RunbookService {
+  /** Runbooks for the entity and for the alerts firing on it, those answering them first. */
+  listForEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<RunbooksResponse>;
+  /**
+   * Checks and starts an action: `created: false` answers the earlier
+   * execution of the same idempotency key. A refusal throws (4xx) and is
+   * stored as `rejected`.
+   */
+  execute(options: {
+    runbookRef: string;
+    actionId: string;
+    request: CreateExecutionRequest;
+    credentials: BackstageCredentials;
+    /** For the auditor. */
+    httpRequest?: Request;
+  }): Promise<{ created: boolean; execution: Execution }>;
+  /** Newest first; NotFoundError when the caller cannot see the runbook. */
+  listExecutions(
+    runbookRef: string,
+    limit: number,
+    credentials: BackstageCredentials,
+  ): Promise<Execution[]>;
+  getExecution(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<Execution>;
+}

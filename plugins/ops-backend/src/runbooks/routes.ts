@@ -1,0 +1,130 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { entityRefParam, nameParam } from '../lib/params';
+import { RunbookService } from './RunbookService';
+
+const ACTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 500;
+
+const jsonObject = z.record(z.string(), z.any());
+const createExecutionBody = z
+  .object({
+    parameters: jsonObject.optional(),
+    idempotencyKey: z.string().min(1).max(255).optional(),
+    confirmation: z.string().max(255).optional(),
+    entityRef: z.string().min(1).max(255).optional(),
+  })
+  .strict();
+
+function bodyOf(body: unknown) {
+  const parsed = createExecutionBody.safeParse(body ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join('.');
+    throw new InputError(
+      issue.code === 'unrecognized_keys'
+        ? `Unknown field(s) in the body: ${issue.keys.join(', ')}`
+        : `${field || 'body'}: ${issue.message}`,
+    );
+  }
+  const { entityRef } = parsed.data;
+  if (entityRef !== undefined) {
+    try {
+      parseEntityRef(entityRef);
+    } catch (e) {
+      throw new InputError(
+        `entityRef is not an entity ref: ${(e as Error).message}`,
+      );
+    }
+  }
+  return parsed.data;
+}
+
+function runbookRefParam(value: string): string {
+  const ref = parseEntityRef(value);
+  if (ref.kind.toLocaleLowerCase('en-US') !== 'runbook') {
+    throw new InputError(`runbookRef must be a runbook:<namespace>/<name> ref`);
+  }
+  return `runbook:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
+}
+
+function limitParam(value: unknown): number {
+  if (value === undefined) return DEFAULT_LIMIT;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new InputError(
+      `Query parameter limit must be an integer from 1 to ${MAX_LIMIT}`,
+    );
+  }
+  return limit;
+}
+
+/**
+ * `GET /runbooks?entityRef=`, `POST /runbooks/{namespace}/{name}/actions/{actionId}/executions`,
+ * `GET /executions?runbookRef=&limit=` and `GET /executions/{id}`.
+ */
+export function createRunbookRoutes(options: {
+  httpAuth: HttpAuthService;
+  runbooks: RunbookService;
+}) {
+  const { httpAuth, runbooks } = options;
+  const router = Router();
+
+  router.get('/runbooks', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await runbooks.listForEntity(entityRefParam(req), credentials));
+  });
+
+  router.post(
+    '/runbooks/:namespace/:name/actions/:actionId/executions',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const namespace = nameParam(req, 'namespace');
+      const name = nameParam(req, 'name');
+      const { actionId } = req.params;
+      if (!ACTION_ID.test(actionId)) {
+        throw new InputError(
+          `Path parameter actionId is not an action id: "${actionId}"`,
+        );
+      }
+      const { created, execution } = await runbooks.execute({
+        runbookRef: `runbook:${namespace}/${name}`.toLocaleLowerCase('en-US'),
+        actionId,
+        request: bodyOf(req.body),
+        credentials,
+        httpRequest: req,
+      });
+      res.status(created ? 201 : 200).json(execution);
+    },
+  );
+
+  router.get('/executions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const runbookRef = runbookRefParam(entityRefParam(req, 'runbookRef'));
+    const items = await runbooks.listExecutions(
+      runbookRef,
+      limitParam(req.query.limit),
+      credentials,
+    );
+    res.json({ items });
+  });
+
+  router.get('/executions/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await runbooks.getExecution(req.params.id, credentials));
+  });
+
+  return router;
+}

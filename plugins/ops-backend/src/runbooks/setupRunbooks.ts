@@ -1,0 +1,91 @@
+import {
+  AuditorService,
+  DatabaseService,
+  LoggerService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import { AlertService, SilenceService } from '../alerts/AlertService';
+import { OpsConfig } from '../config/OpsConfig';
+import { createPrometheusClients } from '../prometheus';
+import { HealthCheckActionRunner } from './actions/healthCheckAction';
+import { HttpActionRunner } from './actions/httpAction';
+import { PrometheusQueryActionRunner } from './actions/prometheusQueryAction';
+import { SilenceActionRunner } from './actions/silenceAction';
+import { DatabaseExecutionStore } from './DatabaseExecutionStore';
+import { DefaultRunbookService } from './DefaultRunbookService';
+
+/**
+ * The runbook feature: the execution store, one runner per action type, and
+ * a task that fails executions a stopped backend left running.
+ */
+export async function setupRunbooks(options: {
+  config: OpsConfig;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  logger: LoggerService;
+  signals?: SignalsService;
+  alerts?: { alerts: AlertService; silences: SilenceService };
+}): Promise<DefaultRunbookService> {
+  const { config, catalog, permissions, logger } = options;
+  const store = await DatabaseExecutionStore.create({
+    database: options.database,
+  });
+  const service = new DefaultRunbookService({
+    catalog,
+    permissions,
+    auditor: options.auditor,
+    logger,
+    store,
+    signals: options.signals,
+    alerts: options.alerts?.alerts,
+    runners: {
+      http: new HttpActionRunner(config.runbookTargets),
+      'prometheus-query': new PrometheusQueryActionRunner(
+        // One attempt: the on-call waits for the answer.
+        createPrometheusClients(config.prometheus, {
+          logger,
+          retry: { attempts: 1 },
+        }),
+        catalog,
+      ),
+      'health-check': new HealthCheckActionRunner(
+        catalog,
+        config.health.allowedHosts,
+      ),
+      ...(options.alerts
+        ? {
+            'alertmanager-silence': new SilenceActionRunner(
+              options.alerts.silences,
+              catalog,
+              permissions,
+            ),
+          }
+        : {}),
+    },
+    unavailable: {
+      'alertmanager-silence': 'the alerts feature is not set up',
+    },
+  });
+  const failed = await service.failStale();
+  if (failed > 0) {
+    logger.warn(
+      `${failed} runbook execution(s) left running were marked failed`,
+    );
+  }
+  await options.scheduler.scheduleTask({
+    id: 'unyo-runbook-stale-executions',
+    frequency: { minutes: 1 },
+    timeout: { minutes: 1 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      await service.failStale();
+    },
+  });
+  return service;
+}

@@ -1,0 +1,112 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  SloReportItem,
+  SloReportResponse,
+  SloReportSummary,
+} from '@unyo/plugin-ops-common';
+import { TtlCache } from '../../alerts/TtlCache';
+import { SloReportFilter, SloService } from '../SloService';
+import { monthOf, monthsEnding } from './months';
+import { MonthlyRollups } from './MonthlyRollups';
+import { ReportQuery } from './reportQuery';
+import { selectRows, summarizeRows, withMonthly } from './reportRows';
+import {
+  BackupCoverageSource,
+  ReportMttrSource,
+  SloReportService,
+} from './SloReportService';
+
+/**
+ * The report from the SLO service's statuses (stored evaluations, or a
+ * month of stored days) and the monthly sums of the daily rollups, so a
+ * year of attainment does not depend on Prometheus' retention.
+ */
+export class DefaultSloReportService implements SloReportService {
+  /**
+   * The rows of one caller and filter for a short while: the page asks for
+   * the same rows again on every scroll, search and sort, and the figures
+   * (stored evaluations, daily rollups) change once per evaluation round.
+   */
+  private readonly rows: TtlCache<SloReportItem[]>;
+
+  constructor(
+    private readonly options: {
+      slos: SloService;
+      rollups: MonthlyRollups;
+      mttr?: ReportMttrSource;
+      /** Unset until the backup feature provides it: shown "not available". */
+      backupCoverage?: BackupCoverageSource;
+      now?: () => Date;
+      /** How long rows are reused; 30 s by default, 0 not at all. */
+      cacheTtlMs?: number;
+    },
+  ) {
+    this.rows = new TtlCache(options.cacheTtlMs ?? 30_000, 200);
+  }
+
+  private report(
+    filter: SloReportFilter,
+    credentials: BackstageCredentials,
+  ): Promise<SloReportItem[]> {
+    // Per principal: what the catalog lets the caller see differs.
+    const key = JSON.stringify([
+      credentials.principal,
+      filter.owner,
+      filter.system,
+      filter.month,
+    ]);
+    return this.rows.get(key, () =>
+      this.options.slos.report(filter, credentials),
+    );
+  }
+
+  async list(
+    query: Omit<ReportQuery, 'format'>,
+    credentials: BackstageCredentials,
+  ): Promise<SloReportResponse> {
+    const { rollups } = this.options;
+    const { owner, system, month, months, limit, offset } = query;
+    let items = await this.report({ owner, system, month }, credentials);
+    if (months > 0) {
+      const series = monthsEnding(month ?? monthOf(this.now()), months);
+      const totals = await rollups.totals(series[0], series[series.length - 1]);
+      items = withMonthly(items, totals, series);
+    }
+    const rows = selectRows(items, query);
+    return {
+      items: rows.slice(
+        offset,
+        limit === undefined ? undefined : offset + limit,
+      ),
+      totalCount: rows.length,
+    };
+  }
+
+  async summary(
+    filter: SloReportFilter,
+    credentials: BackstageCredentials,
+  ): Promise<SloReportSummary> {
+    const { mttr, backupCoverage } = this.options;
+    const items = await this.report(filter, credentials);
+    // Scoped reports count the scope's services; the whole organisation
+    // asks the sources for everything at once.
+    const scope =
+      filter.owner || filter.system
+        ? [...new Set(items.map(i => i.entityRef))]
+        : undefined;
+    const [mttrFigures, coverage] = await Promise.all([
+      mttr ? mttr.mttr(scope, credentials) : null,
+      backupCoverage ? backupCoverage.coverage(scope, credentials) : null,
+    ]);
+    return {
+      month: filter.month ?? monthOf(this.now()),
+      ...summarizeRows(items),
+      mttr: mttrFigures,
+      backupCoverage: coverage,
+    };
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
