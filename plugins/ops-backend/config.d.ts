@@ -65,7 +65,8 @@ export interface Config {
        * Keys per type (the type must match the target's `source.type`):
        * - `s3`: `endpoint` (e.g. MinIO; AWS when unset), `region` (default AWS_REGION or us-east-1),
        *   `forcePathStyle` (boolean), `accessKeyId` and `secretAccessKey` (both or neither: the
-       *   default AWS credential chain), `maxObjects` (objects listed per target, default 10000).
+       *   default AWS credential chain), `sessionToken`, `maxObjects` (objects listed per target,
+       *   default 10000).
        * - `prometheus`: `server`, a name of `ops.prometheus.servers` (the first when unset).
        * - `postgres-wal`: `connection`, a connection string or `{ host, port, user, password,
        *   database, ssl }` (a role with pg_monitor; sessions are read-only), `timeout` (connect and

@@ -23,7 +23,7 @@ import {
 } from './AlertmanagerClient';
 import { SilenceService } from './AlertService';
 import { maySilence } from './DefaultAlertService';
-import { loadEntitySelector, requireMatchers } from './entitySelector';
+import { loadRequiredMatchers } from './entitySelector';
 import { TtlCache } from './TtlCache';
 
 export interface DefaultSilenceServiceOptions {
@@ -168,12 +168,7 @@ export class DefaultSilenceService implements SilenceService {
   }
 
   private async scope(entityRef: string, credentials: BackstageCredentials) {
-    const selector = await loadEntitySelector(
-      this.options.catalog,
-      entityRef,
-      credentials,
-    );
-    return requireMatchers(selector, entityRef);
+    return loadRequiredMatchers(this.options.catalog, entityRef, credentials);
   }
 
   private servers(): AlertmanagerClient[] {

@@ -41,11 +41,16 @@ export async function loadEntitySelector(
   }
 }
 
-/** The selector's matchers, or a 400 saying why silences cannot be scoped. */
-export function requireMatchers(
-  selector: EntitySelector,
+/**
+ * The entity's selector matchers, or a 400 saying why silences (and queries)
+ * cannot be scoped to it.
+ */
+export async function loadRequiredMatchers(
+  catalog: CatalogService,
   entityRef: string,
-): SelectorMatcher[] {
+  credentials: BackstageCredentials,
+): Promise<SelectorMatcher[]> {
+  const selector = await loadEntitySelector(catalog, entityRef, credentials);
   if ('matchers' in selector) return selector.matchers;
   if (selector.error) {
     throw new InputError(

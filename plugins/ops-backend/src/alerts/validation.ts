@@ -6,6 +6,7 @@ import {
   anchoredRegex,
 } from '@unyo/plugin-ops-common';
 import { z } from 'zod';
+import { parseInput } from '../lib/parseInput';
 import { AlertDelivery } from './AlertHistoryStore';
 
 // Entity names as the catalog allows them (as in lib/params.ts).
@@ -69,29 +70,11 @@ const createSilence = z.object({
     .max(2000),
 });
 
-/** Turns zod's first issue into a 400 that names the field. */
-function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue.path.join('.') || what;
-  const given = issue.path.reduce<any>(
-    (value, key) =>
-      value === null || value === undefined ? undefined : value[key as any],
-    body,
-  );
-  const message =
-    issue.code === 'invalid_type' && given === undefined
-      ? 'is required'
-      : issue.message;
-  throw new InputError(`${field} ${message}`);
-}
-
 export function parseCreateSilence(body: unknown): CreateSilenceRequest {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new InputError('The request body must be a JSON object');
   }
-  return parse(createSilence, body, 'body');
+  return parseInput(createSilence, body);
 }
 
 const webhook = z.object({
@@ -111,7 +94,7 @@ const webhook = z.object({
 
 /** Alertmanager's webhook payload (version 4), reduced to what is stored. */
 export function parseWebhook(body: unknown): AlertDelivery[] {
-  const payload = parse(webhook, body, 'body');
+  const payload = parseInput(webhook, body);
   return payload.alerts.map(a => {
     const endsAt = a.endsAt ? new Date(a.endsAt) : undefined;
     return {

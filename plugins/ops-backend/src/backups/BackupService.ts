@@ -4,19 +4,7 @@ import {
   BackupsResponse,
   BackupStatus,
 } from '@unyo/plugin-ops-common';
-import { StoredBackupReport } from './BackupStore';
-
-/** A validated `POST /backups/reports` body. */
-export interface BackupReportInput {
-  policyRef: string;
-  target: string;
-  status: 'succeeded' | 'failed';
-  startedAt: Date;
-  finishedAt: Date;
-  sizeBytes?: number;
-  location?: string;
-  message?: string;
-}
+import { BackupReportInput, StoredBackupReport } from './BackupStore';
 
 /** Backup status of catalog entities, and the reports jobs push. */
 export interface BackupService {

@@ -1,6 +1,18 @@
 import { BackupReport } from '@unyo/plugin-ops-common';
 import { BackupReading } from './sources/types';
 
+/** A validated `POST /backups/reports` body. */
+export interface BackupReportInput {
+  policyRef: string;
+  target: string;
+  status: 'succeeded' | 'failed';
+  startedAt: Date;
+  finishedAt: Date;
+  sizeBytes?: number;
+  location?: string;
+  message?: string;
+}
+
 /** A pushed run as stored, with when it arrived. */
 export interface StoredBackupReport
   extends Omit<BackupReport, 'startedAt' | 'finishedAt'> {
@@ -12,17 +24,9 @@ export interface StoredBackupReport
 
 /** The runs jobs and drills pushed (`POST /backups/reports`). */
 export interface BackupReportStore {
-  addReport(report: {
-    policyRef: string;
-    target: string;
-    status: 'succeeded' | 'failed';
-    startedAt: Date;
-    finishedAt: Date;
-    sizeBytes?: number;
-    location?: string;
-    message?: string;
-    receivedAt: Date;
-  }): Promise<StoredBackupReport>;
+  addReport(
+    report: BackupReportInput & { receivedAt: Date },
+  ): Promise<StoredBackupReport>;
   /**
    * A policy's reports, newest (by finishedAt) first; only `target`'s when
    * given, only those finished after `since` when given, at most `limit`.

@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { readingKey } from './BackupStore';
 import { DatabaseBackupStore } from './DatabaseBackupStore';
+import { BackupReading } from './sources/types';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const P = 'backuppolicy:default/mairust-db-backups';
@@ -86,24 +87,20 @@ describe.each(databases.eachSupportedId())('DatabaseBackupStore on %s', id => {
     });
 
     const good = new Date('2026-11-23T01:05:00Z');
-    await store.saveReading(
-      P,
-      'wal',
-      {
-        copies: [
-          {
-            status: 'succeeded',
-            finishedAt: new Date('2026-11-23T01:00:00Z'),
-            startedAt: new Date('2026-11-23T00:59:00Z'),
-            sizeBytes: 16777216,
-          },
-        ],
-        lastSuccessAt: new Date('2026-11-23T01:04:00Z'),
-        lastFailureAt: null,
-        details: { archived: 42 },
-      },
-      good,
-    );
+    const reading: BackupReading = {
+      copies: [
+        {
+          status: 'succeeded',
+          finishedAt: new Date('2026-11-23T01:00:00Z'),
+          startedAt: new Date('2026-11-23T00:59:00Z'),
+          sizeBytes: 16777216,
+        },
+      ],
+      lastSuccessAt: new Date('2026-11-23T01:04:00Z'),
+      lastFailureAt: null,
+      details: { archived: 42 },
+    };
+    await store.saveReading(P, 'wal', reading, good);
     const failed = new Date('2026-11-23T01:10:00Z');
     await store.saveError(P, 'wal', 'timed out', failed);
     readings = await store.getReadings([P, Q]);
@@ -111,19 +108,8 @@ describe.each(databases.eachSupportedId())('DatabaseBackupStore on %s', id => {
     expect(readings.get(readingKey(P, 'wal'))).toEqual({
       policyRef: P,
       target: 'wal',
-      reading: {
-        copies: [
-          {
-            status: 'succeeded',
-            finishedAt: new Date('2026-11-23T01:00:00Z'),
-            startedAt: new Date('2026-11-23T00:59:00Z'),
-            sizeBytes: 16777216,
-          },
-        ],
-        lastSuccessAt: new Date('2026-11-23T01:04:00Z'),
-        lastFailureAt: null,
-        details: { archived: 42 },
-      },
+      // Dates and all, as it was saved.
+      reading,
       checkedAt: good,
       attemptedAt: failed,
       error: 'timed out',

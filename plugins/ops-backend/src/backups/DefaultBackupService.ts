@@ -23,8 +23,9 @@ import {
   RESTORE_TEST_TARGET,
   worstBackupState,
 } from '@unyo/plugin-ops-common';
-import { BackupReportInput, BackupService } from './BackupService';
+import { BackupService } from './BackupService';
 import {
+  BackupReportInput,
   BackupStore,
   readingKey,
   StoredBackupReading,

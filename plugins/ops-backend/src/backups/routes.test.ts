@@ -8,6 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
+import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
 
 const service = mockCredentials.service.header();
@@ -121,38 +122,41 @@ const entities: Entity[] = [
 const minutesAgo = (n: number) =>
   new Date(Date.now() - n * 60_000).toISOString();
 
+/** A good run of the config policy's push target, 10 minutes ago. */
+const configRun = () => ({
+  policyRef: CONFIG_POLICY,
+  target: 'daily-config',
+  status: 'succeeded',
+  startedAt: minutesAgo(12),
+  finishedAt: minutesAgo(10),
+});
+
+/** A backup job pushes its run, as a service. */
+function pushReport(server: any, body: object) {
+  return request(server)
+    .post('/api/ops/backups/reports')
+    .set('Authorization', service)
+    .send(body);
+}
+
+/** The backup status of `entityRef`, as alice reads it. */
+function getBackups(server: any, entityRef: string) {
+  return request(server)
+    .get('/api/ops/backups')
+    .query({ entityRef })
+    .set('Authorization', alice);
+}
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())('backup routes on %s', id => {
   let knex: Knex;
-  let audits: Array<{
-    eventId: string;
-    meta?: any;
-    outcome?: string;
-    error?: Error;
-  }>;
+  let audits: RecordedAuditEvent[];
 
   async function start(config: object = {}) {
     knex = await databases.init(id);
-    audits = [];
-    const auditor = mockServices.auditor.mock({
-      createEvent: async (opts: any) => {
-        const entry: (typeof audits)[number] = {
-          eventId: opts.eventId,
-          meta: opts.meta,
-        };
-        audits.push(entry);
-        return {
-          success: async () => {
-            entry.outcome = 'success';
-          },
-          fail: async ({ error }: { error: Error }) => {
-            entry.outcome = 'fail';
-            entry.error = error;
-          },
-        };
-      },
-    });
+    const auditor = recordingAuditor();
+    audits = auditor.events;
     const { server } = await startTestBackend({
       features: [
         opsPlugin,
@@ -170,9 +174,7 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
 
   it('a valid push report updates the status at once, and is audited', async () => {
     const server = await start();
-    const before = await request(server)
-      .get('/api/ops/backups?entityRef=resource:default/mairust-config')
-      .set('Authorization', alice);
+    const before = await getBackups(server, 'resource:default/mairust-config');
     expect(before.status).toBe(200);
     expect(before.body.notConfigured).toEqual(['ops.backups.sources']);
     expect(before.body.items).toHaveLength(1);
@@ -189,18 +191,15 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
     });
 
     const finishedAt = minutesAgo(10);
-    const posted = await request(server)
-      .post('/api/ops/backups/reports')
-      .set('Authorization', service)
-      .send({
-        policyRef: CONFIG_POLICY,
-        target: 'daily-config',
-        status: 'succeeded',
-        startedAt: minutesAgo(12),
-        finishedAt,
-        sizeBytes: 52_428_800,
-        location: '/backup/config/2026-11-23.tar.gz',
-      });
+    const posted = await pushReport(server, {
+      policyRef: CONFIG_POLICY,
+      target: 'daily-config',
+      status: 'succeeded',
+      startedAt: minutesAgo(12),
+      finishedAt,
+      sizeBytes: 52_428_800,
+      location: '/backup/config/2026-11-23.tar.gz',
+    });
     expect(posted.status).toBe(201);
     expect(posted.body.report).toMatchObject({
       policyRef: CONFIG_POLICY,
@@ -211,9 +210,7 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
     });
     expect(posted.body.status.status).toBe('ok');
 
-    const after = await request(server)
-      .get('/api/ops/backups?entityRef=resource:default/mairust-config')
-      .set('Authorization', alice);
+    const after = await getBackups(server, 'resource:default/mairust-config');
     const [item] = after.body.items;
     expect(item).toMatchObject({
       status: 'ok',
@@ -235,21 +232,15 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
     ]);
 
     // A later failed run makes it failing.
-    await request(server)
-      .post('/api/ops/backups/reports')
-      .set('Authorization', service)
-      .send({
-        policyRef: CONFIG_POLICY,
-        target: 'daily-config',
-        status: 'failed',
-        startedAt: minutesAgo(3),
-        finishedAt: minutesAgo(2),
-        message: 'cp: cannot stat /etc/mairust',
-      })
-      .expect(201);
-    const failing = await request(server)
-      .get(`/api/ops/backups?entityRef=${CONFIG_POLICY}`)
-      .set('Authorization', alice);
+    await pushReport(server, {
+      policyRef: CONFIG_POLICY,
+      target: 'daily-config',
+      status: 'failed',
+      startedAt: minutesAgo(3),
+      finishedAt: minutesAgo(2),
+      message: 'cp: cannot stat /etc/mairust',
+    }).expect(201);
+    const failing = await getBackups(server, CONFIG_POLICY);
     expect(failing.body.items[0]).toMatchObject({
       status: 'failing',
       lastSuccessAt: new Date(finishedAt).toISOString(),
@@ -282,28 +273,13 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
     'a malformed report %j is refused naming the field, nothing changes',
     async (change, message) => {
       const server = await start();
-      const read = () =>
-        request(server)
-          .get(`/api/ops/backups?entityRef=${CONFIG_POLICY}`)
-          .set('Authorization', alice);
       // A push target is read live: only when it was read may differ.
       const state = async () => ({
-        ...(await read()).body.items[0],
+        ...(await getBackups(server, CONFIG_POLICY)).body.items[0],
         checkedAt: undefined,
       });
       const before = await state();
-      const body: Record<string, unknown> = {
-        policyRef: CONFIG_POLICY,
-        target: 'daily-config',
-        status: 'succeeded',
-        startedAt: minutesAgo(12),
-        finishedAt: minutesAgo(10),
-        ...change,
-      };
-      const res = await request(server)
-        .post('/api/ops/backups/reports')
-        .set('Authorization', service)
-        .send(body);
+      const res = await pushReport(server, { ...configRun(), ...change });
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('InputError');
       expect(res.body.error.message).toContain(message);
@@ -318,25 +294,19 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
 
   it('an unknown target or policy is a 404 naming it; users may not push', async () => {
     const server = await start();
-    const valid = {
-      policyRef: CONFIG_POLICY,
-      target: 'daily-config',
-      status: 'succeeded',
-      startedAt: minutesAgo(12),
-      finishedAt: minutesAgo(10),
-    };
-    const target = await request(server)
-      .post('/api/ops/backups/reports')
-      .set('Authorization', service)
-      .send({ ...valid, target: 'weekly-config' });
+    const valid = configRun();
+    const target = await pushReport(server, {
+      ...valid,
+      target: 'weekly-config',
+    });
     expect(target.status).toBe(404);
     expect(target.body.error.message).toContain(
       'target "weekly-config" is not a target',
     );
-    const policy = await request(server)
-      .post('/api/ops/backups/reports')
-      .set('Authorization', service)
-      .send({ ...valid, policyRef: 'backuppolicy:default/nope' });
+    const policy = await pushReport(server, {
+      ...valid,
+      policyRef: 'backuppolicy:default/nope',
+    });
     expect(policy.status).toBe(404);
     expect(policy.body.error.message).toContain(
       'policyRef backuppolicy:default/nope',
@@ -353,10 +323,9 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
     const server = await start();
     const list = async () =>
       (
-        await request(server)
-          .get('/api/ops/backups?entityRef=resource:default/mairust-postgres')
-          .set('Authorization', alice)
-          .expect(200)
+        await getBackups(server, 'resource:default/mairust-postgres').expect(
+          200,
+        )
       ).body.items;
     const items = await list();
     expect(items.map((i: any) => i.target)).toEqual([
@@ -384,17 +353,13 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
       lastRestoreTestAt: null,
     });
 
-    await request(server)
-      .post('/api/ops/backups/reports')
-      .set('Authorization', service)
-      .send({
-        policyRef: 'default/mairust-db-backups',
-        target: 'restore-test',
-        status: 'succeeded',
-        startedAt: minutesAgo(50),
-        finishedAt: minutesAgo(5),
-      })
-      .expect(201);
+    await pushReport(server, {
+      policyRef: 'default/mairust-db-backups',
+      target: 'restore-test',
+      status: 'succeeded',
+      startedAt: minutesAgo(50),
+      finishedAt: minutesAgo(5),
+    }).expect(201);
     const drilled = await list();
     const at = drilled[2].lastRestoreTestAt;
     expect(drilled[2]).toMatchObject({
@@ -420,10 +385,10 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
         },
       },
     });
-    const res = await request(server)
-      .get('/api/ops/backups?entityRef=resource:default/mairust-postgres')
-      .set('Authorization', alice)
-      .expect(200);
+    const res = await getBackups(
+      server,
+      'resource:default/mairust-postgres',
+    ).expect(200);
     expect(res.body.notConfigured).toEqual([]);
     expect(res.body.items[0].message).toBe(
       'ops.backups.sources.demo-postgres has type "s3" but the target\'s source is "postgres-wal"',
@@ -433,17 +398,7 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
 
   it('coverage of a system: its resources and what protects them', async () => {
     const server = await start();
-    await request(server)
-      .post('/api/ops/backups/reports')
-      .set('Authorization', service)
-      .send({
-        policyRef: CONFIG_POLICY,
-        target: 'daily-config',
-        status: 'succeeded',
-        startedAt: minutesAgo(12),
-        finishedAt: minutesAgo(10),
-      })
-      .expect(201);
+    await pushReport(server, configRun()).expect(201);
     const res = await request(server)
       .get('/api/ops/backups/coverage?entityRef=system:default/mairust')
       .set('Authorization', alice);
@@ -492,9 +447,7 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
       .set('Authorization', alice);
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('entityRef');
-    const unknown = await request(server)
-      .get('/api/ops/backups?entityRef=resource:default/nope')
-      .set('Authorization', alice);
+    const unknown = await getBackups(server, 'resource:default/nope');
     expect(unknown.status).toBe(404);
   });
 });

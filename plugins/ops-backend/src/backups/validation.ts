@@ -1,7 +1,8 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { BackupReportInput } from './BackupService';
+import { parseInput } from '../lib/parseInput';
+import { BackupReportInput } from './BackupStore';
 
 // Entity names as the catalog allows them (as in lib/params.ts).
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
@@ -63,26 +64,6 @@ const report = z
   })
   .strict();
 
-/** Turns zod's first issue into a 400 that names the field. */
-function fieldError(issue: z.core.$ZodIssue, body: unknown): InputError {
-  const field = issue.path.join('.') || 'body';
-  const given = issue.path.reduce<any>(
-    (value, key) =>
-      value === null || value === undefined ? undefined : value[key as any],
-    body,
-  );
-  if (issue.code === 'unrecognized_keys') {
-    return new InputError(
-      `${issue.keys.join(', ')} is not a field of a backup report`,
-    );
-  }
-  const message =
-    issue.code === 'invalid_type' && given === undefined
-      ? 'is required'
-      : issue.message;
-  return new InputError(`${field} ${message}`);
-}
-
 /** A `POST /backups/reports` body, or a 400 naming the first bad field. */
 export function parseBackupReport(
   body: unknown,
@@ -91,11 +72,9 @@ export function parseBackupReport(
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new InputError('The request body must be a JSON object');
   }
-  const result = report.safeParse(body);
-  if (!result.success) {
-    throw fieldError(result.error.issues[0], body);
-  }
-  const value = result.data;
+  const value = parseInput(report, body, {
+    unknownKeys: keys => `${keys.join(', ')} is not a field of a backup report`,
+  });
   const startedAt = new Date(value.startedAt);
   const finishedAt = new Date(value.finishedAt);
   if (finishedAt < startedAt) {

@@ -29,6 +29,7 @@ import {
   startAlertmanager,
   TestAlertmanager,
 } from '../__testUtils__/alertmanager';
+import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
 import { DatabaseExecutionStore } from './DatabaseExecutionStore';
 import { STALE_MESSAGE } from './DefaultRunbookService';
@@ -185,6 +186,30 @@ function runbook(): Entity {
   };
 }
 
+/** Alice asks for an execution of `actionId`. */
+function execute(server: any, actionId: string, body: object = {}) {
+  return request(server)
+    .post(`${EXECUTIONS}/${actionId}/executions`)
+    .set('Authorization', alice)
+    .send(body);
+}
+
+/** The runbook's executions, as alice lists them. */
+function listExecutions(server: any) {
+  return request(server)
+    .get('/api/ops/executions')
+    .query({ runbookRef: RUNBOOK })
+    .set('Authorization', alice);
+}
+
+/** The runbooks of mairust-smtp, as alice lists them. */
+function listRunbooks(server: any) {
+  return request(server)
+    .get('/api/ops/runbooks')
+    .query({ entityRef: 'component:default/mairust-smtp' })
+    .set('Authorization', alice);
+}
+
 async function finished(server: any, id: string) {
   for (let i = 0; i < 200; i++) {
     const res = await request(server)
@@ -197,6 +222,13 @@ async function finished(server: any, id: string) {
   throw new Error(`execution ${id} did not finish`);
 }
 
+/** Starts an execution (a 201) and waits for its end. */
+async function executeToEnd(server: any, actionId: string, body?: object) {
+  const res = await execute(server, actionId, body);
+  expect(res.status).toBe(201);
+  return finished(server, res.body.id);
+}
+
 describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
   jest.setTimeout(60_000);
   let target: TestHttpServer;
@@ -204,11 +236,10 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
   let health: TestHttpServer;
   let signals: SignalPayload[];
   let polls: Map<string, number>;
-  let audits: Array<{ options: any; outcome?: string; error?: Error }>;
+  let audits: RecordedAuditEvent[];
 
   beforeEach(async () => {
     signals = [];
-    audits = [];
     polls = new Map();
     outside = await startTestHttpServer((_req, res) =>
       sendJson(res, 200, { leaked: true }),
@@ -269,21 +300,8 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
   ) {
     const knex = options.knex ?? (await databases.init(id));
     const port = new URL(target.url).port;
-    const auditor = mockServices.auditor.mock({
-      createEvent: async (opts: any) => {
-        const entry: (typeof audits)[number] = { options: opts };
-        audits.push(entry);
-        return {
-          success: async () => {
-            entry.outcome = 'success';
-          },
-          fail: async ({ error }: { error: Error }) => {
-            entry.outcome = 'fail';
-            entry.error = error;
-          },
-        };
-      },
-    });
+    const auditor = recordingAuditor();
+    audits = auditor.events;
     const { server } = await startTestBackend({
       features: [
         opsPlugin,
@@ -354,14 +372,8 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
     };
     // A double click: two concurrent requests with one key.
     const [a, b] = await Promise.all([
-      request(server)
-        .post(`${EXECUTIONS}/flush/executions`)
-        .set('Authorization', alice)
-        .send(body),
-      request(server)
-        .post(`${EXECUTIONS}/flush/executions`)
-        .set('Authorization', alice)
-        .send(body),
+      execute(server, 'flush', body),
+      execute(server, 'flush', body),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     expect(a.body.id).toBe(b.body.id);
@@ -389,10 +401,7 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
     expect(done.finishedAt).toEqual(expect.any(String));
 
     // A third click after the end still answers the same execution.
-    const again = await request(server)
-      .post(`${EXECUTIONS}/flush/executions`)
-      .set('Authorization', alice)
-      .send(body);
+    const again = await execute(server, 'flush', body);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: created.id, status: 'succeeded' });
 
@@ -407,14 +416,11 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
       nodes: 2,
     });
 
-    const list = await request(server)
-      .get('/api/ops/executions')
-      .query({ runbookRef: RUNBOOK })
-      .set('Authorization', alice);
+    const list = await listExecutions(server);
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([done]);
 
-    const audit = audits.filter(e => e.options.eventId === 'runbook-execution');
+    const audit = audits.filter(e => e.eventId === 'runbook-execution');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       outcome: 'success',
@@ -438,12 +444,7 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
 
   it('connects to the checked address of an allowed host name', async () => {
     const server = await start();
-    const res = await request(server)
-      .post(`${EXECUTIONS}/by-name/executions`)
-      .set('Authorization', alice)
-      .send({});
-    expect(res.status).toBe(201);
-    expect(await finished(server, res.body.id)).toMatchObject({
+    expect(await executeToEnd(server, 'by-name')).toMatchObject({
       status: 'succeeded',
       output: { httpStatus: 200, body: { ok: true } },
     });
@@ -487,18 +488,12 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
     async (_what, actionId, body, status, message) => {
       const server = await start();
       const expected = message.replace('PORT', new URL(target.url).port);
-      const res = await request(server)
-        .post(`${EXECUTIONS}/${actionId}/executions`)
-        .set('Authorization', alice)
-        .send(body);
+      const res = await execute(server, actionId, body);
       expect(res.status).toBe(status);
       expect(res.body.error.message).toBe(expected);
       expect(target.requests).toEqual([]);
 
-      const list = await request(server)
-        .get('/api/ops/executions')
-        .query({ runbookRef: RUNBOOK })
-        .set('Authorization', alice);
+      const list = await listExecutions(server);
       expect(list.body.items).toEqual([
         expect.objectContaining({
           actionId,
@@ -513,39 +508,41 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
 
   it('refuses a user without ops.runbook.execute with a 403, sends nothing, and says so in the list', async () => {
     const server = await start({ allow: false });
-    const res = await request(server)
-      .post(`${EXECUTIONS}/trigger/executions`)
-      .set('Authorization', alice)
-      .send({ parameters: { reason: 'x' } });
+    const res = await execute(server, 'trigger', {
+      parameters: { reason: 'x' },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
       `You are not allowed to execute ${RUNBOOK} (permission ops.runbook.execute)`,
     );
     expect(target.requests).toEqual([]);
-    const list = await request(server)
-      .get('/api/ops/executions')
-      .query({ runbookRef: RUNBOOK })
-      .set('Authorization', alice);
+    const list = await listExecutions(server);
     expect(list.body.items).toEqual([
       expect.objectContaining({ status: 'rejected', actionId: 'trigger' }),
     ]);
-    const runbooks = await request(server)
-      .get('/api/ops/runbooks')
-      .query({ entityRef: 'component:default/mairust-smtp' })
-      .set('Authorization', alice);
+    const runbooks = await listRunbooks(server);
     expect(runbooks.body.items).toEqual([
       expect.objectContaining({ ref: RUNBOOK, canExecute: false }),
     ]);
   });
 
+  it('refuses a malformed body with a 400 naming the field, and stores nothing', async () => {
+    const server = await start();
+    const unknown = await execute(server, 'trigger', { reason: 'x' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe(
+      'Unknown field(s) in the body: reason',
+    );
+    const wrongType = await execute(server, 'trigger', { idempotencyKey: 5 });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.error.message).toMatch(/^idempotencyKey /);
+    expect((await listExecutions(server)).body.items).toEqual([]);
+    expect(target.requests).toEqual([]);
+  });
+
   it('does not follow a redirect that leaves the allow list', async () => {
     const server = await start();
-    const res = await request(server)
-      .post(`${EXECUTIONS}/leave/executions`)
-      .set('Authorization', alice)
-      .send({});
-    expect(res.status).toBe(201);
-    const done = await finished(server, res.body.id);
+    const done = await executeToEnd(server, 'leave');
     expect(done).toMatchObject({
       status: 'failed',
       output: {
@@ -563,12 +560,7 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
 
   it('probes the health endpoints of the entity and shows each check', async () => {
     const server = await start();
-    const res = await request(server)
-      .post(`${EXECUTIONS}/health/executions`)
-      .set('Authorization', alice)
-      .send({});
-    expect(res.status).toBe(201);
-    const done = await finished(server, res.body.id);
+    const done = await executeToEnd(server, 'health');
     expect(done).toMatchObject({
       status: 'succeeded',
       entityRef: 'component:default/mairust-smtp',
@@ -598,11 +590,9 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
       }),
     );
     const server = await start();
-    const res = await request(server)
-      .post(`${EXECUTIONS}/health/executions`)
-      .set('Authorization', alice)
-      .send({ entityRef: 'component:default/mairust-smtp' });
-    const done = await finished(server, res.body.id);
+    const done = await executeToEnd(server, 'health', {
+      entityRef: 'component:default/mairust-smtp',
+    });
     expect(done.status).toBe('failed');
     expect(done.output.health[0]).toMatchObject({
       status: 'down',
@@ -612,10 +602,7 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
 
   it("lists the runbooks of an entity with the caller's permission", async () => {
     const server = await start();
-    const res = await request(server)
-      .get('/api/ops/runbooks')
-      .query({ entityRef: 'component:default/mairust-smtp' })
-      .set('Authorization', alice);
+    const res = await listRunbooks(server);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({
@@ -642,14 +629,8 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
 
   it('follows the run an http action started until its status is final', async () => {
     const server = await start();
-    const runJob = async (job: string) => {
-      const res = await request(server)
-        .post(`${EXECUTIONS}/run-job/executions`)
-        .set('Authorization', alice)
-        .send({ parameters: { job } });
-      expect(res.status).toBe(201);
-      return finished(server, res.body.id);
-    };
+    const runJob = (job: string) =>
+      executeToEnd(server, 'run-job', { parameters: { job } });
     const ok = await runJob('poll-ok');
     expect(ok).toMatchObject({
       status: 'succeeded',
@@ -693,12 +674,7 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
 
   it('fails an action that does not answer within timeoutSeconds', async () => {
     const server = await start();
-    const res = await request(server)
-      .post(`${EXECUTIONS}/slow/executions`)
-      .set('Authorization', alice)
-      .send({});
-    expect(res.status).toBe(201);
-    expect(await finished(server, res.body.id)).toMatchObject({
+    expect(await executeToEnd(server, 'slow')).toMatchObject({
       status: 'failed',
       output: { error: 'No answer within 1 s (timeoutSeconds)' },
     });
@@ -763,12 +739,10 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
         entities: [diskFull],
       });
       const list = async () =>
-        (
-          await request(server)
-            .get('/api/ops/runbooks')
-            .query({ entityRef: 'component:default/mairust-smtp' })
-            .set('Authorization', alice)
-        ).body.items.map((r: any) => [r.ref, r.firingAlerts]);
+        (await listRunbooks(server)).body.items.map((r: any) => [
+          r.ref,
+          r.firingAlerts,
+        ]);
       // Without alerts: by severity.
       expect(await list()).toEqual([
         ['runbook:default/mairust-disk-full', []],
@@ -795,12 +769,9 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
         ['runbook:default/mairust-disk-full', []],
       ]);
 
-      const res = await request(server)
-        .post(`${EXECUTIONS}/silence/executions`)
-        .set('Authorization', alice)
-        .send({ parameters: { reason: 'flushing by hand' } });
-      expect(res.status).toBe(201);
-      const done = await finished(server, res.body.id);
+      const done = await executeToEnd(server, 'silence', {
+        parameters: { reason: 'flushing by hand' },
+      });
       expect(done).toMatchObject({
         status: 'succeeded',
         output: {
@@ -883,15 +854,7 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
           }),
         ],
       });
-      const run = async (actionId: string) => {
-        const res = await request(server)
-          .post(`${EXECUTIONS}/${actionId}/executions`)
-          .set('Authorization', alice)
-          .send({});
-        expect(res.status).toBe(201);
-        return finished(server, res.body.id);
-      };
-      expect(await run('queue-ok')).toMatchObject({
+      expect(await executeToEnd(server, 'queue-ok')).toMatchObject({
         status: 'succeeded',
         output: {
           query: 'max(mairust_queue_length{service="mairust-smtp"})',
@@ -900,7 +863,7 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
           passed: true,
         },
       });
-      expect(await run('queue-small')).toMatchObject({
+      expect(await executeToEnd(server, 'queue-small')).toMatchObject({
         status: 'failed',
         output: {
           summary: '500 (expected < 10): failed',

@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefParam, nameParam } from '../lib/params';
+import { parseInput } from '../lib/parseInput';
 import { RunbookService } from './RunbookService';
 
 const ACTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -21,17 +22,10 @@ const createExecutionBody = z
   .strict();
 
 function bodyOf(body: unknown) {
-  const parsed = createExecutionBody.safeParse(body ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join('.');
-    throw new InputError(
-      issue.code === 'unrecognized_keys'
-        ? `Unknown field(s) in the body: ${issue.keys.join(', ')}`
-        : `${field || 'body'}: ${issue.message}`,
-    );
-  }
-  const { entityRef } = parsed.data;
+  const parsed = parseInput(createExecutionBody, body ?? {}, {
+    unknownKeys: keys => `Unknown field(s) in the body: ${keys.join(', ')}`,
+  });
+  const { entityRef } = parsed;
   if (entityRef !== undefined) {
     try {
       parseEntityRef(entityRef);
@@ -41,7 +35,7 @@ function bodyOf(body: unknown) {
       );
     }
   }
-  return parsed.data;
+  return parsed;
 }
 
 function runbookRefParam(value: string): string {

@@ -1,10 +1,7 @@
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { PrometheusClient, PrometheusClients } from '../../prometheus';
-import {
-  loadEntitySelector,
-  requireMatchers,
-} from '../../alerts/entitySelector';
+import { loadRequiredMatchers } from '../../alerts/entitySelector';
 import { describeExpectation, meetsExpectation } from '../expectation';
 import { interpolateQuery, queryUsesEntity } from '../templates';
 import {
@@ -43,9 +40,10 @@ export class PrometheusQueryActionRunner implements ActionRunner {
     let selector;
     if (queryUsesEntity(action.query)) {
       const entityRef = requireEntityRef(context);
-      selector = requireMatchers(
-        await loadEntitySelector(this.catalog, entityRef, context.credentials),
+      selector = await loadRequiredMatchers(
+        this.catalog,
         entityRef,
+        context.credentials,
       );
     }
     const query = interpolateQuery(action.query, parameters, selector);

@@ -8,10 +8,8 @@ import {
 } from '@unyo/plugin-ops-common';
 import { SilenceService } from '../../alerts/AlertService';
 import { maySilence } from '../../alerts/DefaultAlertService';
-import {
-  loadEntitySelector,
-  requireMatchers,
-} from '../../alerts/entitySelector';
+import { loadRequiredMatchers } from '../../alerts/entitySelector';
+import { escapeRegex } from '../../prometheus';
 import {
   ActionContext,
   ActionRunner,
@@ -20,10 +18,6 @@ import {
 } from './types';
 
 const DEFAULT_MINUTES = 60;
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * `alertmanager-silence` actions: silence the alerts the runbook answers
@@ -61,9 +55,10 @@ export class SilenceActionRunner implements ActionRunner {
         'You are not allowed to create silences (permission ops.silence.create)',
       );
     }
-    const selector = requireMatchers(
-      await loadEntitySelector(this.catalog, entityRef, credentials),
+    const selector = await loadRequiredMatchers(
+      this.catalog,
       entityRef,
+      credentials,
     );
     const alertname: AlertMatcher =
       alerts.length === 1

@@ -8,14 +8,14 @@ import {
   type RecoveryPointByResource,
 } from '@aws-sdk/client-backup';
 import { parseBackupDuration } from '@unyo/plugin-ops-common';
-import { readAwsConnection } from '../rds/readAwsConnection';
-import { awsError } from '../rds/awsError';
+import { AwsClients } from '../aws/AwsClients';
+import { awsError } from '../aws/awsError';
+import { readAwsConnection } from '../aws/readAwsConnection';
 import { sourceFieldPath } from '../sourceFieldPath';
 import type {
   BackupCopy,
   BackupReadRequest,
   BackupReading,
-  BackupSourceConnection,
   BackupSourceReader,
 } from '../types';
 
@@ -41,14 +41,14 @@ const KEPT_RECOVERY_POINTS = new Set(['COMPLETED', 'AVAILABLE']);
  */
 export class AwsBackupReader implements BackupSourceReader {
   readonly type = 'aws-backup' as const;
-  private readonly logger: LoggerService;
-  private readonly clients = new Map<
-    string,
-    { key: string; client: BackupClient }
-  >();
+  private readonly clients: AwsClients<BackupClient>;
 
   constructor(options: { logger: LoggerService }) {
-    this.logger = options.logger;
+    this.clients = new AwsClients({
+      logger: options.logger,
+      service: 'AWS Backup',
+      create: clientOptions => new BackupClient(clientOptions),
+    });
   }
 
   async read(request: BackupReadRequest): Promise<BackupReading> {
@@ -76,7 +76,7 @@ export class AwsBackupReader implements BackupSourceReader {
     const lookback = target.retention
       ? parseBackupDuration(target.retention)
       : DEFAULT_LOOKBACK_SECONDS;
-    const client = this.client(connection);
+    const client = this.clients.get(connection, readAwsConnection(connection));
 
     const jobs: BackupJob[] = [];
     let truncated = false;
@@ -181,24 +181,5 @@ export class AwsBackupReader implements BackupSourceReader {
         ...(truncated ? { truncated: true } : {}),
       },
     };
-  }
-
-  private client(connection?: BackupSourceConnection): BackupClient {
-    const config = readAwsConnection(connection);
-    const key = JSON.stringify(config);
-    const name = connection?.name ?? '';
-    const cached = this.clients.get(name);
-    if (cached?.key === key) return cached.client;
-    cached?.client.destroy();
-    this.logger.debug(`Creating AWS Backup client for connection '${name}'`);
-    const client = new BackupClient({
-      region: config.region,
-      endpoint: config.endpoint,
-      credentials: config.credentials,
-      // One retry at most: the scheduler reads again next round anyway.
-      maxAttempts: 2,
-    });
-    this.clients.set(name, { key, client });
-    return client;
   }
 }

@@ -11,11 +11,11 @@ import type {
   BackupCopy,
   BackupReadRequest,
   BackupReading,
-  BackupSourceConnection,
   BackupSourceReader,
 } from '../types';
-import { awsError } from './awsError';
-import { readAwsConnection } from './readAwsConnection';
+import { AwsClients } from '../aws/AwsClients';
+import { awsError } from '../aws/awsError';
+import { readAwsConnection } from '../aws/readAwsConnection';
 
 // RDS instance identifiers: 1-63 letters, digits and hyphens, starting with a letter.
 const DB_INSTANCE_IDENTIFIER = /^[A-Za-z][A-Za-z0-9-]{0,62}$/;
@@ -32,14 +32,14 @@ const MAX_SNAPSHOTS = 500;
  */
 export class RdsReader implements BackupSourceReader {
   readonly type = 'rds' as const;
-  private readonly logger: LoggerService;
-  private readonly clients = new Map<
-    string,
-    { key: string; client: RDSClient }
-  >();
+  private readonly clients: AwsClients<RDSClient>;
 
   constructor(options: { logger: LoggerService }) {
-    this.logger = options.logger;
+    this.clients = new AwsClients({
+      logger: options.logger,
+      service: 'RDS',
+      create: clientOptions => new RDSClient(clientOptions),
+    });
   }
 
   async read(request: BackupReadRequest): Promise<BackupReading> {
@@ -54,7 +54,7 @@ export class RdsReader implements BackupSourceReader {
         `${field} must be an RDS instance identifier (a letter, then letters, digits or hyphens; at most 63), got '${id}'`,
       );
     }
-    const client = this.client(connection);
+    const client = this.clients.get(connection, readAwsConnection(connection));
 
     let instances;
     try {
@@ -145,24 +145,5 @@ export class RdsReader implements BackupSourceReader {
           }
         : {}),
     };
-  }
-
-  private client(connection?: BackupSourceConnection): RDSClient {
-    const config = readAwsConnection(connection);
-    const key = JSON.stringify(config);
-    const name = connection?.name ?? '';
-    const cached = this.clients.get(name);
-    if (cached?.key === key) return cached.client;
-    cached?.client.destroy();
-    this.logger.debug(`Creating RDS client for connection '${name}'`);
-    const client = new RDSClient({
-      region: config.region,
-      endpoint: config.endpoint,
-      credentials: config.credentials,
-      // One retry at most: the scheduler reads again next round anyway.
-      maxAttempts: 2,
-    });
-    this.clients.set(name, { key, client });
-    return client;
   }
 }

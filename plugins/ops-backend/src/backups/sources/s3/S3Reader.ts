@@ -1,59 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { AwsClients } from '../aws/AwsClients';
 import {
   BackupCopy,
   BackupReadRequest,
   BackupReading,
-  BackupSourceConnection,
   BackupSourceReader,
 } from '../types';
-
-/** Objects listed per target at most, unless the connection says otherwise. */
-const DEFAULT_MAX_OBJECTS = 10_000;
-
-/** The keys of `ops.backups.sources.<name>` with `type: s3`. */
-export interface S3ConnectionConfig {
-  /** e.g. `http://127.0.0.1:4569` for MinIO or s3rver; AWS when unset. */
-  endpoint?: string;
-  region: string;
-  forcePathStyle: boolean;
-  /** Both or neither; the default AWS credential chain when neither. */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
-  maxObjects: number;
-}
-
-export function readS3Connection(
-  connection?: BackupSourceConnection,
-): S3ConnectionConfig {
-  const config = connection?.config;
-  const at = `ops.backups.sources.${connection?.name}`;
-  const accessKeyId = config?.getOptionalString('accessKeyId');
-  const secretAccessKey = config?.getOptionalString('secretAccessKey');
-  if (!!accessKeyId !== !!secretAccessKey) {
-    throw new InputError(
-      `${at} needs both accessKeyId and secretAccessKey, or neither (default credential chain)`,
-    );
-  }
-  const maxObjects =
-    config?.getOptionalNumber('maxObjects') ?? DEFAULT_MAX_OBJECTS;
-  if (!(Number.isInteger(maxObjects) && maxObjects > 0)) {
-    throw new InputError(`${at}.maxObjects must be a positive integer`);
-  }
-  return {
-    endpoint: config?.getOptionalString('endpoint'),
-    region:
-      config?.getOptionalString('region') ??
-      process.env.AWS_REGION ??
-      'us-east-1',
-    forcePathStyle: config?.getOptionalBoolean('forcePathStyle') ?? false,
-    credentials:
-      accessKeyId && secretAccessKey
-        ? { accessKeyId, secretAccessKey }
-        : undefined,
-    maxObjects,
-  };
-}
+import { readS3Connection, S3ConnectionConfig } from './readS3Connection';
 
 function compilePattern(target: string, pattern?: string): RegExp | null {
   if (pattern === undefined) return null;
@@ -76,7 +31,7 @@ function compilePattern(target: string, pattern?: string): RegExp | null {
  */
 export class S3Reader implements BackupSourceReader {
   readonly type = 's3' as const;
-  private readonly clients = new Map<string, S3Client>();
+  private readonly clients: AwsClients<S3Client, S3ConnectionConfig>;
 
   constructor(
     private readonly options: {
@@ -84,27 +39,16 @@ export class S3Reader implements BackupSourceReader {
       /** Keys per ListObjectsV2 page; S3's own maximum by default. */
       pageSize?: number;
     },
-  ) {}
-
-  private client(connection?: BackupSourceConnection): {
-    client: S3Client;
-    maxObjects: number;
-  } {
-    const config = readS3Connection(connection);
-    const key = connection?.name ?? '';
-    let client = this.clients.get(key);
-    if (!client) {
-      client = new S3Client({
-        region: config.region,
-        endpoint: config.endpoint,
-        forcePathStyle: config.forcePathStyle,
-        credentials: config.credentials,
-        // One retry at most: the task reads again next round anyway.
-        maxAttempts: 2,
-      });
-      this.clients.set(key, client);
-    }
-    return { client, maxObjects: config.maxObjects };
+  ) {
+    this.clients = new AwsClients({
+      logger: options.logger,
+      service: 'S3',
+      create: (clientOptions, settings) =>
+        new S3Client({
+          ...clientOptions,
+          forcePathStyle: settings.forcePathStyle,
+        }),
+    });
   }
 
   async read({
@@ -119,7 +63,9 @@ export class S3Reader implements BackupSourceReader {
       );
     }
     const match = compilePattern(target.name, pattern);
-    const { client, maxObjects } = this.client(connection);
+    const settings = readS3Connection(connection);
+    const { maxObjects } = settings;
+    const client = this.clients.get(connection, settings);
     const copies: BackupCopy[] = [];
     let listed = 0;
     let truncated = false;

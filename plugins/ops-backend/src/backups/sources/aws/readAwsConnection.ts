@@ -2,9 +2,9 @@ import { InputError } from '@backstage/errors';
 import type { BackupSourceConnection } from '../types';
 
 /**
- * The keys of an `ops.backups.sources.<name>` entry for an AWS API (types
- * `rds` and `aws-backup`), as for `s3`: `region` (else `AWS_REGION`, else
- * us-east-1), `endpoint` (a LocalStack or test endpoint; AWS when unset),
+ * The keys every `ops.backups.sources.<name>` entry for an AWS API (types
+ * `s3`, `rds` and `aws-backup`) shares: `region` (else `AWS_REGION`, else
+ * us-east-1), `endpoint` (MinIO, LocalStack or a test endpoint; AWS when unset),
  * `accessKeyId` + `secretAccessKey` (+ `sessionToken`), both or neither
  * (then the SDK's default credential chain: environment, profile, IMDS...).
  */
