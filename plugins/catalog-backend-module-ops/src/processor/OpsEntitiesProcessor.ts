@@ -37,10 +37,12 @@ import {
  * @public
  */
 export class OpsEntitiesProcessor implements CatalogProcessor {
+  /** {@inheritDoc @backstage/plugin-catalog-node#CatalogProcessor.getProcessorName} */
   getProcessorName(): string {
     return 'OpsEntitiesProcessor';
   }
 
+  /** Validates the Unyo kinds against their schemas; other kinds are left to others. */
   async validateEntityKind(entity: Entity): Promise<boolean> {
     if (!isOpsEntity(entity)) {
       return false;
@@ -56,6 +58,7 @@ export class OpsEntitiesProcessor implements CatalogProcessor {
     return true;
   }
 
+  /** Emits each Unyo relation in both directions. */
   async postProcessEntity(
     entity: Entity,
     _location: LocationSpec,

@@ -390,7 +390,7 @@ const SEVERITY: Record<BackupState, number> = {
   breached: 4,
 };
 
-/** The worst of some states (breached > failing > late > unknown > ok); null for none. @public */
+/** The worst of some states (breached, failing, late, unknown, ok in that order); null for none. @public */
 export function worstBackupState(states: BackupState[]): BackupState | null {
   let worst: BackupState | null = null;
   for (const s of states) {

@@ -48,7 +48,11 @@ const DOWN = new Set([
   'not_ready',
 ]);
 
-/** A status word (or boolean) of a health body in Unyo's vocabulary. */
+/**
+ * A status word (or boolean) of a health body in Unyo's vocabulary.
+ *
+ * @public
+ */
 export function healthStateOf(value: unknown): HealthState | undefined {
   if (typeof value === 'boolean') return value ? 'up' : 'down';
   if (typeof value !== 'string') return undefined;

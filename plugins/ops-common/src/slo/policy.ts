@@ -23,7 +23,7 @@ export const DEFAULT_SLO_POLICY_THRESHOLDS: SloPolicyThresholds = Object.freeze(
 
 /**
  * The policy state for a remaining budget ratio. Boundaries per the ops
- * manual: r > 0.5 `normal`; 0.2 ≤ r ≤ 0.5 `feature-freeze`; 0 < r < 0.2
+ * manual: r \> 0.5 `normal`; 0.2 ≤ r ≤ 0.5 `feature-freeze`; 0 \< r \< 0.2
  * `incident-only`; r ≤ 0 `frozen`.
  *
  * @public

@@ -48,7 +48,7 @@ export interface BurnRateAlert {
 export interface SloSli {
   good: number;
   total: number;
-  /** good / total; only present when total > 0. */
+  /** good / total; only present when total is above 0. */
   ratio: number;
 }
 
