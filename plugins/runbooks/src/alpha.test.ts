@@ -9,6 +9,7 @@ describe('runbooks /alpha', () => {
       'entity-card:runbooks/runbooks',
       'entity-card:runbooks/steps',
       'entity-card:runbooks/actions',
+      'entity-card:runbooks/executions',
       'entity-card:runbooks/raw-spec',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
@@ -19,5 +20,6 @@ describe('runbooks /alpha', () => {
     expect(classic.runbooksPlugin.getId()).toBe('runbooks');
     expect(classic.EntityRunbooksCard).toBeDefined();
     expect(classic.RunbookStepsCard).toBeDefined();
+    expect(classic.RunbookExecutionsCard).toBeDefined();
   });
 });

@@ -54,7 +54,7 @@ export const runbookStepsCard = EntityCardBlueprint.make({
 });
 
 /**
- * Runbook entity page: the runbook's actions.
+ * Runbook entity page: the runbook's actions, each with a Run button.
  *
  * @alpha
  */
@@ -65,6 +65,22 @@ export const runbookActionsCard = EntityCardBlueprint.make({
     loader: () =>
       import('./components/RunbookActionsCard').then(m => (
         <m.RunbookActionsCard />
+      )),
+  },
+});
+
+/**
+ * Runbook entity page: the execution history of its actions.
+ *
+ * @alpha
+ */
+export const runbookExecutionsCard = EntityCardBlueprint.make({
+  name: 'executions',
+  params: {
+    filter: isRunbookKind,
+    loader: () =>
+      import('./components/RunbookExecutionsCard').then(m => (
+        <m.RunbookExecutionsCard />
       )),
   },
 });
@@ -99,6 +115,7 @@ export default createFrontendPlugin({
     entityRunbooksCard,
     runbookStepsCard,
     runbookActionsCard,
+    runbookExecutionsCard,
     runbookRawSpecCard,
   ],
 });

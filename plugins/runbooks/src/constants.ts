@@ -25,3 +25,10 @@ export const YAML_OPTIONS = {
   lineWidth: 0,
   aliasDuplicateObjects: false,
 } as const;
+
+/** How often to poll a running execution: without signals, and as a safety net with them. */
+export const POLL_MS_WITHOUT_SIGNALS = 1_000;
+export const POLL_MS_WITH_SIGNALS = 5_000;
+
+/** The query parameter that carries the entity a runbook page was opened from. */
+export const ENTITY_QUERY_PARAM = 'entity';

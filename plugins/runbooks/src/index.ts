@@ -12,6 +12,7 @@ export {
   EntityRunbooksCard,
   RunbookStepsCard,
   RunbookActionsCard,
+  RunbookExecutionsCard,
   RunbookRawSpecCard,
 } from './plugin';
 export { isRunbookKind, hasRunbooks } from './lib/predicates';

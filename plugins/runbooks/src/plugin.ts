@@ -58,7 +58,7 @@ export const RunbookStepsCard = runbooksPlugin.provide(
 );
 
 /**
- * Runbook entity page: the runbook's actions.
+ * Runbook entity page: the runbook's actions, each with a Run button.
  *
  * @public
  */
@@ -69,6 +69,23 @@ export const RunbookActionsCard = runbooksPlugin.provide(
       lazy: () =>
         import('./components/RunbookActionsCard').then(
           m => m.RunbookActionsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Runbook entity page: the execution history of its actions, updated live.
+ *
+ * @public
+ */
+export const RunbookExecutionsCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'RunbookExecutionsCard',
+    component: {
+      lazy: () =>
+        import('./components/RunbookExecutionsCard').then(
+          m => m.RunbookExecutionsCard,
         ),
     },
   }),

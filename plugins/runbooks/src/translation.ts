@@ -2,6 +2,7 @@ import {
   createTranslationRef,
   createTranslationResource,
 } from '@backstage/frontend-plugin-api';
+import { executionMessages } from './translations/execution.en';
 
 /**
  * The messages of the runbooks plugin. English is the default; the Japanese
@@ -26,8 +27,7 @@ export const runbooksTranslationRef = createTranslationRef({
       language: 'Language: {{language}}',
       action: 'Action: {{title}} ({{type}})',
       actionMissing: 'Action {{id}} is not defined in spec.actions.',
-      actionNote:
-        'See the actions below; running them from the portal comes with the ops backend.',
+      actionNote: 'Run it from the actions card.',
     },
     actionsCard: {
       title: 'Actions',
@@ -47,8 +47,10 @@ export const runbooksTranslationRef = createTranslationRef({
       noParameters: 'No parameters',
       targetNotConfigured:
         'The target {{target}} is not configured in {{configKey}}.',
-      executionLater:
-        'Running actions from the portal arrives with the ops backend’s execution API in a later version of Unyo. Until then, follow the steps by hand.',
+      run: 'Run',
+      runTitle: 'Run {{title}}',
+      cannotExecute:
+        'You may not run the actions of this runbook (permission ops.runbook.execute).',
       targetsMissing:
         'No action target is configured ({{configKey}}): http actions will need one to run.',
       targetsConfigured: 'Action targets configured: {{targets}}.',
@@ -63,12 +65,16 @@ export const runbooksTranslationRef = createTranslationRef({
       alerts: 'Alerts',
       steps: 'Steps',
       notInCatalog: 'not found in the catalog',
+      firing: 'Firing: {{alerts}}',
+      summaryError:
+        'Which alerts fire could not be read ({{message}}); runbooks are listed from the catalog.',
     },
     rawSpecCard: {
       title: 'Specification',
       subheader: 'spec of {{ref}} as YAML',
       empty: 'This entity has no spec.',
     },
+    execution: executionMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

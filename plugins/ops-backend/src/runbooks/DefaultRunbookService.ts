@@ -25,6 +25,7 @@ import {
   RunbookEntity,
   RunbookSummary,
   RunbooksResponse,
+  RUNBOOK_EXECUTIONS_SIGNAL_CHANNEL,
   getRunbookAppliesToRefs,
   isRunbookEntity,
   opsRunbookExecutePermission,
@@ -35,9 +36,6 @@ import { ActionResult, ActionRunner, RunAction } from './actions/types';
 import { ExecutionStore } from './ExecutionStore';
 import { redactParameters, validateParameters } from './parameters';
 import { RunbookService } from './RunbookService';
-
-/** The signals channel of execution changes; the message is `{ execution }`. */
-export const EXECUTION_SIGNAL_CHANNEL = 'ops:runbook-executions';
 
 /** `timeoutSeconds`: the default, and the most an action may take. */
 export const TIMEOUT_SECONDS = { default: 30, max: 300 } as const;
@@ -466,7 +464,7 @@ export class DefaultRunbookService implements RunbookService {
     try {
       await this.options.signals.publish({
         recipients: { type: 'user', entityRef: execution.actor },
-        channel: EXECUTION_SIGNAL_CHANNEL,
+        channel: RUNBOOK_EXECUTIONS_SIGNAL_CHANNEL,
         message: { execution: execution as any },
       });
     } catch (error) {

@@ -1,9 +1,6 @@
 export { createRunbookRoutes } from './routes';
 export { setupRunbooks } from './setupRunbooks';
 export type { RunbookService } from './RunbookService';
-export {
-  DefaultRunbookService,
-  EXECUTION_SIGNAL_CHANNEL,
-} from './DefaultRunbookService';
+export { DefaultRunbookService } from './DefaultRunbookService';
 export { DatabaseExecutionStore } from './DatabaseExecutionStore';
 export type { ExecutionStore } from './ExecutionStore';

@@ -1,3 +1,4 @@
+export { RUNBOOK_EXECUTIONS_SIGNAL_CHANNEL } from './types';
 export type {
   Execution,
   ExecutionOutput,

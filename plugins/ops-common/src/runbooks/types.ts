@@ -2,6 +2,15 @@ import type { OpsJsonObject, OpsJsonValue } from '../kinds/json';
 import type { RunbookSeverity } from '../kinds/RunbookEntity';
 
 /**
+ * The Backstage signals channel on which the ops backend publishes every
+ * change of an execution to the user who started it; the message is
+ * `{ execution }`. Without signals, clients poll `GET /executions/{id}`.
+ *
+ * @public
+ */
+export const RUNBOOK_EXECUTIONS_SIGNAL_CHANNEL = 'ops:runbook-executions';
+
+/**
  * Where an execution stands. `rejected`: refused before anything was sent
  * (permission, confirmation, parameters, allow list).
  *

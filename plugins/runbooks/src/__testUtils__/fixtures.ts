@@ -72,3 +72,38 @@ export const componentEntity: Entity = {
     { type: 'hasRunbook', targetRef: 'runbook:default/identity-service-down' },
   ],
 };
+
+/** An execution as the ops backend answers it. */
+export function execution(
+  overrides: Partial<import('@unyo/plugin-ops-common').Execution> = {},
+): import('@unyo/plugin-ops-common').Execution {
+  return {
+    id: 'exec-1',
+    runbookRef: 'runbook:default/identity-service-down',
+    actionId: 'health',
+    entityRef: 'component:default/identity-service',
+    actor: 'user:default/guest',
+    parameters: {},
+    status: 'running',
+    output: null,
+    createdAt: '2026-11-23T07:00:00.000Z',
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+/** A health-check output of a degraded endpoint with dependency checks. */
+export const healthOutput = {
+  summary: '1 of 1 endpoints up',
+  health: [
+    {
+      url: 'http://127.0.0.1:18041/health/ready',
+      status: 'degraded',
+      latencyMs: 12,
+      checks: [
+        { name: 'database', status: 'connected' },
+        { name: 'queue', status: 'degraded', detail: 'length: 18500' },
+      ],
+    },
+  ],
+};

@@ -26,6 +26,7 @@ export function targetsStatus(configured: boolean): RunbookTargetsStatus {
 
 export function mockRunbooksApi(
   status: RunbookTargetsStatus | Error,
+  overrides: Partial<Record<keyof RunbooksApi, jest.Mock>> = {},
 ): jest.Mocked<RunbooksApi> {
   return {
     getTargetsStatus: jest.fn(() =>
@@ -33,7 +34,16 @@ export function mockRunbooksApi(
         ? Promise.reject(status)
         : Promise.resolve(status),
     ),
-  };
+    getRunbooks: jest.fn(async () => ({ items: [] })),
+    createExecution: jest.fn(async () => {
+      throw new Error('createExecution not expected');
+    }),
+    getExecutions: jest.fn(async () => ({ items: [] })),
+    getExecution: jest.fn(async () => {
+      throw new Error('getExecution not expected');
+    }),
+    ...overrides,
+  } as jest.Mocked<RunbooksApi>;
 }
 
 /** Renders an entity card in a test app with the catalog fixtures. */
@@ -44,6 +54,7 @@ export function renderWithEntity(
     runbooksApi?: RunbooksApi;
     translationApi?: TranslationApi;
     entities?: Entity[];
+    initialRoute?: string;
   },
 ) {
   const apis: any[] = [
@@ -65,6 +76,11 @@ export function renderWithEntity(
     <TestApiProvider apis={apis as any}>
       <EntityProvider entity={options.entity}>{element}</EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: options.initialRoute
+        ? [options.initialRoute]
+        : undefined,
+    },
   );
 }

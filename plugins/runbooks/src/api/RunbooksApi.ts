@@ -1,4 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  CreateExecutionRequest,
+  Execution,
+  RunbookSummary,
+} from '@unyo/plugin-ops-common';
 
 /**
  * What the ops backend reports about runbook action targets
@@ -21,6 +26,17 @@ export interface RunbookTargetsStatus {
  */
 export interface RunbooksApi {
   getTargetsStatus(): Promise<RunbookTargetsStatus>;
+  /** The runbooks of an entity, those answering its firing alerts first. */
+  getRunbooks(entityRef: string): Promise<{ items: RunbookSummary[] }>;
+  /** Starts an action of a runbook (`runbook:namespace/name`). */
+  createExecution(
+    runbookRef: string,
+    actionId: string,
+    request: CreateExecutionRequest,
+  ): Promise<Execution>;
+  /** The executions of a runbook, newest first. */
+  getExecutions(runbookRef: string): Promise<{ items: Execution[] }>;
+  getExecution(id: string): Promise<Execution>;
 }
 
 /**

@@ -1,9 +1,16 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import type {
+  CreateExecutionRequest,
+  Execution,
+  RunbookSummary,
+} from '@unyo/plugin-ops-common';
 import { CONFIG_KEY_RUNBOOK_TARGETS } from '../constants';
 import { RunbooksApi, RunbookTargetsStatus } from './RunbooksApi';
 
 /**
- * An error answer of the ops backend.
+ * An error answer of the ops backend: `message` is the backend's
+ * `error.message` (e.g. `parameters.reason is required`).
  *
  * @public
  */
@@ -17,9 +24,15 @@ export class RunbooksApiError extends Error {
   }
 }
 
+function items<T>(body: unknown): T[] {
+  if (Array.isArray(body)) return body as T[];
+  const list = (body as { items?: unknown } | undefined)?.items;
+  return Array.isArray(list) ? (list as T[]) : [];
+}
+
 /**
  * The default {@link RunbooksApi}: calls the ops backend found through the
- * discovery API with the app's fetch API.
+ * discovery API with the app's fetch API (which adds the user's token).
  *
  * @public
  */
@@ -33,21 +46,7 @@ export class RunbooksClient implements RunbooksApi {
   }
 
   async getTargetsStatus(): Promise<RunbookTargetsStatus> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('ops');
-    const response = await this.fetchApi.fetch(`${baseUrl}/status`);
-    if (!response.ok) {
-      let message =
-        `Request failed with ${response.status} ${response.statusText}`.trim();
-      try {
-        const body = await response.json();
-        if (typeof body?.error?.message === 'string')
-          message = body.error.message;
-      } catch {
-        // not JSON: keep the status line
-      }
-      throw new RunbooksApiError(message, response.status);
-    }
-    const body = await response.json();
+    const body = (await this.fetchJson('/status')) as any;
     const targets = body?.sources?.runbookTargets ?? {};
     return {
       configured: targets.configured === true,
@@ -59,5 +58,65 @@ export class RunbooksClient implements RunbooksApi {
         ? targets.targets.filter((t: unknown) => typeof t === 'string')
         : [],
     };
+  }
+
+  async getRunbooks(entityRef: string): Promise<{ items: RunbookSummary[] }> {
+    const body = await this.fetchJson(
+      `/runbooks?entityRef=${encodeURIComponent(entityRef)}`,
+    );
+    return { items: items<RunbookSummary>(body) };
+  }
+
+  async createExecution(
+    runbookRef: string,
+    actionId: string,
+    request: CreateExecutionRequest,
+  ): Promise<Execution> {
+    const { namespace, name } = parseEntityRef(runbookRef, {
+      defaultKind: 'runbook',
+      defaultNamespace: 'default',
+    });
+    const path = [namespace, name, 'actions', actionId, 'executions']
+      .map(encodeURIComponent)
+      .join('/');
+    return (await this.fetchJson(`/runbooks/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    })) as Execution;
+  }
+
+  async getExecutions(runbookRef: string): Promise<{ items: Execution[] }> {
+    const body = await this.fetchJson(
+      `/executions?runbookRef=${encodeURIComponent(runbookRef)}`,
+    );
+    return { items: items<Execution>(body) };
+  }
+
+  async getExecution(id: string): Promise<Execution> {
+    return (await this.fetchJson(
+      `/executions/${encodeURIComponent(id)}`,
+    )) as Execution;
+  }
+
+  private async fetchJson(path: string, init?: RequestInit): Promise<unknown> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('ops');
+    const url = `${baseUrl}${path}`;
+    const response = await (init
+      ? this.fetchApi.fetch(url, init)
+      : this.fetchApi.fetch(url));
+    if (!response.ok) {
+      let message =
+        `Request failed with ${response.status} ${response.statusText}`.trim();
+      try {
+        const body = await response.json();
+        if (typeof body?.error?.message === 'string' && body.error.message)
+          message = body.error.message;
+      } catch {
+        // not JSON: keep the status line
+      }
+      throw new RunbooksApiError(message, response.status);
+    }
+    return response.json();
   }
 }

@@ -2,6 +2,8 @@
  * Japanese messages of the runbooks plugin (flat keys of
  * `runbooksTranslationRef`; the compiler checks that none is missing).
  */
+import { executionJa } from './execution.ja';
+
 const ja = {
   'severity.label': '重大度',
   'stepsCard.title': 'Runbook',
@@ -15,8 +17,7 @@ const ja = {
   'stepsCard.action': 'アクション: {{title}} ({{type}})',
   'stepsCard.actionMissing':
     'アクション {{id}} は spec.actions に定義されていません。',
-  'stepsCard.actionNote':
-    '下のアクション一覧を参照してください。ポータルからの実行は ops バックエンドとともに提供します。',
+  'stepsCard.actionNote': 'アクションカードから実行できます。',
   'actionsCard.title': 'アクション',
   'actionsCard.empty': 'この Runbook にはアクションが定義されていません。',
   'actionsCard.type': '種類',
@@ -34,8 +35,10 @@ const ja = {
   'actionsCard.noParameters': 'パラメーターなし',
   'actionsCard.targetNotConfigured':
     'ターゲット {{target}} は {{configKey}} に設定されていません。',
-  'actionsCard.executionLater':
-    'ポータルからのアクション実行は、ops バックエンドの実行 API とともに Unyo の今後のバージョンで提供します。それまでは手順に従って手動で対応してください。',
+  'actionsCard.run': '実行',
+  'actionsCard.runTitle': '{{title}} を実行',
+  'actionsCard.cannotExecute':
+    'この Runbook のアクションを実行する権限がありません (ops.runbook.execute)。',
   'actionsCard.targetsMissing':
     'アクションのターゲットが設定されていません ({{configKey}})。http アクションの実行にはターゲットが必要です。',
   'actionsCard.targetsConfigured':
@@ -50,9 +53,13 @@ const ja = {
   'entityRunbooksCard.alerts': 'アラート',
   'entityRunbooksCard.steps': '手順数',
   'entityRunbooksCard.notInCatalog': 'カタログに見つかりません',
+  'entityRunbooksCard.firing': '発火中: {{alerts}}',
+  'entityRunbooksCard.summaryError':
+    '発火中のアラートを取得できませんでした ({{message}})。カタログの Runbook を表示しています。',
   'rawSpecCard.title': '仕様 (spec)',
   'rawSpecCard.subheader': '{{ref}} の spec (YAML)',
   'rawSpecCard.empty': 'このエンティティには spec がありません。',
+  ...executionJa,
 } as const;
 
 export default ja;

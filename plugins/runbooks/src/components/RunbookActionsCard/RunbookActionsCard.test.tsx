@@ -1,4 +1,5 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { runbookEntity } from '../../__testUtils__/fixtures';
 import {
   mockRunbooksApi,
@@ -8,7 +9,7 @@ import {
 import { RunbookActionsCard } from './RunbookActionsCard';
 
 describe('RunbookActionsCard', () => {
-  it('lists the actions and says that running them comes later', async () => {
+  it('lists the actions, each with a Run button', async () => {
     renderWithEntity(<RunbookActionsCard />, { entity: runbookEntity });
     expect(await screen.findByText('Rolling restart')).toBeInTheDocument();
     expect(screen.getByText('ローリング再起動')).toBeInTheDocument();
@@ -26,15 +27,73 @@ describe('RunbookActionsCard', () => {
         /No action target is configured \(ops\.runbooks\.targets\)/,
       ),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(/arrives with the ops backend’s execution API/),
-    ).toBeInTheDocument();
     await waitFor(() =>
       expect(document.body.textContent).toContain('- reason'),
     );
     expect(
-      screen.queryByRole('button', { name: /run/i }),
-    ).not.toBeInTheDocument();
+      screen.getByRole('button', { name: 'Run Rolling restart' }),
+    ).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Run 5xx ratio below 1 %' }),
+    ).toBeEnabled();
+  });
+
+  it('opens the runner for the entity the page was opened from', async () => {
+    const api = mockRunbooksApi(targetsStatus(true), {
+      getRunbooks: jest.fn(async () => ({ items: [] })),
+    });
+    renderWithEntity(<RunbookActionsCard />, {
+      entity: runbookEntity,
+      runbooksApi: api,
+      initialRoute: '/?entity=component:default/identity-service',
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run Rolling restart' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText('Run: Rolling restart / ローリング再起動'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Runbook name')).toBeInTheDocument();
+    expect(api.getRunbooks).toHaveBeenCalledWith(
+      'component:default/identity-service',
+    );
+  });
+
+  it('disables Run with a reason when the user may not execute', async () => {
+    const api = mockRunbooksApi(targetsStatus(true), {
+      getRunbooks: jest.fn(async () => ({
+        items: [
+          {
+            ref: 'runbook:default/identity-service-down',
+            title: 'Service down',
+            owner: 'group:default/sre',
+            appliesTo: ['component:default/identity-service'],
+            alerts: ['ServiceDown'],
+            firingAlerts: [],
+            actions: [],
+            canExecute: false,
+          },
+        ],
+      })),
+    });
+    renderWithEntity(<RunbookActionsCard />, {
+      entity: runbookEntity,
+      runbooksApi: api,
+    });
+    const run = () =>
+      screen.getByRole('button', { name: 'Run Rolling restart' });
+    await waitFor(() => expect(run()).toBeDisabled());
+    // without ?entity= it asks about the runbook's only entity
+    expect(api.getRunbooks).toHaveBeenCalledWith(
+      'component:default/identity-service',
+    );
+    await userEvent.hover(run().parentElement!);
+    expect(
+      await screen.findByRole('tooltip', {
+        name: /You may not run the actions of this runbook/,
+      }),
+    ).toBeInTheDocument();
   });
 
   it('names the configured targets', async () => {

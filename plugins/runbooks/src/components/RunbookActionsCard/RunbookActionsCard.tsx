@@ -8,16 +8,21 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import type { RunbookAction, RunbookEntity } from '@unyo/plugin-ops-common';
-import { Fragment, ReactNode } from 'react';
+import { Fragment, ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stringify } from 'yaml';
 import { YAML_OPTIONS } from '../../constants';
 import { runbooksApiRef, RunbookTargetsStatus } from '../../api';
 import { runbooksTranslationRef } from '../../translation';
+import { useRunbookContext } from '../../hooks/useRunbookContext';
+import { ActionRunnerDialog } from '../ActionRunnerDialog';
 
 const OPERATORS: Record<string, string> = {
   gt: '>',
@@ -37,9 +42,40 @@ function Row(props: { label: string; children: ReactNode }) {
   );
 }
 
+function RunButton(props: {
+  action: RunbookAction;
+  canExecute?: boolean;
+  onRun: () => void;
+}) {
+  const { t } = useTranslationRef(runbooksTranslationRef);
+  const { action, canExecute } = props;
+  const button = (
+    <Button
+      size="small"
+      variant="contained"
+      color={action.destructive ? 'error' : 'primary'}
+      startIcon={<PlayArrowIcon />}
+      disabled={canExecute === false}
+      onClick={props.onRun}
+      aria-label={t('actionsCard.runTitle', { title: action.title })}
+    >
+      {t('actionsCard.run')}
+    </Button>
+  );
+  if (canExecute !== false) return button;
+  // A disabled button fires no events: the span carries the tooltip.
+  return (
+    <Tooltip title={t('actionsCard.cannotExecute')}>
+      <span>{button}</span>
+    </Tooltip>
+  );
+}
+
 function Action(props: {
   action: RunbookAction;
   targets?: RunbookTargetsStatus;
+  canExecute?: boolean;
+  onRun: () => void;
 }) {
   const { t } = useTranslationRef(runbooksTranslationRef);
   const { action, targets } = props;
@@ -65,6 +101,12 @@ function Action(props: {
             label={t('actionsCard.destructive')}
           />
         )}
+        <Box sx={{ flexGrow: 1 }} />
+        <RunButton
+          action={action}
+          canExecute={props.canExecute}
+          onRun={props.onRun}
+        />
       </Box>
       {action.description && (
         <Typography variant="body2" sx={{ mt: 0.5 }}>
@@ -162,7 +204,6 @@ function TargetsNotice(props: {
   }
   return (
     <Alert severity={value.configured ? 'info' : 'warning'} variant="outlined">
-      {t('actionsCard.executionLater')}{' '}
       {value.configured
         ? t('actionsCard.targetsConfigured', {
             targets: value.targets.join(', '),
@@ -174,9 +215,8 @@ function TargetsNotice(props: {
 
 /**
  * The runbook's executable actions: type, target or query, whether they are
- * destructive and their parameters. Running them from the portal comes with
- * the ops backend's execution API; the card says so instead of offering a
- * button that does nothing.
+ * destructive and their parameters, each with a Run button (disabled with a
+ * tooltip when the user may not run them) that opens the action runner.
  *
  * @public
  */
@@ -185,6 +225,8 @@ export function RunbookActionsCard() {
   const { entity } = useEntity<RunbookEntity>();
   const runbooksApi = useApi(runbooksApiRef);
   const targets = useAsync(() => runbooksApi.getTargetsStatus(), [runbooksApi]);
+  const { runbook, pageEntityRef, canExecute } = useRunbookContext();
+  const [running, setRunning] = useState<RunbookAction>();
   const actions = Array.isArray(entity.spec?.actions)
     ? entity.spec.actions
     : [];
@@ -199,9 +241,22 @@ export function RunbookActionsCard() {
         actions.map((action, index) => (
           <Fragment key={action.id ?? index}>
             {index > 0 && <Divider />}
-            <Action action={action} targets={targets.value} />
+            <Action
+              action={action}
+              targets={targets.value}
+              canExecute={canExecute}
+              onRun={() => setRunning(action)}
+            />
           </Fragment>
         ))
+      )}
+      {running && (
+        <ActionRunnerDialog
+          runbook={runbook}
+          action={running}
+          entityRef={pageEntityRef}
+          onClose={() => setRunning(undefined)}
+        />
       )}
     </InfoCard>
   );

@@ -1,0 +1,2 @@
+export { ActionRunnerDialog } from './ActionRunnerDialog';
+export type { RunbookForRunner } from './ActionRunnerDialog';

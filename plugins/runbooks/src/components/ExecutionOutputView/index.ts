@@ -1,0 +1,1 @@
+export { ExecutionOutputView } from './ExecutionOutputView';

@@ -1,0 +1,153 @@
+import { TestApiProvider } from '@backstage/frontend-test-utils';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import { act, screen, within } from '@testing-library/react';
+import { execution, runbookEntity } from '../../__testUtils__/fixtures';
+import {
+  mockRunbooksApi,
+  renderWithEntity,
+  targetsStatus,
+} from '../../__testUtils__/render';
+import { executionEvents } from '../../lib/executions';
+import { RunbookExecutionsCard } from './RunbookExecutionsCard';
+
+describe('RunbookExecutionsCard', () => {
+  it('lists executions newest first and refreshes when this page starts one', async () => {
+    const older = execution({
+      id: 'e-old',
+      actionId: 'restart',
+      actor: 'user:default/alice',
+      parameters: { reason: 'stuck pods' },
+      status: 'failed',
+      output: { summary: 'POST answered 500' },
+      createdAt: '2026-11-22T07:00:00.000Z',
+      finishedAt: '2026-11-22T07:00:02.500Z',
+    });
+    const newer = execution({
+      id: 'e-new',
+      actionId: 'error-ratio',
+      actor: 'user:default/bob',
+      status: 'succeeded',
+      output: { summary: '0.001 < 0.01' },
+      createdAt: '2026-11-23T07:00:00.000Z',
+      finishedAt: '2026-11-23T07:00:00.400Z',
+    });
+    const api = mockRunbooksApi(targetsStatus(true), {
+      getExecutions: jest
+        .fn()
+        .mockResolvedValueOnce({ items: [older, newer] })
+        .mockResolvedValue({
+          items: [
+            older,
+            newer,
+            execution({
+              id: 'e-3',
+              actionId: 'restart',
+              createdAt: '2026-11-23T08:00:00.000Z',
+            }),
+          ],
+        }),
+    });
+    await renderWithEntity(<RunbookExecutionsCard />, {
+      entity: runbookEntity,
+      runbooksApi: api,
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Execution history',
+    });
+    let rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.getAttribute('data-execution-id'))).toEqual([
+      'e-new',
+      'e-old',
+    ]);
+    expect(
+      within(rows[0]).getByText('5xx ratio below 1 %'),
+    ).toBeInTheDocument();
+    expect(within(rows[0]).getByText('Succeeded')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('0.4 s')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('user:default/alice')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('Rolling restart')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('reason=stuck pods')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('Failed')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('POST answered 500')).toBeInTheDocument();
+    expect(api.getExecutions).toHaveBeenCalledWith(
+      'runbook:default/identity-service-down',
+    );
+
+    act(() => executionEvents.emit(execution({ id: 'e-3' })));
+    await screen.findByText('Running');
+    rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0].getAttribute('data-execution-id')).toBe('e-3');
+    // still running: no duration, no output yet
+    expect(within(rows[0]).getAllByText('—', { selector: 'td' })).toHaveLength(
+      2,
+    );
+  });
+
+  it('shows an empty history', async () => {
+    await renderWithEntity(<RunbookExecutionsCard />, {
+      entity: runbookEntity,
+    });
+    expect(
+      await screen.findByText('No action of this runbook has run yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the history cannot be read', async () => {
+    await renderWithEntity(<RunbookExecutionsCard />, {
+      entity: runbookEntity,
+      runbooksApi: mockRunbooksApi(targetsStatus(true), {
+        getExecutions: jest.fn(async () => {
+          throw new Error('Request failed with 503');
+        }),
+      }),
+    });
+    expect(
+      await screen.findByText(
+        /The execution history could not be loaded: Request failed with 503/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('reloads on a signal about this runbook only', async () => {
+    const listeners: Array<(m: any) => void> = [];
+    const signals = {
+      subscribe: jest.fn((_channel: string, onMessage: (m: any) => void) => {
+        listeners.push(onMessage);
+        return { unsubscribe: jest.fn() };
+      }),
+    };
+    const api = mockRunbooksApi(targetsStatus(true), {
+      getExecutions: jest
+        .fn()
+        .mockResolvedValueOnce({ items: [] })
+        .mockResolvedValue({ items: [execution({ status: 'succeeded' })] }),
+    });
+    await renderWithEntity(
+      <TestApiProvider apis={[[signalApiRef, signals]]}>
+        <RunbookExecutionsCard />
+      </TestApiProvider>,
+      { entity: runbookEntity, runbooksApi: api },
+    );
+    expect(
+      await screen.findByText('No action of this runbook has run yet.'),
+    ).toBeInTheDocument();
+    act(() =>
+      listeners.forEach(l =>
+        l({ execution: { id: 'x', runbookRef: 'runbook:default/other' } }),
+      ),
+    );
+    expect(api.getExecutions).toHaveBeenCalledTimes(1);
+    act(() =>
+      listeners.forEach(l =>
+        l({
+          execution: {
+            id: 'exec-1',
+            runbookRef: 'runbook:default/identity-service-down',
+          },
+        }),
+      ),
+    );
+    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+    expect(api.getExecutions).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,195 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { useSignal } from '@backstage/plugin-signals-react';
+import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import {
+  RUNBOOK_EXECUTIONS_SIGNAL_CHANNEL,
+  type Execution,
+  type RunbookEntity,
+} from '@unyo/plugin-ops-common';
+import { useCallback, useEffect, useState } from 'react';
+import { runbooksApiRef } from '../../api';
+import { POLL_MS_WITH_SIGNALS, POLL_MS_WITHOUT_SIGNALS } from '../../constants';
+import {
+  durationMs,
+  executionEvents,
+  isFinished,
+  newestFirst,
+} from '../../lib/executions';
+import { runbooksTranslationRef } from '../../translation';
+import { ExecutionStatusChip } from '../ExecutionStatusChip';
+
+function parametersText(parameters: Execution['parameters']): string {
+  const entries = Object.entries(parameters ?? {});
+  if (entries.length === 0) return '—';
+  return entries
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ');
+}
+
+/**
+ * Who ran which action of the runbook, with what, and how it went: the audit
+ * trail of `GET /api/ops/executions`, newest first. It refreshes when this
+ * page starts a run, when the backend signals a change, and while a run is
+ * unfinished.
+ *
+ * @public
+ */
+export function RunbookExecutionsCard() {
+  const { t } = useTranslationRef(runbooksTranslationRef);
+  const { entity } = useEntity<RunbookEntity>();
+  const api = useApi(runbooksApiRef);
+  const runbookRef = stringifyEntityRef(entity);
+  const { lastSignal, isSignalsAvailable } = useSignal(
+    RUNBOOK_EXECUTIONS_SIGNAL_CHANNEL,
+  );
+  const [items, setItems] = useState<Execution[]>();
+  const [error, setError] = useState<Error>();
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads(n => n + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.getExecutions(runbookRef).then(
+      result => {
+        if (cancelled) return;
+        setItems(newestFirst(result.items));
+        setError(undefined);
+      },
+      e => {
+        // keep the rows already shown next to the error
+        if (!cancelled) setError(e as Error);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, runbookRef, reloads]);
+
+  useEffect(
+    () =>
+      executionEvents.subscribe(execution => {
+        if (execution.runbookRef === runbookRef) reload();
+      }),
+    [runbookRef, reload],
+  );
+
+  useEffect(() => {
+    // The backend's message is `{ execution }`; others only name an id.
+    const signal = lastSignal as {
+      execution?: { runbookRef?: unknown };
+    } | null;
+    const ref = signal?.execution?.runbookRef;
+    if (signal && (ref === undefined || ref === runbookRef)) reload();
+  }, [lastSignal, runbookRef, reload]);
+
+  const unfinished = items?.some(item => !isFinished(item.status)) ?? false;
+  useEffect(() => {
+    if (!unfinished) return undefined;
+    const timer = setTimeout(
+      reload,
+      isSignalsAvailable ? POLL_MS_WITH_SIGNALS : POLL_MS_WITHOUT_SIGNALS,
+    );
+    return () => clearTimeout(timer);
+  }, [unfinished, isSignalsAvailable, reloads, reload]);
+
+  const actionTitle = (id: string) =>
+    entity.spec?.actions?.find(a => a.id === id)?.title ?? id;
+
+  let body;
+  if (!items && !error) {
+    body = <Progress />;
+  } else if (items && items.length === 0) {
+    body = (
+      <Typography variant="body2">{t('execution.history.empty')}</Typography>
+    );
+  } else if (items) {
+    body = (
+      // Wide rows scroll inside the card rather than squeeze every column.
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table
+          size="small"
+          aria-label={t('execution.history.title')}
+          sx={{ '& td, & th': { verticalAlign: 'top', whiteSpace: 'nowrap' } }}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('execution.history.started')}</TableCell>
+              <TableCell>{t('execution.history.actor')}</TableCell>
+              <TableCell>{t('execution.history.action')}</TableCell>
+              <TableCell>{t('execution.history.parameters')}</TableCell>
+              <TableCell>{t('execution.history.status')}</TableCell>
+              <TableCell>{t('execution.history.duration')}</TableCell>
+              <TableCell>{t('execution.history.output')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map(item => {
+              const ms = durationMs(item);
+              return (
+                <TableRow key={item.id} data-execution-id={item.id}>
+                  <TableCell>
+                    {new Date(item.createdAt).toLocaleString()}
+                  </TableCell>
+                  <TableCell>{item.actor}</TableCell>
+                  <TableCell>
+                    {actionTitle(item.actionId)}
+                    {item.entityRef && (
+                      <Typography
+                        variant="caption"
+                        component="div"
+                        color="text.secondary"
+                      >
+                        {item.entityRef}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <code>{parametersText(item.parameters)}</code>
+                  </TableCell>
+                  <TableCell>
+                    <ExecutionStatusChip status={item.status} />
+                  </TableCell>
+                  <TableCell>
+                    {ms === null
+                      ? '—'
+                      : t('execution.history.seconds', {
+                          seconds: (ms / 1000).toFixed(1),
+                        })}
+                  </TableCell>
+                  <TableCell>
+                    {item.output?.summary || item.output?.error || '—'}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </Box>
+    );
+  }
+
+  return (
+    <InfoCard title={t('execution.history.title')}>
+      {error && (
+        <ResponseErrorPanel
+          title={t('execution.history.loadError', { message: error.message })}
+          error={error}
+        />
+      )}
+      {body}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { RunbookExecutionsCard } from './RunbookExecutionsCard';
