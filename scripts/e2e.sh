@@ -18,17 +18,21 @@ mkdir -p "$results"
 base=http://localhost:7007
 
 yarn workspace app build
+backend=
+stop() {
+  if [ -n "$backend" ]; then
+    kill -- "-$backend" 2>/dev/null || kill "$backend" 2>/dev/null || true
+  fi
+  scripts/demo/down.sh >/dev/null 2>&1 || true
+}
+# Set before up.sh, so that a demo server started before a failure is stopped.
+trap stop EXIT
 scripts/demo/up.sh
 
 setsid yarn workspace backend start \
   --config ../../app-config.yaml --config ../../app-config.demo.yaml \
   >"$results/backend.log" 2>&1 &
 backend=$!
-stop() {
-  kill -- "-$backend" 2>/dev/null || kill "$backend" 2>/dev/null || true
-  scripts/demo/down.sh >/dev/null 2>&1 || true
-}
-trap stop EXIT
 for i in $(seq 1 120); do
   curl -fs "$base/.backstage/health/v1/readiness" >/dev/null && break
   if ! kill -0 "$backend" 2>/dev/null; then
@@ -39,6 +43,8 @@ for i in $(seq 1 120); do
   [ "$i" = 120 ] && { tail -50 "$results/backend.log"; echo "unyo: backend not ready after 120 s" >&2; exit 1; }
   sleep 1
 done
+# The demo's backup jobs and restore drills report their runs (docs/demo-backups.md).
+scripts/demo/push-backup-reports.sh "$base"
 
 UNYO_E2E_DEMO=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
   PLAYWRIGHT_URL="$base" yarn playwright test --reporter=list,json "$@"

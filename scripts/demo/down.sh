@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Stops the demo's exporter, Prometheus, Alertmanager and health endpoints (started by up.sh).
+# Stops the demo's exporter, Prometheus, Alertmanager, health endpoints and s3rver (started by up.sh).
 # Their data under .demo/ stays; `up.sh --reset` starts from scratch.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-for name in prometheus alertmanager exporter health; do
+for name in prometheus alertmanager exporter health backups; do
   demo_stop "$name"
 done

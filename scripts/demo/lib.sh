@@ -6,6 +6,8 @@ DEMO_HOST=127.0.0.1
 EXPORTER_PORT="${DEMO_EXPORTER_PORT:-9479}"
 PROMETHEUS_PORT="${DEMO_PROMETHEUS_PORT:-9090}"
 ALERTMANAGER_PORT="${DEMO_ALERTMANAGER_PORT:-9093}"
+# s3rver with the examples' backup files (app-config.demo.yaml ops.backups.sources.demo-s3).
+BACKUPS_PORT="${DEMO_BACKUPS_PORT:-18090}"
 DEMO_WEBHOOK="${DEMO_WEBHOOK:-http://127.0.0.1:7007/api/ops/alerts/webhook}"
 
 # Prints the pid recorded for a component if that process still runs.

@@ -8,7 +8,8 @@
 #   scripts/demo/down.sh          stop
 #
 # Environment: DEMO_DAYS (30), DEMO_METRICS (examples/prometheus/metrics.yaml),
-# DEMO_EXPORTER_PORT (9479), DEMO_PROMETHEUS_PORT (9090), DEMO_ALERTMANAGER_PORT (9093).
+# DEMO_EXPORTER_PORT (9479), DEMO_PROMETHEUS_PORT (9090), DEMO_ALERTMANAGER_PORT (9093),
+# DEMO_BACKUPS_PORT (18090).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -65,7 +66,8 @@ start() {
     echo "demo: port $port is taken by another process; stop it or set DEMO_${name^^}_PORT" >&2
     exit 1
   fi
-  nohup "$@" >"$DEMO_DIR/$name.log" 2>&1 &
+  # 9>&-: not holding scripts/e2e.sh's lock if this script fails half way.
+  nohup "$@" >"$DEMO_DIR/$name.log" 2>&1 9>&- &
   echo $! >"$DEMO_DIR/$name.pid"
 }
 
@@ -145,6 +147,19 @@ start health 18001 \
   node --import tsx "$DEMO_REPO/packages/demo-data/src/cli.ts" health --host "$DEMO_HOST"
 wait_ready health "http://$DEMO_HOST:18001/health"
 
+# An S3-compatible server (s3rver) with the example systems' backup files,
+# read by the BackupPolicies' s3 targets; it keeps adding copies as their
+# schedules come due (docs/demo-backups.md).
+start backups "$BACKUPS_PORT" \
+  node --import tsx "$DEMO_REPO/packages/demo-data/src/cli.ts" backups \
+  --host "$DEMO_HOST" --port "$BACKUPS_PORT" --dir "$DEMO_DIR/s3"
+wait_ready backups "http://$DEMO_HOST:$BACKUPS_PORT/backup-bucket?max-keys=1"
+# It answers while it uploads the history; the log line says it is complete.
+for _ in $(seq 120); do
+  grep -q '^demo backups' "$DEMO_DIR/backups.log" && break
+  sleep 0.5
+done
+
 start alertmanager "$ALERTMANAGER_PORT" "$ALERTMANAGER_BIN" \
   --config.file="$DEMO_DIR/alertmanager.yml" \
   --storage.path="$DEMO_DIR/alertmanager" \
@@ -184,6 +199,7 @@ cat <<INFO
 demo: running (logs and pid files in .demo/, stop with scripts/demo/down.sh)
   exporter      http://$DEMO_HOST:$EXPORTER_PORT/metrics   (pid $(demo_pid exporter))
   health        http://$DEMO_HOST:18001/health … (ports 18001-18042, pid $(demo_pid health))
+  backups (s3)  http://$DEMO_HOST:$BACKUPS_PORT           (s3rver, pid $(demo_pid backups))
   prometheus    http://$DEMO_HOST:$PROMETHEUS_PORT           (pid $(demo_pid prometheus))
   alertmanager  http://$DEMO_HOST:$ALERTMANAGER_PORT           (pid $(demo_pid alertmanager))
   history anchor $(sed -n 's/.*"anchor": "\(.*\)".*/\1/p' "$ANCHOR")

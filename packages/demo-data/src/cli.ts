@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { startExporter, DEFAULT_EXPORTER_PORT } from './exporter/server';
 import { startHealthEndpoints } from './health/server';
+import { DEFAULT_BACKUPS_PORT, startBackupStore } from './backups/server';
 import { forStateOpenMetrics } from './alerts/forState';
 import { createModel, DemoModel } from './model/model';
 import { parseMetricsFile } from './model/parseMetricsFile';
@@ -30,6 +31,8 @@ const USAGE = `usage:
   demo-data exporter [--port ${DEFAULT_EXPORTER_PORT}] [--host 127.0.0.1] [--metrics ...] [--state ...]
   demo-data health [--host 127.0.0.1]   (the examples' health endpoints, ports 18001-18042)
   demo-data alerts-for-state --prometheus URL --out FILE   (pending alerts' ALERTS_FOR_STATE)
+  demo-data backups [--port ${DEFAULT_BACKUPS_PORT}] [--host 127.0.0.1] [--dir .demo/s3]
+                   (s3rver with the examples' backup files, docs/demo-backups.md)
 `;
 
 async function loadModel(
@@ -163,12 +166,36 @@ async function health(args: string[]) {
   process.on('SIGINT', stop);
 }
 
+async function backups(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: String(DEFAULT_BACKUPS_PORT) },
+      dir: { type: 'string', default: resolve(REPO_ROOT, '.demo/s3') },
+    },
+  });
+  const store = await startBackupStore({
+    directory: values.dir,
+    host: values.host,
+    port: Number(values.port),
+    onError: e => console.error(`demo backups: upload failed: ${e.message}`),
+  });
+  console.log(
+    `demo backups (s3rver) on ${store.endpoint}: ${store.uploaded()} objects`,
+  );
+  const stop = () => store.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   generate,
   exporter,
   health,
   'alerts-for-state': alertsForState,
+  backups,
 };
 if (!commands[command]) {
   process.stderr.write(USAGE);
