@@ -63,11 +63,15 @@ export const opsPlugin = createBackendPlugin({
       }) {
         const opsConfig = readOpsConfig(config);
         const store = await DatabaseSloStore.create({ database });
+        // One set of clients (and their back-off state) for SLOs and backups.
+        const prometheus = opsConfig.prometheus.length
+          ? createPrometheusClients(opsConfig.prometheus, { logger })
+          : undefined;
         const notEvaluatedMessage =
           opsConfig.prometheus.length === 0
             ? 'No Prometheus server is configured (ops.prometheus.servers)'
             : 'Not evaluated yet: the first evaluation round has not reached this SLO';
-        if (opsConfig.prometheus.length === 0) {
+        if (!prometheus) {
           logger.info(
             'No Prometheus server configured (ops.prometheus.servers): SLOs are not evaluated',
           );
@@ -76,9 +80,7 @@ export const opsPlugin = createBackendPlugin({
             catalog,
             auth,
             store,
-            prometheus: createPrometheusClients(opsConfig.prometheus, {
-              logger,
-            }),
+            prometheus,
             logger,
             thresholds: opsConfig.slo.policy,
           });
@@ -112,11 +114,6 @@ export const opsPlugin = createBackendPlugin({
           catalog,
           permissions,
         });
-        const report = new DefaultSloReportService({
-          slos,
-          rollups: await DatabaseMonthlyRollups.create({ database }),
-          mttr: alertMttrSource(alerts),
-        });
         const health = await setupHealth({
           config: opsConfig,
           database,
@@ -132,10 +129,17 @@ export const opsPlugin = createBackendPlugin({
           catalog,
           auth,
           logger,
-          prometheus: opsConfig.prometheus.length
-            ? createPrometheusClients(opsConfig.prometheus, { logger })
-            : undefined,
+          prometheus,
           lifecycle,
+        });
+        const report = new DefaultSloReportService({
+          slos,
+          rollups: await DatabaseMonthlyRollups.create({ database }),
+          mttr: alertMttrSource(alerts),
+          backupCoverage: {
+            coverage: (refs, credentials) =>
+              backups.rpoCoverage(refs, credentials),
+          },
         });
         const runbooks = await setupRunbooks({
           config: opsConfig,

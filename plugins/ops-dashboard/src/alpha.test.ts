@@ -12,6 +12,10 @@ describe('ops-dashboard /alpha', () => {
       'entity-card:ops-dashboard/relations',
       'entity-card:ops-dashboard/raw-spec',
       'entity-content:ops-dashboard/ops',
+      'entity-card:ops-dashboard/backups',
+      'entity-card:ops-dashboard/backup-coverage',
+      'page:ops-dashboard/slo-report',
+      'entity-content:ops-dashboard/slo-report',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }
@@ -22,5 +26,7 @@ describe('ops-dashboard /alpha', () => {
     expect(classic.EntitySloCard).toBeDefined();
     expect(classic.EntitySloStatusCard).toBeDefined();
     expect(classic.EntityOpsContent).toBeDefined();
+    expect(classic.SloReportPage).toBeDefined();
+    expect(classic.EntitySloReportContent).toBeDefined();
   });
 });

@@ -1,9 +1,12 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -15,6 +18,7 @@ import {
   isOpsKindEntity,
   isSloEntity,
 } from './lib/predicates';
+import { isBackupRelevantEntity } from './lib/backups';
 
 /** @alpha */
 export const opsApi = ApiBlueprint.make({
@@ -166,6 +170,41 @@ export const entityAlertsCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Overview card of BackupPolicies, of Components and Resources a policy
+ * protects, and of data-holding Resources (databases, buckets) even
+ * unprotected: each target's live backup state against its RPO.
+ *
+ * @alpha
+ */
+export const entityBackupsCard = EntityCardBlueprint.make({
+  name: 'backups',
+  params: {
+    filter: isBackupRelevantEntity,
+    loader: () =>
+      import('./components/EntityBackupsCard').then(m => (
+        <m.EntityBackupsCard />
+      )),
+  },
+});
+
+/**
+ * System page card: the system's databases and buckets with the policies
+ * that protect them; unprotected ones highlighted.
+ *
+ * @alpha
+ */
+export const entityBackupCoverageCard = EntityCardBlueprint.make({
+  name: 'backup-coverage',
+  params: {
+    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'system',
+    loader: () =>
+      import('./components/BackupCoverageCard').then(m => (
+        <m.EntityBackupCoverageCard />
+      )),
+  },
+});
+
+/**
  * The "Operations" tab of Components, Resources and Systems that have SLOs,
  * backup policies or runbooks.
  *
@@ -180,6 +219,47 @@ export const entityOpsContent = EntityContentBlueprint.make({
       isComponentResourceOrSystem(entity.kind) && hasOpsRelations(entity),
     loader: () =>
       import('./components/EntityOpsContent').then(m => <m.EntityOpsContent />),
+  },
+});
+
+// The app's sidebar lists only pages with a route ref.
+const sloReportPageRouteRef = createRouteRef();
+
+/**
+ * The SLO report page (`/slo-report`, in the sidebar): every SLO with its
+ * attainment this month and over a year, budget left and policy.
+ *
+ * @alpha
+ */
+export const sloReportPage = PageBlueprint.make({
+  name: 'slo-report',
+  params: {
+    path: '/slo-report',
+    routeRef: sloReportPageRouteRef,
+    title: 'SLO report',
+    icon: <AssessmentIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('./components/SloReportPage').then(m => <m.SloReportPage />),
+  },
+});
+
+/**
+ * The "SLO report" tab of Groups (the SLOs of what they own) and Systems.
+ *
+ * @alpha
+ */
+export const entitySloReportContent = EntityContentBlueprint.make({
+  name: 'slo-report',
+  params: {
+    path: 'slo-report',
+    title: 'SLO report',
+    filter: entity =>
+      ['group', 'system'].includes(entity.kind.toLocaleLowerCase('en-US')),
+    loader: () =>
+      import('./components/SloReportEntityContent').then(m => (
+        <m.SloReportEntityContent />
+      )),
   },
 });
 
@@ -203,6 +283,10 @@ export default createFrontendPlugin({
     entityAlertsCard,
     entityHealthCard,
     entitySystemHealthCard,
+    entityBackupsCard,
+    entityBackupCoverageCard,
+    sloReportPage,
+    entitySloReportContent,
   ],
 });
 

@@ -18,6 +18,10 @@ export {
   EntityAlertsCard,
   EntityHealthCard,
   EntitySystemHealthCard,
+  EntityBackupsCard,
+  EntityBackupCoverageCard,
+  SloReportPage,
+  EntitySloReportContent,
 } from './plugin';
 export {
   isSloEntity,
@@ -25,8 +29,9 @@ export {
   hasSlos,
   hasOpsRelations,
 } from './lib/predicates';
+export { isBackupRelevantEntity } from './lib/backups';
 export { opsApiRef, OpsClient, OpsApiError } from './api';
-export type { OpsApi, OpsStatus, OpsSourceStatus } from './api';
+export type { OpsApi, OpsStatus, OpsSourceStatus, SloReportQuery } from './api';
 export type { EntitySloStatusCardProps } from './components/EntitySloStatusCard';
 export {
   opsDashboardTranslationRef,

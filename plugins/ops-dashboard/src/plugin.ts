@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { opsApiRef, OpsClient } from './api';
-import { entityContentRouteRef } from './routes';
+import { entityContentRouteRef, sloReportRouteRef } from './routes';
 
 /**
  * The ops-dashboard plugin for apps on the old frontend system. Apps on the
@@ -28,8 +28,41 @@ export const opsDashboardPlugin = createPlugin({
   ],
   routes: {
     entityContent: entityContentRouteRef,
+    sloReport: sloReportRouteRef,
   },
 });
+
+/**
+ * The SLO report page for managers: every SLO with attainment this month and
+ * over a year, budget left, policy; CSV export and printing.
+ *
+ * @public
+ */
+export const SloReportPage = opsDashboardPlugin.provide(
+  createRoutableExtension({
+    name: 'SloReportPage',
+    mountPoint: sloReportRouteRef,
+    component: () =>
+      import('./components/SloReportPage').then(m => m.SloReportPage),
+  }),
+);
+
+/**
+ * The SLO report of a Group or System entity page (an entity tab).
+ *
+ * @public
+ */
+export const EntitySloReportContent = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloReportContent',
+    component: {
+      lazy: () =>
+        import('./components/SloReportEntityContent').then(
+          m => m.SloReportEntityContent,
+        ),
+    },
+  }),
+);
 
 /**
  * The "Operations" tab for Components, Resources and Systems: SLOs, backup
@@ -172,6 +205,40 @@ export const EntityRawSpecCard = opsDashboardPlugin.provide(
     component: {
       lazy: () =>
         import('./components/EntityRawSpecCard').then(m => m.EntityRawSpecCard),
+    },
+  }),
+);
+
+/**
+ * Overview card of Components, Resources and BackupPolicies: each backup
+ * target's live state, last success, age against the RPO, copies kept and
+ * restore drill.
+ *
+ * @public
+ */
+export const EntityBackupsCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBackupsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityBackupsCard').then(m => m.EntityBackupsCard),
+    },
+  }),
+);
+
+/**
+ * System page card: which databases and buckets a BackupPolicy protects.
+ *
+ * @public
+ */
+export const EntityBackupCoverageCard = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBackupCoverageCard',
+    component: {
+      lazy: () =>
+        import('./components/BackupCoverageCard').then(
+          m => m.EntityBackupCoverageCard,
+        ),
     },
   }),
 );

@@ -4,3 +4,8 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const entityContentRouteRef = createRouteRef({
   id: 'ops-dashboard:entity-content',
 });
+
+/** The SLO report page in apps on the old frontend system. */
+export const sloReportRouteRef = createRouteRef({
+  id: 'ops-dashboard:slo-report',
+});

@@ -4,6 +4,8 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { alertsMessages } from './translations/alerts.en';
 import { healthMessages } from './translations/health.en';
+import { backupsMessages } from './translations/backups.en';
+import { reportMessages } from './translations/report.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -212,6 +214,8 @@ export const opsDashboardTranslationRef = createTranslationRef({
     contentTitle: 'Operations',
     alerts: alertsMessages,
     health: healthMessages,
+    backups: backupsMessages,
+    report: reportMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

@@ -2,14 +2,13 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  BACKUP_POLICY_KIND,
   BackupPolicyEntity,
   BackupSourceType,
   BackupTarget,
-  isBackupPolicyEntity,
 } from '@unyo/plugin-ops-common';
 import { createLimiter } from '../slo/evaluation/limit';
 import { BackupStore } from './BackupStore';
+import { listBackupPolicies } from './listBackupPolicies';
 import { condenseReading } from './condenseReading';
 import { resolveSource } from './resolveSource';
 import {
@@ -26,27 +25,6 @@ export interface BackupRoundResult {
   targets: number;
   errors: number;
   durationMs: number;
-}
-
-/** Lists every BackupPolicy of the catalog, page by page. */
-export async function listBackupPolicies(
-  catalog: CatalogService,
-  auth: AuthService,
-): Promise<BackupPolicyEntity[]> {
-  const credentials = await auth.getOwnServiceCredentials();
-  const policies: BackupPolicyEntity[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await catalog.queryEntities(
-      cursor
-        ? { cursor, limit: 500 }
-        : { filter: { kind: BACKUP_POLICY_KIND }, limit: 500 },
-      { credentials },
-    );
-    policies.push(...page.items.filter(isBackupPolicyEntity));
-    cursor = page.pageInfo.nextCursor;
-  } while (cursor);
-  return policies;
 }
 
 /**
@@ -75,7 +53,10 @@ export class BackupMonitor {
   async readAll(): Promise<BackupRoundResult> {
     const { catalog, auth, store, logger } = this.options;
     const started = Date.now();
-    const policies = await listBackupPolicies(catalog, auth);
+    const policies = await listBackupPolicies(
+      catalog,
+      await auth.getOwnServiceCredentials(),
+    );
     const limit = createLimiter(this.options.concurrency ?? 4);
     const jobs = policies.flatMap(policy =>
       policy.spec.targets

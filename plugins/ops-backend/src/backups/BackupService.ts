@@ -23,6 +23,16 @@ export interface BackupService {
     credentials: BackstageCredentials,
   ): Promise<BackupCoverage>;
   /**
+   * How many backup targets (restore drills aside) are within their RPO
+   * (`ok` or `late`): of the policies protecting the entities or what they
+   * depend on, or of every policy when `entityRefs` is unset. The SLO
+   * report's summary shows it.
+   */
+  rpoCoverage(
+    entityRefs: string[] | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<{ covered: number; total: number }>;
+  /**
    * Stores a pushed run; NotFoundError naming `policyRef` or `target` when
    * the policy or its target does not exist. Returns the stored report and
    * the target's status with it.

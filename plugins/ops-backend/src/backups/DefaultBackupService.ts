@@ -2,7 +2,11 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -31,6 +35,7 @@ import {
   StoredBackupReading,
   StoredBackupReport,
 } from './BackupStore';
+import { listBackupPolicies } from './listBackupPolicies';
 import { resolveSource } from './resolveSource';
 import { BackupSourceConnection, BackupSourceReader } from './sources/types';
 
@@ -161,6 +166,54 @@ export class DefaultBackupService implements BackupService {
       covered: items.filter(i => i.policies.length > 0).length,
       total: items.length,
     };
+  }
+
+  async rpoCoverage(
+    entityRefs: string[] | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<{ covered: number; total: number }> {
+    const policies = entityRefs
+      ? await this.policiesProtecting(
+          await this.withDependencies(entityRefs, credentials),
+          credentials,
+        )
+      : await listBackupPolicies(this.options.catalog, credentials);
+    const targets = (await this.statusesOf(policies)).filter(
+      s => s.target !== RESTORE_TEST_TARGET,
+    );
+    return {
+      covered: targets.filter(s => s.status === 'ok' || s.status === 'late')
+        .length,
+      total: targets.length,
+    };
+  }
+
+  /** The entities and what they depend on: services' databases are their dependencies. */
+  private async withDependencies(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const { catalog } = this.options;
+    const fetch = async (refs: string[]) =>
+      refs.length
+        ? (
+            await catalog.getEntitiesByRefs(
+              { entityRefs: refs },
+              { credentials },
+            )
+          ).items.filter((e): e is Entity => !!e)
+        : [];
+    const entities = await fetch([...new Set(entityRefs)]);
+    const dependencies = await fetch([
+      ...new Set(
+        entities.flatMap(e =>
+          (e.relations ?? [])
+            .filter(r => r.type === RELATION_DEPENDS_ON)
+            .map(r => r.targetRef),
+        ),
+      ),
+    ]);
+    return [...entities, ...dependencies];
   }
 
   async report(

@@ -153,7 +153,7 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
   let knex: Knex;
   let audits: RecordedAuditEvent[];
 
-  async function start(config: object = {}) {
+  async function start(config: object = {}, extra: Entity[] = []) {
     knex = await databases.init(id);
     const auditor = recordingAuditor();
     audits = auditor.events;
@@ -162,7 +162,7 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
         opsPlugin,
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({ data: config }),
-        catalogServiceMock.factory({ entities }),
+        catalogServiceMock.factory({ entities: [...entities, ...extra] }),
         auditor.factory,
       ],
     });
@@ -438,6 +438,54 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
     expect(notSystem.body.error.message).toContain(
       'entityRef must be a system',
     );
+  });
+
+  it("the SLO report's summary counts targets within RPO, for all and through a service's dependencies", async () => {
+    // mairust-smtp depends on the config store; an SLO measures it.
+    const smtp = entities.find(e => e.metadata.name === 'mairust-smtp')!;
+    const server = await start({}, [
+      {
+        ...smtp,
+        metadata: { ...smtp.metadata, name: 'mairust-imap' },
+        spec: { ...smtp.spec, system: 'mairust' },
+        relations: [
+          { type: 'partOf', targetRef: 'system:default/mairust' },
+          { type: 'dependsOn', targetRef: 'resource:default/mairust-config' },
+        ],
+      },
+      {
+        apiVersion: 'openslo/v1',
+        kind: 'SLO',
+        metadata: { name: 'mairust-imap-availability', namespace: 'default' },
+        spec: {
+          service: 'mairust-imap',
+          indicatorRef: 'x',
+          timeWindow: [{ duration: '30d', isRolling: true }],
+          budgetingMethod: 'Occurrences',
+          objectives: [{ target: 0.99 }],
+        },
+      },
+    ]);
+    const summary = (query: object) =>
+      request(server)
+        .get('/api/ops/slo-report/summary')
+        .query(query)
+        .set('Authorization', alice);
+
+    // wal and daily-dump are not read (no connections), daily-config not pushed yet.
+    expect((await summary({})).body.backupCoverage).toEqual({
+      covered: 0,
+      total: 3,
+    });
+    await pushReport(server, configRun()).expect(201);
+    expect((await summary({})).body.backupCoverage).toEqual({
+      covered: 1,
+      total: 3,
+    });
+    // Scoped to the system: its one SLO's service depends on the config store only.
+    const scoped = await summary({ system: 'system:default/mairust' });
+    expect(scoped.status).toBe(200);
+    expect(scoped.body.backupCoverage).toEqual({ covered: 1, total: 1 });
   });
 
   it('names a missing or unknown entityRef', async () => {

@@ -1,10 +1,12 @@
 import type {
+  BackupCoverage,
+  BackupStatus,
   CreateSilenceRequest,
   HealthStatus,
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
-import { OpsApi, OpsStatus } from '../api';
+import { OpsApi, OpsStatus, SloReportQuery } from '../api';
 
 export function opsStatus(configured: boolean): OpsStatus {
   return {
@@ -48,6 +50,10 @@ export function mockOpsApi(
     slo?: SloStatusWithHistory | Error;
     /** Health items by entity ref (none for others). */
     health?: Record<string, HealthStatus[] | Error>;
+    /** Backup statuses by entity ref (none for others). */
+    backups?: Record<string, BackupStatus[] | Error>;
+    /** Backup coverage by system ref. */
+    coverage?: Record<string, BackupCoverage | Error>;
   } = {},
 ): jest.Mocked<OpsApi> {
   return {
@@ -82,5 +88,26 @@ export function mockOpsApi(
         ? Promise.reject(items)
         : Promise.resolve({ items });
     }),
+    getBackups: jest.fn((entityRef: string) => {
+      const items = options.backups?.[entityRef] ?? [];
+      return items instanceof Error
+        ? Promise.reject(items)
+        : Promise.resolve({ items });
+    }),
+    getBackupCoverage: jest.fn((systemRef: string) =>
+      answer(
+        options.coverage?.[systemRef] ??
+          new Error(`No coverage of ${systemRef} in this test`),
+      ),
+    ),
+    getSloReport: jest.fn((_query: SloReportQuery) =>
+      Promise.reject(new Error('No SLO report in this test')),
+    ),
+    getSloReportSummary: jest.fn((_query: SloReportQuery) =>
+      Promise.reject(new Error('No SLO report in this test')),
+    ),
+    getSloReportCsv: jest.fn((_query: SloReportQuery) =>
+      Promise.reject(new Error('No SLO report in this test')),
+    ),
   };
 }

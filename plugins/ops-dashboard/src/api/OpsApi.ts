@@ -2,12 +2,38 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AlertHistorySummary,
   AlertsResponse,
+  BackupCoverage,
+  BackupsResponse,
   CreateSilenceRequest,
   HealthStatus,
   Silence,
+  SloReportPolicyBand,
+  SloReportResponse,
+  SloReportSummary,
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
+
+/**
+ * The filters, order and page of the SLO report (`GET /api/ops/slo-report`);
+ * refs are entity refs, `month` is `YYYY-MM` (UTC).
+ *
+ * @public
+ */
+export interface SloReportQuery {
+  owner?: string;
+  system?: string;
+  month?: string;
+  /** Months of attainment per row, ending with `month`. */
+  months?: number;
+  q?: string;
+  policy?: SloReportPolicyBand;
+  sort?: 'name' | 'attainment' | 'budget';
+  order?: 'asc' | 'desc';
+  groupBy?: 'owner' | 'system';
+  limit?: number;
+  offset?: number;
+}
 
 /**
  * Whether one data source of the ops backend is configured, and under which
@@ -83,6 +109,29 @@ export interface OpsApi {
 
   /** Expires one of them (`DELETE /api/ops/silences/{id}?entityRef=R`). */
   expireSilence(id: string, entityRef: string): Promise<void>;
+
+  /**
+   * The live status of each target of the BackupPolicies that protect an
+   * entity, or of the policy itself (`GET /api/ops/backups?entityRef=R`).
+   */
+  getBackups(entityRef: string): Promise<BackupsResponse>;
+
+  /**
+   * Which database- and bucket-like entities of a system BackupPolicies
+   * protect (`GET /api/ops/backups/coverage?entityRef=system:...`).
+   */
+  getBackupCoverage(systemRef: string): Promise<BackupCoverage>;
+
+  /** One page of the SLO report (`GET /api/ops/slo-report`). */
+  getSloReport(query: SloReportQuery): Promise<SloReportResponse>;
+
+  /** The report's summary (`GET /api/ops/slo-report/summary`). */
+  getSloReportSummary(
+    query: Pick<SloReportQuery, 'owner' | 'system' | 'month'>,
+  ): Promise<SloReportSummary>;
+
+  /** The report as CSV, every row (`GET /api/ops/slo-report?format=csv`). */
+  getSloReportCsv(query: SloReportQuery): Promise<Blob>;
 }
 
 /**

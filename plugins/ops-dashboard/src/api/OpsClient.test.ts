@@ -104,6 +104,39 @@ describe('OpsClient', () => {
     expect(error.errorName).toBe('NotFoundError');
   });
 
+  it('reads backup statuses and a system coverage', async () => {
+    const backups = client(
+      new Response(JSON.stringify({ items: [{ target: 'wal' }] }), {
+        status: 200,
+      }),
+    );
+    expect(await backups.client.getBackups('resource:default/db 1')).toEqual({
+      items: [{ target: 'wal' }],
+    });
+    expect(backups.fetch).toHaveBeenCalledWith(
+      'http://backend/api/ops/backups?entityRef=resource%3Adefault%2Fdb%201',
+    );
+
+    const coverage = client(
+      new Response(
+        JSON.stringify({
+          entityRef: 'system:default/s',
+          items: [{ entityRef: 'resource:default/db', policies: [] }],
+          covered: 0,
+          total: 1,
+        }),
+        { status: 200 },
+      ),
+    );
+    const answer = await coverage.client.getBackupCoverage('system:default/s');
+    expect(coverage.fetch).toHaveBeenCalledWith(
+      'http://backend/api/ops/backups/coverage?entityRef=system%3Adefault%2Fs',
+    );
+    expect([answer.covered, answer.total, answer.items.length]).toEqual([
+      0, 1, 1,
+    ]);
+  });
+
   it('falls back to the status line when the body is not JSON', async () => {
     const { client: opsClient } = client(
       new Response('<html>', { status: 502, statusText: 'Bad Gateway' }),

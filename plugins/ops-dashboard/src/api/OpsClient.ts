@@ -9,13 +9,26 @@ import {
 import type {
   AlertHistorySummary,
   AlertsResponse,
+  BackupCoverage,
+  BackupsResponse,
   CreateSilenceRequest,
   HealthStatus,
   Silence,
+  SloReportResponse,
+  SloReportSummary,
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
-import { OpsApi, OpsSourceStatus, OpsStatus } from './OpsApi';
+import { OpsApi, OpsSourceStatus, OpsStatus, SloReportQuery } from './OpsApi';
+
+/** `?a=1&b=x` of the set values, in a stable order. */
+function reportParams(query: Record<string, string | number | undefined>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
+}
 
 /**
  * An error answer of the ops backend: `message` is the backend's
@@ -136,6 +149,62 @@ export class OpsClient implements OpsApi {
       )}`,
       { method: 'DELETE' },
     );
+  }
+
+  async getBackups(entityRef: string): Promise<BackupsResponse> {
+    const body = (await this.fetchJson(
+      `/backups?entityRef=${encodeURIComponent(entityRef)}`,
+    )) as { items?: unknown };
+    return { items: Array.isArray(body?.items) ? body.items : [] };
+  }
+
+  async getBackupCoverage(systemRef: string): Promise<BackupCoverage> {
+    const body = (await this.fetchJson(
+      `/backups/coverage?entityRef=${encodeURIComponent(systemRef)}`,
+    )) as Partial<BackupCoverage>;
+    const items = Array.isArray(body?.items) ? body.items : [];
+    return {
+      entityRef: body?.entityRef ?? systemRef,
+      items,
+      covered:
+        typeof body?.covered === 'number'
+          ? body.covered
+          : items.filter(i => i.policies?.length > 0).length,
+      total: typeof body?.total === 'number' ? body.total : items.length,
+    };
+  }
+
+  async getSloReport(query: SloReportQuery): Promise<SloReportResponse> {
+    const body = (await this.fetchJson(
+      `/slo-report?${reportParams({ ...query })}`,
+    )) as Partial<SloReportResponse>;
+    const items = Array.isArray(body?.items) ? body.items : [];
+    return {
+      items,
+      totalCount:
+        typeof body?.totalCount === 'number' ? body.totalCount : items.length,
+    };
+  }
+
+  async getSloReportSummary(
+    query: Pick<SloReportQuery, 'owner' | 'system' | 'month'>,
+  ): Promise<SloReportSummary> {
+    return (await this.fetchJson(
+      `/slo-report/summary?${reportParams({ ...query })}`,
+    )) as SloReportSummary;
+  }
+
+  async getSloReportCsv(query: SloReportQuery): Promise<Blob> {
+    const { limit: _limit, offset: _offset, ...all } = query;
+    const baseUrl = await this.discoveryApi.getBaseUrl('ops');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/slo-report?${reportParams({ ...all, format: 'csv' })}`,
+    );
+    if (!response.ok) {
+      const { message, name } = await readError(response);
+      throw new OpsApiError(message, response.status, name);
+    }
+    return response.blob();
   }
 
   private async fetchJson(path: string, init?: RequestInit): Promise<unknown> {

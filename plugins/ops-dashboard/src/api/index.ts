@@ -1,3 +1,8 @@
 export { opsApiRef } from './OpsApi';
-export type { OpsApi, OpsSourceStatus, OpsStatus } from './OpsApi';
+export type {
+  OpsApi,
+  OpsSourceStatus,
+  OpsStatus,
+  SloReportQuery,
+} from './OpsApi';
 export { OpsClient, OpsApiError } from './OpsClient';

@@ -4,6 +4,8 @@
  */
 import { alertsJa } from './alerts.ja';
 import { healthJa } from './health.ja';
+import { backupsJa } from './backups.ja';
+import { reportJa } from './report.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -173,6 +175,8 @@ const ja = {
   contentTitle: '運用',
   ...alertsJa,
   ...healthJa,
+  ...backupsJa,
+  ...reportJa,
 } as const;
 
 export default ja;

@@ -40,7 +40,7 @@ describe('EntityOpsContent', () => {
     expect(screen.getByText('daily-dump · full · s3 · 1d')).toBeInTheDocument();
     expect(
       await screen.findByText(
-        'Live backup status is not available: no backup source is configured (ops.backups.sources).',
+        'No backup source connection is configured (ops.backups.sources): targets that need one show as unknown. Pushed reports and Prometheus sources still work.',
       ),
     ).toBeInTheDocument();
   });

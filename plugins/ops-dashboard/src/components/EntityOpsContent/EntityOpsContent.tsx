@@ -2,10 +2,11 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { ComponentType } from 'react';
-import { RELATION_HAS_RUNBOOK, RELATION_PROTECTED_BY } from '../../constants';
+import { RELATION_HAS_RUNBOOK } from '../../constants';
 import { RelatedEntity } from '../../hooks/useRelatedEntities';
 import { opsDashboardTranslationRef } from '../../translation';
-import { BackupPolicyTable } from '../BackupPolicyTable';
+import { BackupsPanel } from '../EntityBackupsCard';
+import { EntityBackupCoverageCard } from '../BackupCoverageCard';
 import { OpsCapability, OpsStatusNotice } from '../OpsStatusNotice';
 import { RelatedSection } from '../RelatedSection';
 import { RunbookTable } from '../RunbookTable';
@@ -46,14 +47,6 @@ export function EntityOpsContent() {
   }
   const sections: Section[] = [
     {
-      relation: RELATION_PROTECTED_BY,
-      title: t('opsContent.backupsTitle'),
-      emptyText: t('opsContent.backupsEmpty'),
-      Table: BackupPolicyTable,
-      capability: 'backups',
-      lg: 6,
-    },
-    {
       relation: RELATION_HAS_RUNBOOK,
       title: t('opsContent.runbooksTitle'),
       emptyText: t('opsContent.runbooksEmpty'),
@@ -78,6 +71,17 @@ export function EntityOpsContent() {
           title={t('opsContent.slosTitle')}
           emptyText={t('opsContent.slosEmpty')}
         />
+      </Grid>
+      <Grid item xs={12}>
+        {isSystem ? (
+          <EntityBackupCoverageCard />
+        ) : (
+          <BackupsPanel
+            entity={entity}
+            title={t('opsContent.backupsTitle')}
+            emptyText={t('opsContent.backupsEmpty')}
+          />
+        )}
       </Grid>
       {sections.map(({ relation, title, emptyText, Table, capability, lg }) => (
         <Grid item xs={12} lg={lg} key={relation}>

@@ -1,0 +1,560 @@
+/*
+ * SLO report benchmark: prints figures, asserts nothing.
+ *
+ *   yarn workspace @unyo/plugin-ops-backend bench:report [--slos 2000]
+ *     [--requests 200] [--db sqlite|postgres] [--no-browser]
+ *
+ * 1. A catalog of N SLOs (3 per service, 25 owners, 10 systems;
+ *    catalogServiceMock) and a year (365 UTC days) of daily rollups per SLO
+ *    written with the store API (DatabaseSloStore) to a SQLite file or a
+ *    fresh database on the local PostgreSQL.
+ * 2. Times GET /api/ops/slo-report (the page's first request: this month,
+ *    12 months of attainment, first 200 rows grouped by owner), the summary
+ *    and the full CSV through createRouter in an express app, warm.
+ * 3. Streams this month's counters of the same services to a real
+ *    Prometheus (promtool backfill) and times computing this month's
+ *    attainment of the N SLOs live with batched `increase()` queries, as a
+ *    report without rollups would have to; prints the ratio.
+ * 4. Unless --no-browser: bundles the report component (esbuild, production)
+ *    into a minimal harness page served by the same express app, and times
+ *    "interactive" (first rows of the table rendered) in headless Chromium.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
+import knexFactory, { Knex } from 'knex';
+import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { readOpsConfig } from '../src/config/OpsConfig';
+import { DatabaseSloStore } from '../src/database/DatabaseSloStore';
+import { SloDailyRow } from '../src/database/SloStore';
+import { createPrometheusClients } from '../src/prometheus/PrometheusClients';
+import { createRouter } from '../src/router';
+import { DefaultSloService } from '../src/slo/DefaultSloService';
+import { DefaultSloReportService } from '../src/slo/report/DefaultSloReportService';
+import { DatabaseMonthlyRollups } from '../src/slo/report/MonthlyRollups';
+import {
+  backfill,
+  killChildren,
+  startPrometheus,
+  startReaper,
+} from './prometheus';
+import { measurePage } from './reportPage';
+import {
+  sampleTimes,
+  serviceName,
+  serviceProfile,
+  writeOpenMetrics,
+} from './series';
+
+const GOAL_API_P95_MS = 200;
+const GOAL_INTERACTIVE_MS = 2000;
+const LIVE_BATCH = 500;
+const DAY = 86_400_000;
+const KINDS = ['availability', 'latency', 'errors'] as const;
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`--${name} needs a positive integer`);
+  }
+  return value;
+}
+
+function option(name: string, values: string[]): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i < 0 ? values[0] : process.argv[i + 1];
+  if (!values.includes(value)) {
+    throw new Error(`--${name} must be one of ${values.join(', ')}`);
+  }
+  return value;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    max: sorted[sorted.length - 1],
+  };
+}
+
+/** Services with 3 SLOs each, spread over 25 owners and 10 systems. */
+function reportEntities(slos: number): Entity[] {
+  const services = Math.ceil(slos / 3);
+  const out: Entity[] = [];
+  let made = 0;
+  for (let i = 0; i < services; i++) {
+    const name = serviceName(i);
+    const kinds = KINDS.slice(0, Math.min(3, slos - made));
+    made += kinds.length;
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default' },
+      spec: {
+        type: 'service',
+        owner: `team-${i % 25}`,
+        system: `sys-${i % 10}`,
+        lifecycle: 'production',
+      },
+      relations: [
+        { type: 'ownedBy', targetRef: `group:default/team-${i % 25}` },
+        { type: 'partOf', targetRef: `system:default/sys-${i % 10}` },
+        ...kinds.map(kind => ({
+          type: 'measuredBy',
+          targetRef: `slo:default/${name}-${kind}`,
+        })),
+      ],
+    });
+    for (const kind of kinds) {
+      out.push({
+        apiVersion: 'openslo/v1',
+        kind: 'SLO',
+        metadata: { name: `${name}-${kind}`, namespace: 'default' },
+        spec: {
+          service: name,
+          indicatorRef: `${kind}-sli`,
+          timeWindow: [{ duration: '30d', isRolling: true }],
+          budgetingMethod: 'Occurrences',
+          objectives: [
+            {
+              target: { availability: 0.999, latency: 0.99, errors: 0.995 }[
+                kind
+              ],
+            },
+          ],
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Daily good/total as the generated Prometheus series would give them. */
+function dailyRows(slos: number, days: string[], endMs: number): SloDailyRow[] {
+  const rows: SloDailyRow[] = [];
+  for (let n = 0; n < slos; n++) {
+    const i = Math.floor(n / 3);
+    const kind = KINDS[n % 3];
+    const { rate, errorShare, slowShare } = serviceProfile(i, endMs);
+    const total = rate * 86_400;
+    const bad = kind === 'latency' ? total * slowShare : total * errorShare(0);
+    for (const day of days) {
+      rows.push({
+        sloRef: `slo:default/${serviceName(i)}-${kind}`,
+        day,
+        good: Math.round(total - bad),
+        total: Math.round(total),
+      });
+    }
+  }
+  return rows;
+}
+
+async function openDatabase(kind: string, dir: string) {
+  if (kind === 'sqlite') {
+    const file = join(dir, 'ops.sqlite');
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: file },
+      useNullAsDefault: true,
+    });
+    return { knex, label: `SQLite file ${file}`, drop: async () => {} };
+  }
+  const name = `ops_report_bench_${process.pid}`;
+  const admin = knexFactory({
+    client: 'pg',
+    connection: 'postgresql://postgres@127.0.0.1:5432/postgres',
+  });
+  await admin.raw(`CREATE DATABASE ${name}`);
+  const knex = knexFactory({
+    client: 'pg',
+    connection: `postgresql://postgres@127.0.0.1:5432/${name}`,
+  });
+  return {
+    knex,
+    label: `PostgreSQL 15 database ${name} on 127.0.0.1:5432`,
+    drop: async () => {
+      await knex.destroy();
+      await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.destroy();
+    },
+  };
+}
+
+async function main() {
+  const slos = flag('slos', 2000);
+  const requests = flag('requests', 200);
+  const db = option('db', ['sqlite', 'postgres']);
+  const browser = !process.argv.includes('--no-browser');
+  const services = Math.ceil(slos / 3);
+
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const dir = mkdtempSync(join(tmpdir(), 'ops-report-bench-'));
+  startReaper(dir);
+  const removeDir = () =>
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  process.once('exit', removeDir);
+  cleanups.push(removeDir);
+  cleanups.push(killChildren);
+  const cleanup = async () => {
+    for (const fn of cleanups.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (e) {
+        console.error(`cleanup: ${(e as Error).message}`);
+      }
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      killChildren();
+      removeDir();
+      process.exit(130);
+    });
+  }
+
+  try {
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+    const month = now.toISOString().slice(0, 7);
+    const monthStart = new Date(`${month}-01T00:00:00.000Z`);
+    console.log(
+      `SLO report benchmark: ${slos} SLOs (${services} services), 365 days of rollups, ${
+        cpus().length
+      } cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${
+        process.version
+      }, ${new Date().toISOString()}`,
+    );
+
+    // 1. Catalog, store and a year of daily rollups.
+    const database = await openDatabase(db, dir);
+    cleanups.push(database.drop);
+    console.log(`store: ${database.label}`);
+    let t = performance.now();
+    const store = await DatabaseSloStore.create({
+      database: mockServices.database({ knex: database.knex }),
+    });
+    const days = Array.from({ length: 365 }, (_, k) =>
+      new Date(now.getTime() - (364 - k) * DAY).toISOString().slice(0, 10),
+    );
+    const rows = dailyRows(slos, days, now.getTime());
+    for (let k = 0; k < rows.length; k += 20_000) {
+      await store.upsertDaily(rows.slice(k, k + 20_000));
+    }
+    console.log(
+      `rollups: ${rows.length.toLocaleString('en')} daily rows (${days[0]} to ${
+        days[days.length - 1]
+      }) written with the store API in ${s(performance.now() - t)}`,
+    );
+
+    const catalog = catalogServiceMock({ entities: reportEntities(slos) });
+    const sloService = new DefaultSloService({
+      catalog,
+      store,
+      notEvaluatedMessage: () => 'not evaluated',
+      now: () => now,
+    });
+    const report = new DefaultSloReportService({
+      slos: sloService,
+      rollups: await DatabaseMonthlyRollups.create({
+        database: mockServices.database({ knex: database.knex }),
+      }),
+      now: () => now,
+    });
+
+    // 2. The report API through the real router.
+    const app = express();
+    app.use(
+      '/api/ops',
+      await createRouter({
+        httpAuth: mockServices.httpAuth(),
+        config: readOpsConfig(new ConfigReader({})),
+        slos: sloService,
+        report,
+      }),
+    );
+    const pageRoutes = express.Router();
+    app.use(pageRoutes);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>(resolve => server.once('listening', resolve));
+    cleanups.push(
+      () =>
+        new Promise<void>(resolve => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const time = async (path: string, check: (body: string) => boolean) => {
+      const started = performance.now();
+      const res = await fetch(`${base}${path}`);
+      const body = await res.text();
+      const took = performance.now() - started;
+      if (res.status !== 200 || !check(body)) {
+        throw new Error(
+          `${path} answered ${res.status}: ${body.slice(0, 200)}`,
+        );
+      }
+      return took;
+    };
+    const pageQuery = `month=${month}&months=12&limit=200&offset=0&sort=name&order=asc&groupBy=owner`;
+    const cases = [
+      {
+        label: 'page: this month, 12 months, 200 rows by owner',
+        path: `/api/ops/slo-report?${pageQuery}`,
+        check: (b: string) => {
+          const body = JSON.parse(b);
+          return body.totalCount === slos && body.items.length === 200;
+        },
+        n: requests,
+      },
+      {
+        label: 'page: one owner (80 SLOs), 12 months',
+        path: `/api/ops/slo-report?${pageQuery}&owner=team-3`,
+        check: (b: string) => JSON.parse(b).items.length > 0,
+        n: requests,
+      },
+      {
+        label: 'summary: this month',
+        path: `/api/ops/slo-report/summary?month=${month}`,
+        check: (b: string) => JSON.parse(b).totalSlos === slos,
+        n: requests,
+      },
+      {
+        label: `CSV: all ${slos} rows, 12 months`,
+        path: `/api/ops/slo-report?month=${month}&months=12&format=csv`,
+        check: (b: string) => b.trim().split('\r\n').length === slos + 1,
+        n: Math.max(10, Math.round(requests / 10)),
+      },
+    ];
+    console.log(
+      `\nGET /api/ops/slo-report through createRouter (warm: 10 requests first, not counted)`,
+    );
+    console.log(
+      `${'case'.padEnd(48)} ${'n'.padStart(4)} ${'p50'.padStart(
+        9,
+      )} ${'p95'.padStart(9)} ${'max'.padStart(9)}`,
+    );
+    const cold = await time(cases[0].path, cases[0].check);
+    const apiFigures: Record<string, ReturnType<typeof stats>> = {};
+    for (const c of cases) {
+      for (let k = 0; k < 10; k++) await time(c.path, c.check);
+      const times: number[] = [];
+      for (let k = 0; k < c.n; k++) times.push(await time(c.path, c.check));
+      const f = stats(times);
+      apiFigures[c.label] = f;
+      console.log(
+        `${c.label.padEnd(48)} ${String(c.n).padStart(4)} ${ms(f.p50).padStart(
+          9,
+        )} ${ms(f.p95).padStart(9)} ${ms(f.max).padStart(9)}`,
+      );
+    }
+    console.log(`first request (cold caches): ${ms(cold)}`);
+    // Where a cold request's time goes, each part on its own.
+    const credentials = await mockServices
+      .httpAuth()
+      .credentials({ headers: {} } as any);
+    let p = performance.now();
+    await sloService.report({ month }, credentials);
+    const partStatuses = performance.now() - p;
+    const freshRollups = await DatabaseMonthlyRollups.create({
+      database: mockServices.database({ knex: database.knex }),
+    });
+    p = performance.now();
+    const year = await freshRollups.totals(days[0].slice(0, 7), month);
+    const partRollups = performance.now() - p;
+    console.log(
+      `  cold parts: catalog + this month's status from daily rows ${ms(
+        partStatuses,
+      )}; one grouped query for 12 months of ${year.size} SLOs ${ms(
+        partRollups,
+      )}`,
+    );
+
+    // 3. The same month's attainment live from Prometheus.
+    t = performance.now();
+    const monthDays = Math.ceil((now.getTime() - monthStart.getTime()) / DAY);
+    const times = sampleTimes({ endMs: now.getTime(), days: monthDays + 1 });
+    const input = join(dir, 'series.om');
+    const written = writeOpenMetrics({
+      file: input,
+      services,
+      times,
+      endMs: now.getTime(),
+    });
+    await backfill({ input, dir });
+    unlinkSync(input);
+    const prometheus = await startPrometheus({ dir });
+    cleanups.push(() => prometheus.stop());
+    console.log(
+      `\nPrometheus: ${written.series} series, ${(
+        written.samples / 1e6
+      ).toFixed(1)} M samples (${
+        monthDays + 1
+      } days), backfilled and started in ${s(performance.now() - t)}`,
+    );
+    const client = createPrometheusClients(
+      [
+        {
+          name: 'default',
+          url: prometheus.url,
+          headers: {},
+          timeout: { seconds: 120 },
+        },
+      ],
+      { retry: { attempts: 1 } },
+    ).get();
+    const range = `${Math.round(
+      (now.getTime() - monthStart.getTime()) / 1000,
+    )}s`;
+    /** `increase()` over this month so far, summed per service. */
+    const perService = async (sel: string, metric: string, extra = '') => {
+      const samples = await client.instantQuery(
+        `sum by (service) (increase(${metric}{${sel}${extra}}[${range}]))`,
+        { time: now },
+      );
+      return new Map(samples.map(x => [x.labels.service, x.value]));
+    };
+    const live = async () => {
+      const attainment = new Map<string, number>();
+      let queries = 0;
+      for (let b = 0; b < services; b += LIVE_BATCH) {
+        const names = Array.from(
+          { length: Math.min(LIVE_BATCH, services - b) },
+          (_, k) => serviceName(b + k),
+        ).join('|');
+        const sel = `service=~"${names}"`;
+        const q = (metric: string, extra?: string) =>
+          perService(sel, metric, extra);
+        queries += 5;
+        const [total, good, fast, count, errors] = await Promise.all([
+          q('http_requests_total'),
+          q('http_requests_total', ',code!~"5.."'),
+          q('http_request_duration_seconds_bucket', ',le="0.5"'),
+          q('http_request_duration_seconds_count'),
+          q('http_requests_total', ',code="500"'),
+        ]);
+        for (const [svc, tot] of total) {
+          attainment.set(`${svc}-availability`, (good.get(svc) ?? 0) / tot);
+          attainment.set(`${svc}-errors`, 1 - (errors.get(svc) ?? 0) / tot);
+        }
+        for (const [svc, c] of count) {
+          attainment.set(`${svc}-latency`, (fast.get(svc) ?? 0) / c);
+        }
+      }
+      return { attainment, queries };
+    };
+    const liveTimes: number[] = [];
+    let liveResult = await live(); // warm-up
+    for (let k = 0; k < 10; k++) {
+      const started = performance.now();
+      liveResult = await live();
+      liveTimes.push(performance.now() - started);
+    }
+    const liveFigures = stats(liveTimes);
+    // The stored figures of the same month, for the check below.
+    const stored = JSON.parse(
+      await (
+        await fetch(
+          `${base}/api/ops/slo-report?month=${month}&months=1&format=json`,
+        )
+      ).text(),
+    ).items as Array<{ ref: string; sli?: { ratio: number } }>;
+    let maxDiff = 0;
+    for (const item of stored) {
+      const l = liveResult.attainment.get(item.ref.replace('slo:default/', ''));
+      if (l !== undefined && item.sli) {
+        maxDiff = Math.max(maxDiff, Math.abs(l - item.sli.ratio));
+      }
+    }
+    const monthFromStore = apiFigures[cases[0].label];
+    console.log(
+      `live: this month's attainment of ${liveResult.attainment.size} SLOs, ${
+        liveResult.queries
+      } increase()[${range}] queries (batches of ${LIVE_BATCH} services), n=10: p50 ${ms(
+        liveFigures.p50,
+      )}, p95 ${ms(liveFigures.p95)}`,
+    );
+    console.log(
+      `  largest difference live vs stored attainment: ${maxDiff.toExponential(
+        2,
+      )} (same generated traffic)`,
+    );
+    console.log(
+      `  ratio live p95 / stored report p95 (one month vs 12 months + 200 rows): ${(
+        liveFigures.p95 / monthFromStore.p95
+      ).toFixed(1)}×; 12 months live would need a year of Prometheus retention`,
+    );
+
+    // 4. The page in headless Chromium.
+    let page: Awaited<ReturnType<typeof measurePage>> | undefined;
+    if (browser) {
+      page = await measurePage({ router: pageRoutes, base, dir, runs: 5 });
+      console.log(
+        `\npage (harness: the SloReport component bundled with esbuild, production build ${(
+          page.bundleBytes /
+          2 ** 10
+        ).toFixed(0)} KiB, served with this backend), headless Chromium, n=${
+          page.runs.length
+        }:`,
+      );
+      for (const run of page.runs) {
+        console.log(
+          `  interactive (first rows rendered) ${ms(
+            run.interactiveMs,
+          )} (bundle run by ${ms(run.scriptDoneMs)}, rows arrived at ${ms(
+            run.rowsArrivedMs,
+          )}), ${run.rows} rows in the document, scroll to the end loads ${
+            run.loadedAfterScroll
+          } rows`,
+        );
+      }
+    }
+
+    console.log('\nsummary');
+    const apiP95 = monthFromStore.p95;
+    console.log(
+      `  report API p95 warm ${ms(apiP95)} (goal ≤ ${GOAL_API_P95_MS} ms): ${
+        apiP95 <= GOAL_API_P95_MS ? 'met' : 'NOT met'
+      }`,
+    );
+    if (page) {
+      const worst = Math.max(...page.runs.map(r => r.interactiveMs));
+      console.log(
+        `  page interactive, slowest of ${page.runs.length} ${ms(
+          worst,
+        )} (goal ≤ ${GOAL_INTERACTIVE_MS} ms): ${
+          worst <= GOAL_INTERACTIVE_MS ? 'met' : 'NOT met'
+        }`,
+      );
+    }
+    console.log(
+      `  live from Prometheus p95 ${ms(liveFigures.p95)}: ${(
+        liveFigures.p95 / apiP95
+      ).toFixed(1)}× the stored report`,
+    );
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  killChildren();
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+export { BackupAgeBar } from './BackupAgeBar';

@@ -1,0 +1,4 @@
+export {
+  BackupCoverageContent,
+  EntityBackupCoverageCard,
+} from './BackupCoverageCard';

@@ -1,0 +1,1 @@
+export { BackupStateChip, useBackupStateLabel } from './BackupStateChip';

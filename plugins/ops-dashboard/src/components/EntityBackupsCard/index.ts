@@ -1,0 +1,2 @@
+export { BackupsPanel, EntityBackupsCard } from './EntityBackupsCard';
+export type { BackupsPanelProps } from './EntityBackupsCard';

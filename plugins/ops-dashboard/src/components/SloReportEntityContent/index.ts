@@ -1,0 +1,1 @@
+export { SloReportEntityContent } from './SloReportEntityContent';

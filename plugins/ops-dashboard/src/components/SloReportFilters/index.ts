@@ -1,0 +1,5 @@
+export { SloReportFilters } from './SloReportFilters';
+export type {
+  SloReportFiltersProps,
+  SloReportFilterValues,
+} from './SloReportFilters';

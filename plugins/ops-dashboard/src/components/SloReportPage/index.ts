@@ -1,0 +1,3 @@
+export { SloReportPage } from './SloReportPage';
+export { SloReport } from './SloReport';
+export type { SloReportProps } from './SloReport';

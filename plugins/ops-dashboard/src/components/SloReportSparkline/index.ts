@@ -1,0 +1,2 @@
+export { SloReportSparkline } from './SloReportSparkline';
+export type { SloReportSparklineProps } from './SloReportSparkline';

@@ -1,0 +1,2 @@
+export { SloReportSummary } from './SloReportSummary';
+export type { SloReportSummaryProps } from './SloReportSummary';

@@ -1,0 +1,2 @@
+export { SloReportTable } from './SloReportTable';
+export type { SloReportTableProps } from './SloReportTable';
