@@ -9,6 +9,14 @@ const SERVICE = '/catalog/default/component/elixir-cqrs-client-service';
 const ENTITY_REF = 'component:default/elixir-cqrs-client-service';
 const RUNBOOK = 'Partial outage - a service is down or failing';
 const HEALTH_URL = 'http://127.0.0.1:18001/health';
+const RUNBOOK_REF = 'runbook:default/elixir-cqrs-partial-outage';
+// examples/elixir-cqrs/runbooks.yaml
+const SERVICES = [
+  ['Client Service', 'elixir-cqrs-client-service'],
+  ['Command Service', 'elixir-cqrs-command-service'],
+  ['Query Service', 'elixir-cqrs-query-service'],
+];
+const ALERTS = ['CqrsServiceDown', 'CqrsErrorRateHigh'];
 
 async function signIn(page: Page) {
   await page.goto('/');
@@ -32,6 +40,18 @@ test('from a service page, run a runbook health check and see its result and his
 }) => {
   test.setTimeout(120_000);
   await signIn(page);
+  // What the backend says fires now on the service: the page must mark
+  // exactly those of the runbook's alerts.
+  const summaries: Promise<any>[] = [];
+  page.on('response', response => {
+    const url = new URL(response.url());
+    if (
+      url.pathname === '/api/ops/runbooks' &&
+      url.searchParams.get('entityRef') === ENTITY_REF
+    ) {
+      summaries.push(response.json());
+    }
+  });
   await page.goto(SERVICE);
 
   // The service's runbooks card links to the runbook page, keeping the
@@ -49,16 +69,83 @@ test('from a service page, run a runbook health check and see its result and his
     /\/runbook\/elixir-cqrs-partial-outage\?entity=/,
   );
 
-  // Steps with copyable commands are on the page.
+  // The about card: severity, owner, the services (links) and the alerts,
+  // those firing now on the service marked.
+  const about = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText('About this runbook', { exact: true }) });
+  await expect(about).toBeVisible({ timeout: 30_000 });
+  await expect(about.getByText('critical', { exact: true })).toBeVisible();
   await expect(
-    page.getByRole('listitem', { name: 'Check the health endpoints' }),
+    about.getByRole('link', { name: /Elixir CQRS on-call/ }),
+  ).toHaveAttribute('href', '/catalog/default/group/elixir-cqrs-oncall');
+  for (const [title, name] of SERVICES) {
+    await expect(
+      about.getByRole('link', { name: new RegExp(title) }),
+    ).toHaveAttribute('href', `/catalog/default/component/${name}`);
+  }
+  expect(summaries.length).toBeGreaterThan(0);
+  const { items } = await summaries[summaries.length - 1];
+  const summary = items.find((item: any) => item.ref === RUNBOOK_REF);
+  expect(summary).toBeDefined();
+  const alerts = about.getByRole('list', { name: 'Answers alerts' });
+  for (const alert of ALERTS) {
+    const item = alerts.getByRole('listitem', { name: alert });
+    await expect(item.getByText(alert, { exact: true })).toBeVisible();
+    const firing = summary.firingAlerts.includes(alert);
+    await expect(item).toHaveAttribute('data-firing', String(firing));
+    await expect(item.getByText('Firing now')).toHaveCount(firing ? 1 : 0);
+  }
+
+  // Steps with copyable commands are on the page.
+  const steps = page.getByRole('list', { name: 'Steps' });
+  await expect(
+    steps.getByRole('listitem', { name: 'Check the health endpoints' }),
   ).toBeVisible();
 
+  // The history takes the page's width: as wide as the steps, wider than
+  // the about card beside the catalog's.
   const history = page.getByRole('table', { name: 'Execution history' });
   const emptyHistory = page.getByText('No action of this runbook has run yet.');
   await expect(history.or(emptyHistory)).toBeVisible({ timeout: 30_000 });
+  const historyCard = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText('Execution history', { exact: true }) });
+  const stepsCard = page.locator('.MuiCard-root').filter({ has: steps });
+  const historyBox = (await historyCard.boundingBox())!;
+  const stepsBox = (await stepsCard.boundingBox())!;
+  const aboutBox = (await about.boundingBox())!;
+  expect(Math.abs(historyBox.width - stepsBox.width)).toBeLessThan(2);
+  expect(historyBox.width).toBeGreaterThan(aboutBox.width * 1.5);
+  await page.screenshot({
+    path: 'e2e-test-results/runbooks-page.png',
+    fullPage: true,
+  });
 
-  const run = page.getByRole('button', {
+  // A step that names an action has its own Run button, which opens the
+  // same runner as the actions card's.
+  const healthStep = steps.getByRole('listitem', {
+    name: 'Check the health endpoints',
+  });
+  const stepRun = healthStep.getByRole('button', {
+    name: 'Run Probe the health endpoints',
+  });
+  await expect(stepRun).toBeEnabled();
+  await stepRun.click();
+  const stepDialog = page.getByRole('dialog');
+  await expect(
+    stepDialog.getByText('Run: Probe the health endpoints / ヘルスチェック'),
+  ).toBeVisible();
+  await expect(stepDialog.getByRole('combobox', { name: /Entity/ })).toHaveText(
+    ENTITY_REF,
+  );
+  await stepDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(stepDialog).toBeHidden();
+
+  const actionsCard = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText('Actions', { exact: true }) });
+  const run = actionsCard.getByRole('button', {
     name: 'Run Probe the health endpoints',
   });
   await expect(run).toBeEnabled();
@@ -120,10 +207,24 @@ test('from a service page, run a runbook health check and see its result and his
   await expect(row.getByText('Succeeded')).toBeVisible();
   await expect(row.getByText('Probe the health endpoints')).toBeVisible();
   await expect(row.getByText(ENTITY_REF)).toBeVisible();
-  await expect(row.getByText('1 of 1 endpoints up')).toBeVisible();
+  // The output summary is cut to one line; the whole text is its tooltip.
+  const output = row.getByText('1 of 1 endpoints up');
+  await expect(output).toBeVisible();
+  await output.hover();
+  await expect(page.getByRole('tooltip')).toHaveText('1 of 1 endpoints up');
+  // No sideways scrolling: the table fits its card.
+  expect(
+    await history.evaluate(
+      table =>
+        table.parentElement!.scrollWidth <= table.parentElement!.clientWidth,
+    ),
+  ).toBe(true);
   await expect(row.getByText(execution.actor)).toBeVisible();
   await page.screenshot({
     path: 'e2e-test-results/runbooks-history.png',
     fullPage: true,
+  });
+  await historyCard.screenshot({
+    path: 'e2e-test-results/runbooks-history-card.png',
   });
 });

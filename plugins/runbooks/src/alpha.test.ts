@@ -7,6 +7,8 @@ describe('runbooks /alpha', () => {
     for (const id of [
       'api:runbooks/ops',
       'entity-card:runbooks/runbooks',
+      'entity-content-layout:runbooks/runbook',
+      'entity-card:runbooks/about',
       'entity-card:runbooks/steps',
       'entity-card:runbooks/actions',
       'entity-card:runbooks/executions',
@@ -19,6 +21,7 @@ describe('runbooks /alpha', () => {
   it('keeps the classic API in the main entry point', () => {
     expect(classic.runbooksPlugin.getId()).toBe('runbooks');
     expect(classic.EntityRunbooksCard).toBeDefined();
+    expect(classic.RunbookAboutCard).toBeDefined();
     expect(classic.RunbookStepsCard).toBeDefined();
     expect(classic.RunbookExecutionsCard).toBeDefined();
   });

@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentLayoutBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { runbooksApiRef, RunbooksClient } from './api';
 import { hasRunbooks, isRunbookKind } from './lib/predicates';
 
@@ -40,7 +43,40 @@ export const entityRunbooksCard = EntityCardBlueprint.make({
 });
 
 /**
- * Runbook entity page: severity, owner, alerts and the ordered steps.
+ * Runbook entity page: the about facts on top, every other card below at
+ * full width (the execution history needs it).
+ *
+ * @alpha
+ */
+export const runbookPageLayout = EntityContentLayoutBlueprint.make({
+  name: 'runbook',
+  params: {
+    filter: isRunbookKind,
+    loader: () =>
+      import('./components/RunbookPageLayout').then(m => m.RunbookPageLayout),
+  },
+});
+
+/**
+ * Runbook entity page: severity, owner, the services it applies to and the
+ * alerts it answers (marked when firing on the entity the page was opened
+ * from).
+ *
+ * @alpha
+ */
+export const runbookAboutCard = EntityCardBlueprint.make({
+  name: 'about',
+  params: {
+    type: 'info',
+    filter: isRunbookKind,
+    loader: () =>
+      import('./components/RunbookAboutCard').then(m => <m.RunbookAboutCard />),
+  },
+});
+
+/**
+ * Runbook entity page: the ordered steps, with copyable commands and a Run
+ * button on steps that name an action.
  *
  * @alpha
  */
@@ -113,6 +149,8 @@ export default createFrontendPlugin({
   extensions: [
     runbooksApi,
     entityRunbooksCard,
+    runbookPageLayout,
+    runbookAboutCard,
     runbookStepsCard,
     runbookActionsCard,
     runbookExecutionsCard,

@@ -10,6 +10,7 @@
 export {
   runbooksPlugin,
   EntityRunbooksCard,
+  RunbookAboutCard,
   RunbookStepsCard,
   RunbookActionsCard,
   RunbookExecutionsCard,

@@ -43,7 +43,25 @@ export const EntityRunbooksCard = runbooksPlugin.provide(
 );
 
 /**
- * Runbook entity page: severity, owner, alerts and the ordered steps.
+ * Runbook entity page: severity, owner, the services it applies to and the
+ * alerts it answers (marked when firing on the entity the page was opened
+ * from, `?entity=`).
+ *
+ * @public
+ */
+export const RunbookAboutCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'RunbookAboutCard',
+    component: {
+      lazy: () =>
+        import('./components/RunbookAboutCard').then(m => m.RunbookAboutCard),
+    },
+  }),
+);
+
+/**
+ * Runbook entity page: the ordered steps with copyable commands and a Run
+ * button on steps that name an action.
  *
  * @public
  */

@@ -16,18 +16,30 @@ export const runbooksTranslationRef = createTranslationRef({
     severity: {
       label: 'Severity',
     },
-    stepsCard: {
-      title: 'Runbook',
+    layout: {
+      orphan:
+        'This runbook is orphaned: the catalog no longer finds it in its locations.',
+      processingError: 'The catalog could not process this runbook',
+    },
+    aboutCard: {
+      title: 'About this runbook',
       owner: 'Owner',
       appliesTo: 'Applies to',
       alerts: 'Answers alerts',
       noAlerts: 'No alert links to this runbook.',
-      steps: 'Steps',
+      none: 'None',
+      description: 'Description',
+      firing: 'Firing now',
+      firingOn: 'This alert fires now on {{entity}}.',
+      firingUnknown:
+        'Whether these alerts fire now could not be read: {{message}}',
+    },
+    stepsCard: {
+      title: 'Steps',
       noSteps: 'This runbook has no steps.',
       language: 'Language: {{language}}',
       action: 'Action: {{title}} ({{type}})',
       actionMissing: 'Action {{id}} is not defined in spec.actions.',
-      actionNote: 'Run it from the actions card.',
     },
     actionsCard: {
       title: 'Actions',

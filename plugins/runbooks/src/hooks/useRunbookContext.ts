@@ -1,10 +1,10 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import type { RunbookEntity } from '@unyo/plugin-ops-common';
+import type { RunbookEntity, RunbookSummary } from '@unyo/plugin-ops-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import { runbooksApiRef } from '../api';
+import { RunbooksApi, runbooksApiRef } from '../api';
 import { ENTITY_QUERY_PARAM } from '../constants';
 import type { RunbookForRunner } from '../components/ActionRunnerDialog';
 
@@ -21,11 +21,34 @@ function normalizedRef(value: string, namespace: string): string | undefined {
   }
 }
 
+// Several cards of one page ask at the same moment: they share one request.
+const inFlight = new WeakMap<
+  RunbooksApi,
+  Map<string, Promise<{ items: RunbookSummary[] }>>
+>();
+
+function getRunbooksOnce(api: RunbooksApi, entityRef: string) {
+  let requests = inFlight.get(api);
+  if (!requests) {
+    requests = new Map();
+    inFlight.set(api, requests);
+  }
+  let request = requests.get(entityRef);
+  if (!request) {
+    request = api.getRunbooks(entityRef);
+    requests.set(entityRef, request);
+    const settled = () => requests!.delete(entityRef);
+    request.then(settled, settled);
+  }
+  return request;
+}
+
 /**
  * The runbook of the current page, the entity it was opened from
- * (`?entity=`), and whether the user may run its actions (from
- * `GET /api/ops/runbooks`; unknown while loading or when that fails, in
- * which case the backend's own check answers when the user runs).
+ * (`?entity=`), whether the user may run its actions and which of its alerts
+ * fire now on that entity (from `GET /api/ops/runbooks`; unknown while
+ * loading or when that fails, in which case the backend's own check answers
+ * when the user runs).
  */
 export function useRunbookContext() {
   const { entity } = useEntity<RunbookEntity>();
@@ -49,13 +72,17 @@ export function useRunbookContext() {
   const lookupRef = pageEntityRef ?? appliesTo[0];
   const summary = useAsync(async () => {
     if (!lookupRef) return undefined;
-    const { items } = await api.getRunbooks(lookupRef);
+    const { items } = await getRunbooksOnce(api, lookupRef);
     return items.find(item => item.ref === runbook.ref);
   }, [api, lookupRef, runbook.ref]);
   return {
     runbook,
     pageEntityRef,
     canExecute: summary.value?.canExecute,
+    // Only for the entity the page was opened from: firing elsewhere is
+    // not what the reader came for.
+    firingAlerts: pageEntityRef ? summary.value?.firingAlerts : undefined,
     loading: summary.loading,
+    error: summary.error,
   };
 }

@@ -6,18 +6,26 @@ import { executionJa } from './execution.ja';
 
 const ja = {
   'severity.label': '重大度',
-  'stepsCard.title': 'Runbook',
-  'stepsCard.owner': 'オーナー',
-  'stepsCard.appliesTo': '適用対象',
-  'stepsCard.alerts': '対応するアラート',
-  'stepsCard.noAlerts': 'この Runbook にリンクするアラートはありません。',
-  'stepsCard.steps': '手順',
+  'layout.orphan':
+    'この Runbook は孤立しています: カタログのロケーションに見つかりません。',
+  'layout.processingError': 'カタログはこの Runbook を処理できませんでした',
+  'aboutCard.title': 'この Runbook について',
+  'aboutCard.owner': 'オーナー',
+  'aboutCard.appliesTo': '適用対象',
+  'aboutCard.alerts': '対応するアラート',
+  'aboutCard.noAlerts': 'この Runbook にリンクするアラートはありません。',
+  'aboutCard.none': 'なし',
+  'aboutCard.description': '説明',
+  'aboutCard.firing': '発報中',
+  'aboutCard.firingOn': 'このアラートは現在 {{entity}} で発報中です。',
+  'aboutCard.firingUnknown':
+    'これらのアラートが現在発報中かどうかを読み取れませんでした: {{message}}',
+  'stepsCard.title': '手順',
   'stepsCard.noSteps': 'この Runbook には手順がありません。',
   'stepsCard.language': '言語: {{language}}',
   'stepsCard.action': 'アクション: {{title}} ({{type}})',
   'stepsCard.actionMissing':
     'アクション {{id}} は spec.actions に定義されていません。',
-  'stepsCard.actionNote': 'アクションカードから実行できます。',
   'actionsCard.title': 'アクション',
   'actionsCard.empty': 'この Runbook にはアクションが定義されていません。',
   'actionsCard.type': '種類',

@@ -8,21 +8,18 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import type { RunbookAction, RunbookEntity } from '@unyo/plugin-ops-common';
-import { Fragment, ReactNode, useState } from 'react';
+import { Fragment, ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stringify } from 'yaml';
 import { YAML_OPTIONS } from '../../constants';
 import { runbooksApiRef, RunbookTargetsStatus } from '../../api';
 import { runbooksTranslationRef } from '../../translation';
-import { useRunbookContext } from '../../hooks/useRunbookContext';
-import { ActionRunnerDialog } from '../ActionRunnerDialog';
+import { useActionRunner } from '../../hooks/useActionRunner';
+import { RunActionButton } from '../RunActionButton';
 
 const OPERATORS: Record<string, string> = {
   gt: '>',
@@ -39,35 +36,6 @@ function Row(props: { label: string; children: ReactNode }) {
       <strong>{props.label}: </strong>
       {props.children}
     </Typography>
-  );
-}
-
-function RunButton(props: {
-  action: RunbookAction;
-  canExecute?: boolean;
-  onRun: () => void;
-}) {
-  const { t } = useTranslationRef(runbooksTranslationRef);
-  const { action, canExecute } = props;
-  const button = (
-    <Button
-      size="small"
-      variant="contained"
-      color={action.destructive ? 'error' : 'primary'}
-      startIcon={<PlayArrowIcon />}
-      disabled={canExecute === false}
-      onClick={props.onRun}
-      aria-label={t('actionsCard.runTitle', { title: action.title })}
-    >
-      {t('actionsCard.run')}
-    </Button>
-  );
-  if (canExecute !== false) return button;
-  // A disabled button fires no events: the span carries the tooltip.
-  return (
-    <Tooltip title={t('actionsCard.cannotExecute')}>
-      <span>{button}</span>
-    </Tooltip>
   );
 }
 
@@ -102,7 +70,7 @@ function Action(props: {
           />
         )}
         <Box sx={{ flexGrow: 1 }} />
-        <RunButton
+        <RunActionButton
           action={action}
           canExecute={props.canExecute}
           onRun={props.onRun}
@@ -225,8 +193,7 @@ export function RunbookActionsCard() {
   const { entity } = useEntity<RunbookEntity>();
   const runbooksApi = useApi(runbooksApiRef);
   const targets = useAsync(() => runbooksApi.getTargetsStatus(), [runbooksApi]);
-  const { runbook, pageEntityRef, canExecute } = useRunbookContext();
-  const [running, setRunning] = useState<RunbookAction>();
+  const { canExecute, run, runner } = useActionRunner();
   const actions = Array.isArray(entity.spec?.actions)
     ? entity.spec.actions
     : [];
@@ -245,19 +212,12 @@ export function RunbookActionsCard() {
               action={action}
               targets={targets.value}
               canExecute={canExecute}
-              onRun={() => setRunning(action)}
+              onRun={() => run(action)}
             />
           </Fragment>
         ))
       )}
-      {running && (
-        <ActionRunnerDialog
-          runbook={runbook}
-          action={running}
-          entityRef={pageEntityRef}
-          onClose={() => setRunning(undefined)}
-        />
-      )}
+      {runner}
     </InfoCard>
   );
 }

@@ -1,6 +1,7 @@
 import { TestApiProvider } from '@backstage/frontend-test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { execution, runbookEntity } from '../../__testUtils__/fixtures';
 import {
   mockRunbooksApi,
@@ -77,10 +78,69 @@ describe('RunbookExecutionsCard', () => {
     await screen.findByText('Running');
     rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0].getAttribute('data-execution-id')).toBe('e-3');
-    // still running: no duration, no output yet
-    expect(within(rows[0]).getAllByText('—', { selector: 'td' })).toHaveLength(
-      2,
+    // no parameters; still running: no duration, no output yet
+    expect(within(rows[0]).getAllByText('—')).toHaveLength(3);
+  });
+
+  it('cuts long parameters and output to one line, the whole text in a tooltip', async () => {
+    const reason = 'pods stuck in CrashLoopBackOff after the 07:00 deploy '
+      .repeat(3)
+      .trim();
+    const summary = `POST answered 500: ${'upstream timed out; '.repeat(
+      10,
+    )}`.trim();
+    await renderWithEntity(<RunbookExecutionsCard />, {
+      entity: runbookEntity,
+      runbooksApi: mockRunbooksApi(targetsStatus(true), {
+        getExecutions: jest.fn(async () => ({
+          items: [
+            execution({
+              id: 'e-long',
+              actionId: 'restart',
+              parameters: { reason },
+              status: 'failed',
+              output: { summary },
+              finishedAt: '2026-11-23T07:00:01.000Z',
+            }),
+          ],
+        })),
+      }),
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Execution history',
+    });
+    const parameters = within(table).getByText(`reason=${reason}`);
+    const output = within(table).getByText(summary);
+    // columns of fixed shares: long text cannot widen the table
+    expect(getComputedStyle(table).tableLayout).toBe('fixed');
+    for (const cell of [parameters, output]) {
+      // one line, cut with an ellipsis
+      expect(getComputedStyle(cell).whiteSpace).toBe('nowrap');
+      expect(getComputedStyle(cell).overflow).toBe('hidden');
+      expect(getComputedStyle(cell).textOverflow).toBe('ellipsis');
+    }
+    // the other cells wrap
+    expect(
+      getComputedStyle(
+        within(table).getByText('Rolling restart').closest('td')!,
+      ).whiteSpace,
+    ).not.toBe('nowrap');
+
+    // entity refs break after their ':' and '/' rather than anywhere
+    const actor = within(table).getByText('user:default/guest');
+    expect(actor.querySelectorAll('wbr')).toHaveLength(2);
+
+    await userEvent.hover(output);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(summary);
+    await userEvent.unhover(output);
+    await waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull());
+    await userEvent.hover(parameters);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      `reason=${reason}`,
     );
+    // focusable, so keyboard users reach the tooltip too
+    await userEvent.tab();
+    expect(parameters).toHaveFocus();
   });
 
   it('shows an empty history', async () => {

@@ -13,13 +13,14 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import {
   RUNBOOK_EXECUTIONS_SIGNAL_CHANNEL,
   type Execution,
   type RunbookEntity,
 } from '@unyo/plugin-ops-common';
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { runbooksApiRef } from '../../api';
 import { POLL_MS_WITH_SIGNALS, POLL_MS_WITHOUT_SIGNALS } from '../../constants';
 import {
@@ -37,6 +38,53 @@ function parametersText(parameters: Execution['parameters']): string {
   return entries
     .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(', ');
+}
+
+/** An entity ref that breaks, when it must, after its `:` and `/`. */
+function BreakableRef(props: { value: string }) {
+  return (
+    <>
+      {props.value.split(/(?<=[:/])/).map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** The columns and their share of the table's width. */
+const COLUMNS = [
+  ['started', '13%'],
+  ['actor', '18%'],
+  ['action', '18%'],
+  ['parameters', '15%'],
+  ['status', '12%'],
+  ['duration', '8%'],
+  ['output', '16%'],
+] as const;
+const TABLE_MIN_WIDTH = 760;
+
+/** One line cut with an ellipsis; the whole text shows on hover or focus. */
+function Truncated(props: { text: string; code?: boolean }) {
+  const { text, code } = props;
+  return (
+    <Tooltip title={text} describeChild>
+      <Typography
+        variant="body2"
+        component={code ? 'code' : 'span'}
+        tabIndex={0}
+        noWrap
+        sx={{
+          display: 'block',
+          fontFamily: code ? 'monospace' : undefined,
+        }}
+      >
+        {text}
+      </Typography>
+    </Tooltip>
+  );
 }
 
 /**
@@ -117,22 +165,28 @@ export function RunbookExecutionsCard() {
     );
   } else if (items) {
     body = (
-      // Wide rows scroll inside the card rather than squeeze every column.
+      // Fixed column widths: cells wrap, and the long ones (parameters,
+      // output) are cut to one line with the whole text in a tooltip, so the
+      // table fits the card instead of scrolling sideways (below its minimum
+      // width, on phones, it still scrolls).
       <Box sx={{ overflowX: 'auto' }}>
         <Table
           size="small"
           aria-label={t('execution.history.title')}
-          sx={{ '& td, & th': { verticalAlign: 'top', whiteSpace: 'nowrap' } }}
+          sx={{
+            tableLayout: 'fixed',
+            minWidth: TABLE_MIN_WIDTH,
+            '& td, & th': { verticalAlign: 'top', px: 1 },
+            '& td': { overflowWrap: 'anywhere' },
+          }}
         >
           <TableHead>
             <TableRow>
-              <TableCell>{t('execution.history.started')}</TableCell>
-              <TableCell>{t('execution.history.actor')}</TableCell>
-              <TableCell>{t('execution.history.action')}</TableCell>
-              <TableCell>{t('execution.history.parameters')}</TableCell>
-              <TableCell>{t('execution.history.status')}</TableCell>
-              <TableCell>{t('execution.history.duration')}</TableCell>
-              <TableCell>{t('execution.history.output')}</TableCell>
+              {COLUMNS.map(([key, width]) => (
+                <TableCell key={key} sx={{ width }}>
+                  {t(`execution.history.${key}`)}
+                </TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -143,7 +197,9 @@ export function RunbookExecutionsCard() {
                   <TableCell>
                     {new Date(item.createdAt).toLocaleString()}
                   </TableCell>
-                  <TableCell>{item.actor}</TableCell>
+                  <TableCell>
+                    <BreakableRef value={item.actor} />
+                  </TableCell>
                   <TableCell>
                     {actionTitle(item.actionId)}
                     {item.entityRef && (
@@ -152,17 +208,17 @@ export function RunbookExecutionsCard() {
                         component="div"
                         color="text.secondary"
                       >
-                        {item.entityRef}
+                        <BreakableRef value={item.entityRef} />
                       </Typography>
                     )}
                   </TableCell>
                   <TableCell>
-                    <code>{parametersText(item.parameters)}</code>
+                    <Truncated text={parametersText(item.parameters)} code />
                   </TableCell>
                   <TableCell>
                     <ExecutionStatusChip status={item.status} />
                   </TableCell>
-                  <TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {ms === null
                       ? '—'
                       : t('execution.history.seconds', {
@@ -170,7 +226,9 @@ export function RunbookExecutionsCard() {
                         })}
                   </TableCell>
                   <TableCell>
-                    {item.output?.summary || item.output?.error || '—'}
+                    <Truncated
+                      text={item.output?.summary || item.output?.error || '—'}
+                    />
                   </TableCell>
                 </TableRow>
               );

@@ -1,48 +1,28 @@
-import { parseEntityRef, RELATION_OWNED_BY } from '@backstage/catalog-model';
 import {
   CodeSnippet,
   InfoCard,
   MarkdownContent,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  EntityRefLinks,
-  getEntityRelations,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type {
   RunbookAction,
   RunbookEntity,
   RunbookStep,
 } from '@unyo/plugin-ops-common';
-import { RELATION_RUNBOOK_FOR } from '../../constants';
+import { useActionRunner } from '../../hooks/useActionRunner';
 import { runbooksTranslationRef } from '../../translation';
-import { SeverityChip } from '../SeverityChip';
-
-function refsFromSpec(values: unknown, defaultKind: string, namespace: string) {
-  if (!Array.isArray(values)) return [];
-  return values.flatMap(value => {
-    try {
-      return [
-        parseEntityRef(String(value), {
-          defaultKind,
-          defaultNamespace: namespace,
-        }),
-      ];
-    } catch {
-      return [];
-    }
-  });
-}
+import { RunActionButton } from '../RunActionButton';
 
 function Step(props: {
   index: number;
   step: RunbookStep;
   actions: RunbookAction[];
+  canExecute?: boolean;
+  onRun: (action: RunbookAction) => void;
 }) {
   const { t } = useTranslationRef(runbooksTranslationRef);
   const { step, index } = props;
@@ -73,7 +53,15 @@ function Step(props: {
         </Box>
       )}
       {step.action && (
-        <Box sx={{ mt: 1 }}>
+        <Box
+          sx={{
+            mt: 1,
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'center',
+            gap: 1,
+          }}
+        >
           {action ? (
             <>
               <Chip
@@ -87,13 +75,11 @@ function Step(props: {
                   type: action.type,
                 })}
               />
-              <Typography
-                variant="caption"
-                component="div"
-                color="text.secondary"
-              >
-                {t('stepsCard.actionNote')}
-              </Typography>
+              <RunActionButton
+                action={action}
+                canExecute={props.canExecute}
+                onRun={() => props.onRun(action)}
+              />
             </>
           ) : (
             <Typography variant="body2" color="error">
@@ -107,76 +93,43 @@ function Step(props: {
 }
 
 /**
- * A Runbook entity's page content: severity, owner, the entities it applies
- * to, the alerts it answers and its ordered steps with copyable commands.
+ * A Runbook's ordered steps: Markdown descriptions, commands with a copy
+ * button, and for a step that names an action, a Run button that opens the
+ * action runner (the same as the actions card's).
  *
  * @public
  */
 export function RunbookStepsCard() {
   const { t } = useTranslationRef(runbooksTranslationRef);
   const { entity } = useEntity<RunbookEntity>();
+  const { canExecute, run, runner } = useActionRunner();
   const spec = (entity.spec ?? {}) as Partial<RunbookEntity['spec']>;
-  const namespace = entity.metadata.namespace ?? 'default';
   const steps = Array.isArray(spec.steps) ? spec.steps : [];
   const actions = Array.isArray(spec.actions) ? spec.actions : [];
-  const alerts = Array.isArray(spec.alerts) ? spec.alerts : [];
-
-  const owners = getEntityRelations(entity, RELATION_OWNED_BY);
-  const ownerRefs = owners.length
-    ? owners
-    : refsFromSpec(spec.owner ? [spec.owner] : [], 'group', namespace);
-  const targets = getEntityRelations(entity, RELATION_RUNBOOK_FOR);
-  const targetRefs = targets.length
-    ? targets
-    : refsFromSpec(spec.appliesTo, 'component', namespace);
 
   return (
-    <InfoCard
-      title={entity.metadata.title ?? entity.metadata.name}
-      subheader={spec.titleJa}
-      action={<SeverityChip severity={spec.severity} />}
-    >
-      <Stack spacing={1.5} sx={{ mb: 2 }}>
-        <Typography variant="body2" component="div">
-          <strong>{t('stepsCard.owner')}: </strong>
-          <EntityRefLinks entityRefs={ownerRefs} defaultKind="group" />
-        </Typography>
-        <Typography variant="body2" component="div">
-          <strong>{t('stepsCard.appliesTo')}: </strong>
-          <EntityRefLinks entityRefs={targetRefs} defaultKind="component" />
-        </Typography>
-        <Box>
-          <Typography
-            variant="body2"
-            component="strong"
-            sx={{ fontWeight: 'bold' }}
-          >
-            {t('stepsCard.alerts')}:{' '}
-          </Typography>
-          {alerts.length ? (
-            alerts.map(alert => (
-              <Chip key={alert} size="small" label={alert} sx={{ mr: 0.5 }} />
-            ))
-          ) : (
-            <Typography variant="body2" component="span">
-              {t('stepsCard.noAlerts')}
-            </Typography>
-          )}
-        </Box>
-        {spec.description && <MarkdownContent content={spec.description} />}
-      </Stack>
-      <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
-        {t('stepsCard.steps')}
-      </Typography>
+    <InfoCard title={t('stepsCard.title')}>
       {steps.length === 0 ? (
         <Typography variant="body2">{t('stepsCard.noSteps')}</Typography>
       ) : (
-        <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+        <Box
+          component="ol"
+          aria-label={t('stepsCard.title')}
+          sx={{ listStyle: 'none', p: 0, m: 0 }}
+        >
           {steps.map((step, index) => (
-            <Step key={index} index={index} step={step} actions={actions} />
+            <Step
+              key={index}
+              index={index}
+              step={step}
+              actions={actions}
+              canExecute={canExecute}
+              onRun={run}
+            />
           ))}
         </Box>
       )}
+      {runner}
     </InfoCard>
   );
 }

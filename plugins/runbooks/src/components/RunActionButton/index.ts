@@ -1,0 +1,1 @@
+export { RunActionButton } from './RunActionButton';

@@ -1,0 +1,1 @@
+export { RunbookAboutCard } from './RunbookAboutCard';

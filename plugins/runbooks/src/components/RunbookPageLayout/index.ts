@@ -1,0 +1,2 @@
+export { RunbookPageLayout } from './RunbookPageLayout';
+export type { RunbookPageCard } from './RunbookPageLayout';
