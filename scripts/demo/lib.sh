@@ -8,6 +8,9 @@ PROMETHEUS_PORT="${DEMO_PROMETHEUS_PORT:-9090}"
 ALERTMANAGER_PORT="${DEMO_ALERTMANAGER_PORT:-9093}"
 # s3rver with the examples' backup files (app-config.demo.yaml ops.backups.sources.demo-s3).
 BACKUPS_PORT="${DEMO_BACKUPS_PORT:-18090}"
+# PostgreSQL with WAL archiving into pgBackRest (scripts/demo/postgres.sh;
+# ops.backups.sources.demo-postgres and demo-pgbackrest).
+POSTGRES_PORT="${DEMO_POSTGRES_PORT:-18095}"
 DEMO_WEBHOOK="${DEMO_WEBHOOK:-http://127.0.0.1:7007/api/ops/alerts/webhook}"
 
 # Prints the pid recorded for a component if that process still runs.

@@ -9,7 +9,7 @@
 #
 # Environment: DEMO_DAYS (30), DEMO_METRICS (examples/prometheus/metrics.yaml),
 # DEMO_EXPORTER_PORT (9479), DEMO_PROMETHEUS_PORT (9090), DEMO_ALERTMANAGER_PORT (9093),
-# DEMO_BACKUPS_PORT (18090).
+# DEMO_BACKUPS_PORT (18090), DEMO_POSTGRES_PORT (18095).
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -101,6 +101,7 @@ ALERTMANAGER_BIN="$(command -v prometheus-alertmanager || command -v alertmanage
 if $RESET; then
   "$DEMO_REPO/scripts/demo/down.sh"
   rm -rf "$DEMO_DIR/prometheus" "$DEMO_DIR/alertmanager" "$ANCHOR"
+  rm -rf "$DEMO_DIR/postgres"
 fi
 mkdir -p "$DEMO_DIR/prometheus" "$DEMO_DIR/alertmanager"
 
@@ -160,6 +161,10 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 
+# PostgreSQL archiving WAL into pgBackRest: the WAL and pgBackRest targets'
+# live source (skipped with a message without root or the binaries).
+"$DEMO_REPO/scripts/demo/postgres.sh" up
+
 start alertmanager "$ALERTMANAGER_PORT" "$ALERTMANAGER_BIN" \
   --config.file="$DEMO_DIR/alertmanager.yml" \
   --storage.path="$DEMO_DIR/alertmanager" \
@@ -202,5 +207,6 @@ demo: running (logs and pid files in .demo/, stop with scripts/demo/down.sh)
   backups (s3)  http://$DEMO_HOST:$BACKUPS_PORT           (s3rver, pid $(demo_pid backups))
   prometheus    http://$DEMO_HOST:$PROMETHEUS_PORT           (pid $(demo_pid prometheus))
   alertmanager  http://$DEMO_HOST:$ALERTMANAGER_PORT           (pid $(demo_pid alertmanager))
+  postgres      postgresql://postgres@$DEMO_HOST:$POSTGRES_PORT/postgres (WAL to pgBackRest stanza rainbow-seeker, .demo/postgres)
   history anchor $(sed -n 's/.*"anchor": "\(.*\)".*/\1/p' "$ANCHOR")
 INFO

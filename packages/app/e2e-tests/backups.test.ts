@@ -161,3 +161,51 @@ test('the system page shows backup coverage as the API reports it', async ({
     fullPage: true,
   });
 });
+
+// rainbow-seeker's pgBackRest targets read the demo's real repository:
+// scripts/demo/postgres.sh runs a PostgreSQL cluster archiving WAL into
+// stanza rainbow-seeker and takes a full and a differential backup.
+test("a pgBackRest database's page shows its full and differential backups as the API reports them", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const resource = 'resource:default/rainbow-seeker-postgres';
+  const policy = 'backuppolicy:default/rainbow-seeker-db-backups';
+  await signIn(page);
+
+  await expect(async () => {
+    const { items } = (await getJson(
+      page.request,
+      `/api/ops/backups?entityRef=${encodeURIComponent(resource)}`,
+    )) as { items: Status[] };
+    const pgbackrest = items.filter(
+      i =>
+        i.policyRef === policy &&
+        ['full-daily', 'differential'].includes(i.target),
+    );
+    expect(pgbackrest.map(i => i.target).sort()).toEqual([
+      'differential',
+      'full-daily',
+    ]);
+    for (const item of pgbackrest) {
+      // Read from pgBackRest, not "not configured" or "Not read yet".
+      expect(['ok', 'late']).toContain(item.status);
+    }
+
+    await page.goto('/catalog/default/resource/rainbow-seeker-postgres');
+    for (const item of pgbackrest) {
+      const row = page.locator(
+        `[data-testid="backup-row"][data-policy="${item.policyRef}"][data-target="${item.target}"]`,
+      );
+      await expect(row.getByTestId('backup-state')).toHaveText(
+        LABELS[item.status],
+        { timeout: 15_000 },
+      );
+    }
+  }).toPass({ timeout: 180_000 });
+
+  await page.screenshot({
+    path: 'e2e-test-results/backups-rainbow-seeker-postgres.png',
+    fullPage: true,
+  });
+});
