@@ -1,18 +1,14 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  apiGet,
+  entityQuery,
+  openEntity,
+  requireDemo,
+  signIn,
+} from './support';
 
 // The portal as a new user sees it: sign in as guest, find the five example
 // systems in the catalog, open one and see its parts and its operations data.
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  // Signed in: the catalog is the landing page.
-  await expect(
-    page.getByRole('heading', { name: 'Unyo demo Catalog' }),
-  ).toBeVisible();
-}
-
 test('the catalog lists the five example systems', async ({ page }) => {
   await signIn(page);
   await page.goto('/?filters%5Bkind%5D=system&filters%5Buser%5D=all');
@@ -35,7 +31,7 @@ test('the catalog lists the five example systems', async ({ page }) => {
 
 test('a system page shows its components', async ({ page }) => {
   await signIn(page);
-  await page.goto('/catalog/default/system/elixir-cqrs');
+  await openEntity(page, 'system:default/elixir-cqrs');
   await expect(
     page.getByText('Elixir CQRS event-driven microservices').first(),
   ).toBeVisible();
@@ -58,7 +54,7 @@ test('a system page shows its components', async ({ page }) => {
 
 test('an SLO page shows its target, window and raw spec', async ({ page }) => {
   await signIn(page);
-  await page.goto('/catalog/default/slo/elixir-cqrs-client-availability');
+  await openEntity(page, 'slo:default/elixir-cqrs-client-availability');
   await expect(
     page.getByText('Client Service error rate below 1 %').first(),
   ).toBeVisible();
@@ -85,7 +81,7 @@ test('an SLO page shows its target, window and raw spec', async ({ page }) => {
 
 test('a runbook page shows its steps with their commands', async ({ page }) => {
   await signIn(page);
-  await page.goto('/catalog/default/runbook/elixir-cqrs-partial-outage');
+  await openEntity(page, 'runbook:default/elixir-cqrs-partial-outage');
   await expect(page.getByText('部分的な障害').first()).toBeVisible();
   await expect(
     page.getByText('Check the health endpoints').first(),
@@ -114,12 +110,7 @@ test('a seed service shows the SLO budget left that the API reports', async ({
   page,
   request,
 }) => {
-  test.skip(
-    !process.env.UNYO_E2E_DEMO,
-    'needs the demo Prometheus (scripts/e2e.sh starts it)',
-  );
-  const auth = await request.post('/api/auth/guest/refresh');
-  const token = (await auth.json()).backstageIdentity.token;
+  requireDemo('the demo Prometheus (scripts/e2e.sh starts it)');
   const entityRef = 'component:default/rainbow-seeker-api';
   const sloRef = 'slo:default/rainbow-seeker-api-availability';
   await signIn(page);
@@ -127,15 +118,15 @@ test('a seed service shows the SLO budget left that the API reports', async ({
   // Evaluations run every minute: compare a page and an API answer taken
   // together, again if an evaluation landed in between.
   await expect(async () => {
-    const res = await request.get(
-      `/api/ops/slos?entityRef=${encodeURIComponent(entityRef)}`,
-      { headers: { Authorization: `Bearer ${token}` } },
+    const res = await apiGet(
+      request,
+      `/api/ops/slos?${entityQuery(entityRef)}`,
     );
     const slo = (await res.json()).items.find(
       (s: { ref: string }) => s.ref === sloRef,
     );
     expect(slo.state).toBe('ok');
-    await page.goto('/catalog/default/component/rainbow-seeker-api');
+    await openEntity(page, entityRef);
     await expect(
       page.getByRole('img', {
         name: `Error budget left: ${budgetText(

@@ -1,4 +1,11 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  apiGetJson,
+  entityQuery,
+  openEntity,
+  requireDemo,
+  signIn,
+} from './support';
 
 // The backups card on a seed database and the coverage card on its system,
 // against the demo portal: the elixir-cqrs dumps are read from the demo's
@@ -8,7 +15,6 @@ import { APIRequestContext, expect, Page, test } from '@playwright/test';
 // scripts/demo/push-backup-reports.sh. What the card shows must be what
 // GET /api/ops/backups reports.
 const RESOURCE = 'resource:default/elixir-cqrs-event-store-db';
-const PAGE = '/catalog/default/resource/elixir-cqrs-event-store-db';
 const SYSTEM = 'system:default/elixir-cqrs';
 const POLICY = 'backuppolicy:default/elixir-cqrs-db-backups';
 
@@ -28,31 +34,8 @@ type Status = {
   retention: { expected: number | null; found: number | null };
 };
 
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('heading', { name: 'Unyo demo Catalog' }),
-  ).toBeVisible();
-}
-
-async function getJson(request: APIRequestContext, path: string) {
-  const auth = await request.post('/api/auth/guest/refresh');
-  const token = (await auth.json()).backstageIdentity.token;
-  const res = await request.get(path, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.ok()).toBe(true);
-  return res.json();
-}
-
 test.beforeEach(() => {
-  test.skip(
-    !process.env.UNYO_E2E_DEMO,
-    'needs the demo s3rver (scripts/e2e.sh starts the demo stack)',
-  );
+  requireDemo('the demo s3rver (scripts/e2e.sh starts the demo stack)');
 });
 
 test("a seed database's page shows its backup card with the statuses the API reports", async ({
@@ -64,9 +47,9 @@ test("a seed database's page shows its backup card with the statuses the API rep
   // The backend reads the sources on a cadence: until the first reading a
   // target is "Not read yet". Reload until API and card agree on read data.
   await expect(async () => {
-    const { items } = (await getJson(
+    const { items } = (await apiGetJson(
       page.request,
-      `/api/ops/backups?entityRef=${encodeURIComponent(RESOURCE)}`,
+      `/api/ops/backups?${entityQuery(RESOURCE)}`,
     )) as { items: Status[] };
     const byTarget = Object.fromEntries(items.map(i => [i.target, i]));
     expect(Object.keys(byTarget).sort()).toEqual([
@@ -80,7 +63,7 @@ test("a seed database's page shows its backup card with the statuses the API rep
       /Not read yet/,
     );
 
-    await page.goto(PAGE);
+    await openEntity(page, RESOURCE);
     for (const item of items) {
       const row = page.locator(
         `[data-testid="backup-row"][data-policy="${item.policyRef}"][data-target="${item.target}"]`,
@@ -132,11 +115,11 @@ test('the system page shows backup coverage as the API reports it', async ({
   page,
 }) => {
   await signIn(page);
-  const coverage = await getJson(
+  const coverage = await apiGetJson(
     page.request,
-    `/api/ops/backups/coverage?entityRef=${encodeURIComponent(SYSTEM)}`,
+    `/api/ops/backups/coverage?${entityQuery(SYSTEM)}`,
   );
-  await page.goto('/catalog/default/system/elixir-cqrs');
+  await openEntity(page, SYSTEM);
   await expect(page.getByTestId('backup-coverage')).toHaveText(
     `${coverage.covered} of ${coverage.total} protected`,
     { timeout: 30_000 },
@@ -174,9 +157,9 @@ test("a pgBackRest database's page shows its full and differential backups as th
   await signIn(page);
 
   await expect(async () => {
-    const { items } = (await getJson(
+    const { items } = (await apiGetJson(
       page.request,
-      `/api/ops/backups?entityRef=${encodeURIComponent(resource)}`,
+      `/api/ops/backups?${entityQuery(resource)}`,
     )) as { items: Status[] };
     const pgbackrest = items.filter(
       i =>
@@ -192,7 +175,7 @@ test("a pgBackRest database's page shows its full and differential backups as th
       expect(['ok', 'late']).toContain(item.status);
     }
 
-    await page.goto('/catalog/default/resource/rainbow-seeker-postgres');
+    await openEntity(page, resource);
     for (const item of pgbackrest) {
       const row = page.locator(
         `[data-testid="backup-row"][data-policy="${item.policyRef}"][data-target="${item.target}"]`,

@@ -1,25 +1,19 @@
 import { expect, Page, test } from '@playwright/test';
+import {
+  apiGetJson,
+  entityQuery,
+  openEntity,
+  requireDemo,
+  signIn,
+} from './support';
 
 // The health card on seed service pages, against the demo portal: the ops
 // backend probes the demo's health endpoints (scripts/demo/up.sh starts
 // them; packages/demo-data/src/health/endpoints.ts fixes their answers), so
 // what the card shows is known in advance.
 
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('heading', { name: 'Unyo demo Catalog' }),
-  ).toBeVisible();
-}
-
 test.beforeEach(() => {
-  test.skip(
-    !process.env.UNYO_E2E_DEMO,
-    'needs the demo health endpoints (scripts/demo/up.sh starts them)',
-  );
+  requireDemo('the demo health endpoints (scripts/demo/up.sh starts them)');
 });
 
 /**
@@ -27,9 +21,13 @@ test.beforeEach(() => {
  * first probe round runs a few seconds after the backend starts, and the
  * card reloads every 30 s, so reload rather than wait.
  */
-async function openWithProbedEndpoint(page: Page, path: string, url: string) {
+async function openWithProbedEndpoint(
+  page: Page,
+  entityRef: string,
+  url: string,
+) {
   await expect(async () => {
-    await page.goto(path);
+    await openEntity(page, entityRef);
     const endpoint = page.getByRole('listitem', { name: url, exact: true });
     await expect(endpoint).toBeVisible({ timeout: 10_000 });
     // "checked …" appears only once the backend has a probe result
@@ -48,21 +46,19 @@ test('a seed service page shows the probed health of its endpoint', async ({
   const url = 'http://127.0.0.1:18001/health';
   const endpoint = await openWithProbedEndpoint(
     page,
-    '/catalog/default/component/elixir-cqrs-client-service',
+    'component:default/elixir-cqrs-client-service',
     url,
   );
 
   // What the API says is what the card shows.
-  const auth = await request.post('/api/auth/guest/refresh');
-  const token = (await auth.json()).backstageIdentity.token;
-  const res = await request.get(
-    `/api/ops/health?entityRef=${encodeURIComponent(
-      'component:default/elixir-cqrs-client-service',
-    )}`,
-    { headers: { Authorization: `Bearer ${token}` } },
-  );
-  expect(res.ok()).toBe(true);
-  const [item] = (await res.json()).items;
+  const [item] = (
+    await apiGetJson(
+      request,
+      `/api/ops/health?${entityQuery(
+        'component:default/elixir-cqrs-client-service',
+      )}`,
+    )
+  ).items;
   expect(item).toMatchObject({
     url,
     status: 'up',
@@ -99,7 +95,7 @@ test('MaiRust readiness shows a degraded queue with its length', async ({
   await signIn(page);
   const ready = await openWithProbedEndpoint(
     page,
-    '/catalog/default/component/mairust-smtp',
+    'component:default/mairust-smtp',
     'http://127.0.0.1:18041/health/ready',
   );
   await expect(

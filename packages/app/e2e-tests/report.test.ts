@@ -1,4 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { apiGet, signIn } from './support';
 
 // The SLO report page as a manager sees it: every SLO of the five example
 // systems with the figures the API gives, and an owner filter that narrows
@@ -10,16 +11,6 @@ const SYSTEMS = [
   'rainbow-seeker',
   'mairust',
 ];
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('heading', { name: 'Unyo demo Catalog' }),
-  ).toBeVisible();
-}
 
 interface Item {
   ref: string;
@@ -36,13 +27,11 @@ test('the SLO report lists the seed systems’ SLOs as the API gives them, and t
 }) => {
   test.setTimeout(180_000);
   await signIn(page);
-  const auth = await page.request.post('/api/auth/guest/refresh');
-  const token = (await auth.json()).backstageIdentity.token;
   const month = new Date().toISOString().slice(0, 7);
   const api = async (query: string): Promise<Item[]> => {
-    const res = await page.request.get(
+    const res = await apiGet(
+      page.request,
       `/api/ops/slo-report?month=${month}&months=12&limit=5000&${query}`,
-      { headers: { Authorization: `Bearer ${token}` } },
     );
     expect(res.status()).toBe(200);
     return (await res.json()).items;

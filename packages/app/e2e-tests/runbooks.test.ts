@@ -1,11 +1,11 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openEntity, requireDemo, signIn } from './support';
 
 // From a seed service page to its runbook and a run of its health-check
 // action, against the demo portal: the ops backend probes the demo health
 // endpoint of elixir-cqrs-client-service (scripts/demo/up.sh starts it;
 // packages/demo-data/src/health/endpoints.ts fixes its answer: up, with
 // database, cache and grpc up), so the outcome is known in advance.
-const SERVICE = '/catalog/default/component/elixir-cqrs-client-service';
 const ENTITY_REF = 'component:default/elixir-cqrs-client-service';
 const RUNBOOK = 'Partial outage - a service is down or failing';
 const HEALTH_URL = 'http://127.0.0.1:18001/health';
@@ -18,21 +18,8 @@ const SERVICES = [
 ];
 const ALERTS = ['CqrsServiceDown', 'CqrsErrorRateHigh'];
 
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('heading', { name: 'Unyo demo Catalog' }),
-  ).toBeVisible();
-}
-
 test.beforeEach(() => {
-  test.skip(
-    !process.env.UNYO_E2E_DEMO,
-    'needs the demo health endpoints (scripts/e2e.sh starts them)',
-  );
+  requireDemo('the demo health endpoints (scripts/e2e.sh starts them)');
 });
 
 test('from a service page, run a runbook health check and see its result and history row', async ({
@@ -52,7 +39,7 @@ test('from a service page, run a runbook health check and see its result and his
       summaries.push(response.json());
     }
   });
-  await page.goto(SERVICE);
+  await openEntity(page, ENTITY_REF);
 
   // The service's runbooks card links to the runbook page, keeping the
   // entity it came from.
