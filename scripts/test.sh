@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test run, as CI runs it: installs what it needs, then lint,
-# type-check, unit and integration tests (SQLite and PostgreSQL, real
+# API reports, type-check, unit and integration tests (SQLite and PostgreSQL, real
 # Prometheus where a test needs one) and the end-to-end test in Chromium.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -26,6 +26,9 @@ step "type-check"
 yarn tsc
 step "lint"
 yarn backstage-cli repo lint
+# The committed API reports must match the public API (yarn build:api-reports).
+step "API reports"
+yarn build:api-reports:only --tsc --ci
 step "unit and integration tests"
 yarn backstage-cli repo test --json --outputFile="$results/jest.json"
 step "end-to-end tests"

@@ -1,3 +1,4 @@
+import type { EntitySloStatusCardProps } from './components/EntitySloStatusCard';
 import {
   createApiFactory,
   createComponentExtension,
@@ -38,7 +39,7 @@ export const opsDashboardPlugin = createPlugin({
  *
  * @public
  */
-export const SloReportPage = opsDashboardPlugin.provide(
+export const SloReportPage: () => JSX.Element = opsDashboardPlugin.provide(
   createRoutableExtension({
     name: 'SloReportPage',
     mountPoint: sloReportRouteRef,
@@ -52,17 +53,18 @@ export const SloReportPage = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntitySloReportContent = opsDashboardPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySloReportContent',
-    component: {
-      lazy: () =>
-        import('./components/SloReportEntityContent').then(
-          m => m.SloReportEntityContent,
-        ),
-    },
-  }),
-);
+export const EntitySloReportContent: () => JSX.Element =
+  opsDashboardPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySloReportContent',
+      component: {
+        lazy: () =>
+          import('./components/SloReportEntityContent').then(
+            m => m.SloReportEntityContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The "Operations" tab for Components, Resources and Systems: SLOs, backup
@@ -70,7 +72,7 @@ export const EntitySloReportContent = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntityOpsContent = opsDashboardPlugin.provide(
+export const EntityOpsContent: () => JSX.Element = opsDashboardPlugin.provide(
   createRoutableExtension({
     name: 'EntityOpsContent',
     mountPoint: entityContentRouteRef,
@@ -84,7 +86,7 @@ export const EntityOpsContent = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntitySloCard = opsDashboardPlugin.provide(
+export const EntitySloCard: () => JSX.Element = opsDashboardPlugin.provide(
   createComponentExtension({
     name: 'EntitySloCard',
     component: {
@@ -100,7 +102,7 @@ export const EntitySloCard = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntityAlertsCard = opsDashboardPlugin.provide(
+export const EntityAlertsCard: () => JSX.Element = opsDashboardPlugin.provide(
   createComponentExtension({
     name: 'EntityAlertsCard',
     component: {
@@ -115,17 +117,18 @@ export const EntityAlertsCard = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntitySloSummaryCard = opsDashboardPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySloSummaryCard',
-    component: {
-      lazy: () =>
-        import('./components/EntitySloSummaryCard').then(
-          m => m.EntitySloSummaryCard,
-        ),
-    },
-  }),
-);
+export const EntitySloSummaryCard: () => JSX.Element =
+  opsDashboardPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySloSummaryCard',
+      component: {
+        lazy: () =>
+          import('./components/EntitySloSummaryCard').then(
+            m => m.EntitySloSummaryCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * SLO entity page: live status of the SLO (error budget left, SLI, policy,
@@ -133,7 +136,9 @@ export const EntitySloSummaryCard = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntitySloStatusCard = opsDashboardPlugin.provide(
+export const EntitySloStatusCard: (
+  props: EntitySloStatusCardProps,
+) => JSX.Element = opsDashboardPlugin.provide(
   createComponentExtension({
     name: 'EntitySloStatusCard',
     component: {
@@ -150,24 +155,25 @@ export const EntitySloStatusCard = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntityOpsRelationsCard = opsDashboardPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOpsRelationsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOpsRelationsCard').then(
-          m => m.EntityOpsRelationsCard,
-        ),
-    },
-  }),
-);
+export const EntityOpsRelationsCard: () => JSX.Element =
+  opsDashboardPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOpsRelationsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOpsRelationsCard').then(
+            m => m.EntityOpsRelationsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Overview card: the health of the entity's `unyo.dev/health-url` endpoints.
  *
  * @public
  */
-export const EntityHealthCard = opsDashboardPlugin.provide(
+export const EntityHealthCard: () => JSX.Element = opsDashboardPlugin.provide(
   createComponentExtension({
     name: 'EntityHealthCard',
     component: {
@@ -182,24 +188,25 @@ export const EntityHealthCard = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntitySystemHealthCard = opsDashboardPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySystemHealthCard',
-    component: {
-      lazy: () =>
-        import('./components/EntitySystemHealthCard').then(
-          m => m.EntitySystemHealthCard,
-        ),
-    },
-  }),
-);
+export const EntitySystemHealthCard: () => JSX.Element =
+  opsDashboardPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySystemHealthCard',
+      component: {
+        lazy: () =>
+          import('./components/EntitySystemHealthCard').then(
+            m => m.EntitySystemHealthCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The entity's spec as YAML with a copy button.
  *
  * @public
  */
-export const EntityRawSpecCard = opsDashboardPlugin.provide(
+export const EntityRawSpecCard: () => JSX.Element = opsDashboardPlugin.provide(
   createComponentExtension({
     name: 'EntityRawSpecCard',
     component: {
@@ -216,7 +223,7 @@ export const EntityRawSpecCard = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntityBackupsCard = opsDashboardPlugin.provide(
+export const EntityBackupsCard: () => JSX.Element = opsDashboardPlugin.provide(
   createComponentExtension({
     name: 'EntityBackupsCard',
     component: {
@@ -231,14 +238,15 @@ export const EntityBackupsCard = opsDashboardPlugin.provide(
  *
  * @public
  */
-export const EntityBackupCoverageCard = opsDashboardPlugin.provide(
-  createComponentExtension({
-    name: 'EntityBackupCoverageCard',
-    component: {
-      lazy: () =>
-        import('./components/BackupCoverageCard').then(
-          m => m.EntityBackupCoverageCard,
-        ),
-    },
-  }),
-);
+export const EntityBackupCoverageCard: () => JSX.Element =
+  opsDashboardPlugin.provide(
+    createComponentExtension({
+      name: 'EntityBackupCoverageCard',
+      component: {
+        lazy: () =>
+          import('./components/BackupCoverageCard').then(
+            m => m.EntityBackupCoverageCard,
+          ),
+      },
+    }),
+  );

@@ -30,7 +30,7 @@ export const runbooksPlugin = createPlugin({
  *
  * @public
  */
-export const EntityRunbooksCard = runbooksPlugin.provide(
+export const EntityRunbooksCard: () => JSX.Element = runbooksPlugin.provide(
   createComponentExtension({
     name: 'EntityRunbooksCard',
     component: {
@@ -49,7 +49,7 @@ export const EntityRunbooksCard = runbooksPlugin.provide(
  *
  * @public
  */
-export const RunbookAboutCard = runbooksPlugin.provide(
+export const RunbookAboutCard: () => JSX.Element = runbooksPlugin.provide(
   createComponentExtension({
     name: 'RunbookAboutCard',
     component: {
@@ -65,7 +65,7 @@ export const RunbookAboutCard = runbooksPlugin.provide(
  *
  * @public
  */
-export const RunbookStepsCard = runbooksPlugin.provide(
+export const RunbookStepsCard: () => JSX.Element = runbooksPlugin.provide(
   createComponentExtension({
     name: 'RunbookStepsCard',
     component: {
@@ -80,7 +80,7 @@ export const RunbookStepsCard = runbooksPlugin.provide(
  *
  * @public
  */
-export const RunbookActionsCard = runbooksPlugin.provide(
+export const RunbookActionsCard: () => JSX.Element = runbooksPlugin.provide(
   createComponentExtension({
     name: 'RunbookActionsCard',
     component: {
@@ -97,7 +97,7 @@ export const RunbookActionsCard = runbooksPlugin.provide(
  *
  * @public
  */
-export const RunbookExecutionsCard = runbooksPlugin.provide(
+export const RunbookExecutionsCard: () => JSX.Element = runbooksPlugin.provide(
   createComponentExtension({
     name: 'RunbookExecutionsCard',
     component: {
@@ -114,7 +114,7 @@ export const RunbookExecutionsCard = runbooksPlugin.provide(
  *
  * @public
  */
-export const RunbookRawSpecCard = runbooksPlugin.provide(
+export const RunbookRawSpecCard: () => JSX.Element = runbooksPlugin.provide(
   createComponentExtension({
     name: 'RunbookRawSpecCard',
     component: {
