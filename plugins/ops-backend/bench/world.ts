@@ -18,6 +18,7 @@ import {
 import { PrometheusClient } from '../src/prometheus/types';
 import { DefaultSloService } from '../src/slo/DefaultSloService';
 import { SloEvaluator } from '../src/slo/evaluation/SloEvaluator';
+import { DatabaseMonthlyRollups } from '../src/slo/report/MonthlyRollups';
 import { serviceName } from './series';
 
 function component(name: string): Entity {
@@ -271,6 +272,9 @@ export async function createWorld(options: {
     const sloService = new DefaultSloService({
       catalog,
       store,
+      rollups: await DatabaseMonthlyRollups.create({
+        database: mockServices.database({ knex }),
+      }),
       notEvaluatedMessage: () => 'not evaluated',
       now: () => new Date(now.getTime() + 60_000),
     });

@@ -95,9 +95,12 @@ export const opsPlugin = createBackendPlugin({
             },
           });
         }
+        // Monthly sums of the daily rollups: a month's statuses, the report's months.
+        const rollups = await DatabaseMonthlyRollups.create({ database });
         const slos = new DefaultSloService({
           catalog,
           store,
+          rollups,
           notEvaluatedMessage: () => notEvaluatedMessage,
           thresholds: opsConfig.slo.policy,
         });
@@ -134,7 +137,7 @@ export const opsPlugin = createBackendPlugin({
         });
         const report = new DefaultSloReportService({
           slos,
-          rollups: await DatabaseMonthlyRollups.create({ database }),
+          rollups,
           mttr: alertMttrSource(alerts),
           backupCoverage: {
             coverage: (refs, credentials) =>

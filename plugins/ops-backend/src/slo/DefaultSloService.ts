@@ -12,20 +12,23 @@ import {
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
-import { SloDailyRow, SloStore } from '../database/SloStore';
+import { SloStore } from '../database/SloStore';
 import { describeSlo, sloTimeWindow } from './describeSlo';
 import { dailyHistory, mergeHistory } from './dailyHistory';
 import { utcDay } from './evaluation/windowSegments';
 import { presentStatus } from './presentStatus';
 import { SloReportFilter, SloService } from './SloService';
 import { SloReportItem } from './report/csv';
-import { monthlyStatus, monthRange } from './report/monthlyStatus';
+import { MonthlyRollups } from './report/MonthlyRollups';
+import { monthlyStatus } from './report/monthlyStatus';
 
 export class DefaultSloService implements SloService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
       store: SloStore;
+      /** Monthly sums of the daily rollups, for `report` of a month. */
+      rollups: MonthlyRollups;
       /** Why an SLO has no evaluation yet, e.g. which config key is missing. */
       notEvaluatedMessage: () => string;
       /** The error-budget policy (`ops.slo.policy`) for monthly reports. */
@@ -92,7 +95,7 @@ export class DefaultSloService implements SloService {
     filter: SloReportFilter,
     credentials: BackstageCredentials,
   ): Promise<SloReportItem[]> {
-    const { catalog, store } = this.options;
+    const { catalog, rollups } = this.options;
     const slos: SloEntity[] = [];
     let cursor: string | undefined;
     do {
@@ -143,19 +146,16 @@ export class DefaultSloService implements SloService {
 
     let statuses: SloStatus[];
     if (filter.month) {
-      const { start, end } = monthRange(filter.month);
-      const refs = selected.map(e => stringifyEntityRef(e));
-      const rows = await store.getDaily(refs, utcDay(start), utcDay(end));
-      const byRef = new Map<string, SloDailyRow[]>();
-      for (const row of rows) {
-        byRef.set(row.sloRef, [...(byRef.get(row.sloRef) ?? []), row]);
-      }
-      statuses = selected.map((slo, i) =>
+      // One grouped query for every SLO's month, not the days of each.
+      const month = filter.month;
+      const totals = await rollups.totals(month, month);
+      const now = this.now();
+      statuses = selected.map(slo =>
         monthlyStatus({
           description: describeSlo(slo),
-          rows: byRef.get(refs[i]) ?? [],
-          month: filter.month!,
-          now: this.now(),
+          totals: totals.get(stringifyEntityRef(slo))?.get(month),
+          month,
+          now,
           thresholds: this.options.thresholds,
         }),
       );

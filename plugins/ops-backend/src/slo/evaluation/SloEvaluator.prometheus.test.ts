@@ -11,6 +11,7 @@ import {
 import { DatabaseSloStore } from '../../database/DatabaseSloStore';
 import { createPrometheusClients } from '../../prometheus/PrometheusClients';
 import { DefaultSloService } from '../DefaultSloService';
+import { DatabaseMonthlyRollups } from '../report/MonthlyRollups';
 import { SloEvaluator } from './SloEvaluator';
 
 const MINUTE = 60_000;
@@ -213,6 +214,9 @@ describeWithPrometheus('SloEvaluator against a real Prometheus', () => {
     const service = new DefaultSloService({
       catalog,
       store,
+      rollups: await DatabaseMonthlyRollups.create({
+        database: mockServices.database({ knex: db }),
+      }),
       notEvaluatedMessage: () => 'not evaluated',
       now: () => new Date(NOW + 10 * MINUTE),
     });

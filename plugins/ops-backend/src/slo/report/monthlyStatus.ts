@@ -4,8 +4,8 @@ import {
   SloPolicyThresholds,
   SloStatus,
 } from '@unyo/plugin-ops-common';
-import { SloDailyRow } from '../../database/SloStore';
 import { SloDescription } from '../describeSlo';
+import { MonthTotals } from './MonthlyRollups';
 
 /** `YYYY-MM`, a calendar month in UTC (daily rollups are UTC days). */
 export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -19,29 +19,23 @@ export function monthRange(month: string): { start: Date; end: Date } {
 }
 
 /**
- * An SLO's attainment over one calendar month, from its stored daily rows:
- * the figures stay available long after Prometheus has dropped the data.
- * A month still under way is judged like any partially elapsed calendar
- * window (projected over the whole month).
+ * An SLO's attainment over one calendar month, from the sums of its stored
+ * days in that month (MonthlyRollups): the figures stay available long
+ * after Prometheus has dropped the data. A month still under way is judged
+ * like any partially elapsed calendar window (projected over the whole
+ * month).
  */
 export function monthlyStatus(options: {
   description: SloDescription;
-  rows: SloDailyRow[];
+  /** Unset when no day of the month is stored. */
+  totals: MonthTotals | undefined;
   month: string;
   now: Date;
   thresholds?: SloPolicyThresholds;
 }): SloStatus {
-  const { description, rows, month, now, thresholds } = options;
-  const { start, end } = monthRange(month);
-  const days = rows.filter(
-    r =>
-      r.day >= start.toISOString().slice(0, 10) &&
-      r.day < end.toISOString().slice(0, 10),
-  );
-  const counts = days.reduce(
-    (sum, r) => ({ good: sum.good + r.good, total: sum.total + r.total }),
-    { good: 0, total: 0 },
-  );
+  const { description, totals, month, now, thresholds } = options;
+  const { end } = monthRange(month);
+  const counts = { good: totals?.good ?? 0, total: totals?.total ?? 0 };
   const evaluation = evaluateSloStatus({
     target: description.target,
     timeWindow: {
@@ -73,7 +67,7 @@ export function monthlyStatus(options: {
     ref: description.ref,
     entityRef: description.entityRef,
     title: description.title,
-    ...(days.length === 0 && {
+    ...(!totals?.days && {
       state: 'no-data',
       message: `No stored days for ${month}`,
     }),

@@ -298,7 +298,7 @@ describe.each(databases.eachSupportedId())('GET /slo-report on %s', id => {
     });
   });
 
-  it('summarises policy bands, services meeting all SLOs and MTTR; backup coverage not connected', async () => {
+  it('summarises policy bands, services meeting all SLOs and MTTR; no backup targets in the catalog', async () => {
     const { server, knex } = await start();
     const history = await DatabaseAlertHistoryStore.create({
       database: mockServices.database({ knex }),
@@ -337,7 +337,8 @@ describe.each(databases.eachSupportedId())('GET /slo-report on %s', id => {
       // All three meet their targets in March 2025.
       services: { total: 3, meetingAll: 3 },
       mttr: { minutes: 20, resolved: 2, windowDays: 30 },
-      backupCoverage: null,
+      // The backups feature is wired; this catalog has no backup policy.
+      backupCoverage: { covered: 0, total: 0 },
     });
     const team = await request(server)
       .get('/api/ops/slo-report/summary')

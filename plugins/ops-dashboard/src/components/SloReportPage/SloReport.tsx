@@ -114,6 +114,25 @@ export function SloReport(props: SloReportProps) {
     return () => window.removeEventListener('afterprint', done);
   }, [printing]);
 
+  // The same elements while their inputs stay: rows arriving page by page
+  // re-render this component, not the summary and the filters.
+  const summaryElement = useMemo(
+    () => summary.value && <SloReportSummary summary={summary.value} />,
+    [summary.value],
+  );
+  const fixedOwner = !!scope?.owner;
+  const fixedSystem = !!scope?.system;
+  const filtersElement = useMemo(
+    () => (
+      <SloReportFilters
+        value={filters}
+        onChange={setFilters}
+        fixed={{ owner: fixedOwner, system: fixedSystem }}
+      />
+    ),
+    [filters, fixedOwner, fixedSystem],
+  );
+
   return (
     <Stack spacing={2}>
       {printStyles}
@@ -122,12 +141,8 @@ export function SloReport(props: SloReportProps) {
           {t('report.summary.loadError', { message: summary.error.message })}
         </Alert>
       )}
-      {summary.value && <SloReportSummary summary={summary.value} />}
-      <SloReportFilters
-        value={filters}
-        onChange={setFilters}
-        fixed={{ owner: !!scope?.owner, system: !!scope?.system }}
-      />
+      {summaryElement}
+      {filtersElement}
       <Stack
         direction="row"
         spacing={2}

@@ -4,9 +4,14 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { SLO_REPORT_COLUMNS, SloReportItem } from '@unyo/plugin-ops-common';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { opsDashboardTranslationRef } from '../../translation';
-import { GRID_TEMPLATE, useCellRenderer, useColumnTitles } from './reportCells';
+import {
+  CellRenderer,
+  GRID_TEMPLATE,
+  useCellRenderer,
+  useColumnTitles,
+} from './reportCells';
 
 const ROW_HEIGHT = 44;
 const GROUP_HEIGHT = 36;
@@ -18,6 +23,91 @@ const TABLE_MIN_WIDTH = 1360;
 type Line =
   | { kind: 'group'; key: string; ref?: string }
   | { kind: 'row'; key: string; item: SloReportItem };
+
+/**
+ * The rows' and cells' styles, once for the table: rows and cells are plain
+ * elements with these classes, so drawing a row does not resolve a dozen
+ * `sx` props through emotion.
+ */
+const tableSx = {
+  // Narrow windows scroll sideways, header and rows together.
+  overflowX: 'auto',
+  '& > *': { minWidth: TABLE_MIN_WIDTH },
+  '& .slo-report-line': {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+  },
+  '& .slo-report-group': {
+    display: 'flex',
+    alignItems: 'center',
+    height: GROUP_HEIGHT,
+    px: 1,
+    bgcolor: 'action.hover',
+    fontWeight: 'bold',
+  },
+  '& .slo-report-row': {
+    display: 'grid',
+    gridTemplateColumns: GRID_TEMPLATE,
+    alignItems: 'center',
+    minHeight: ROW_HEIGHT,
+    columnGap: 1,
+    px: 1,
+    borderBottom: 1,
+    borderColor: 'divider',
+  },
+  '& .slo-report-cell': { overflow: 'hidden', textOverflow: 'ellipsis' },
+} as const;
+
+/** One owner's or system's header; drawn again only when its ref changes. */
+const ReportGroupHeader = memo(function GroupHeaderLine(props: {
+  groupRef?: string;
+}) {
+  const { t } = useTranslationRef(opsDashboardTranslationRef);
+  return (
+    <div role="row" data-testid="slo-report-group" className="slo-report-group">
+      <Typography variant="subtitle2" role="rowheader">
+        {props.groupRef ? (
+          <EntityRefLink entityRef={props.groupRef} />
+        ) : (
+          t('report.group.unassigned')
+        )}
+      </Typography>
+    </div>
+  );
+});
+
+/**
+ * One SLO's row; drawn again only when its item changes, not on every
+ * scroll, measurement or page of rows.
+ */
+const ReportRow = memo(function RowLine(props: {
+  item: SloReportItem;
+  renderCell: CellRenderer;
+}) {
+  const { item, renderCell } = props;
+  return (
+    <div
+      role="row"
+      data-testid="slo-report-row"
+      data-ref={item.ref}
+      className="slo-report-row"
+    >
+      {SLO_REPORT_COLUMNS.map(column => (
+        <div
+          role="cell"
+          key={column.id}
+          data-column={column.id}
+          data-value={column.value(item) ?? ''}
+          className="slo-report-cell"
+        >
+          {renderCell(column, item)}
+        </div>
+      ))}
+    </div>
+  );
+});
 
 /** @public */
 export interface SloReportTableProps {
@@ -42,7 +132,6 @@ export interface SloReportTableProps {
  */
 export function SloReportTable(props: SloReportTableProps) {
   const { items, totalCount, groupBy, onLoadMore, expanded } = props;
-  const { t } = useTranslationRef(opsDashboardTranslationRef);
   const titles = useColumnTitles();
   const renderCell = useCellRenderer();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -82,54 +171,9 @@ export function SloReportTable(props: SloReportTableProps) {
 
   const renderLine = (line: Line) =>
     line.kind === 'group' ? (
-      <Box
-        role="row"
-        data-testid="slo-report-group"
-        sx={{
-          display: 'flex',
-          alignItems: 'center',
-          height: GROUP_HEIGHT,
-          px: 1,
-          bgcolor: 'action.hover',
-          fontWeight: 'bold',
-        }}
-      >
-        <Typography variant="subtitle2" role="rowheader">
-          {line.ref ? (
-            <EntityRefLink entityRef={line.ref} />
-          ) : (
-            t('report.group.unassigned')
-          )}
-        </Typography>
-      </Box>
+      <ReportGroupHeader groupRef={line.ref} />
     ) : (
-      <Box
-        role="row"
-        data-testid="slo-report-row"
-        data-ref={line.item.ref}
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: GRID_TEMPLATE,
-          alignItems: 'center',
-          minHeight: ROW_HEIGHT,
-          columnGap: 1,
-          px: 1,
-          borderBottom: 1,
-          borderColor: 'divider',
-        }}
-      >
-        {SLO_REPORT_COLUMNS.map(column => (
-          <Box
-            role="cell"
-            key={column.id}
-            data-column={column.id}
-            data-value={column.value(line.item) ?? ''}
-            sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}
-          >
-            {renderCell(column, line.item)}
-          </Box>
-        ))}
-      </Box>
+      <ReportRow item={line.item} renderCell={renderCell} />
     );
 
   return (
@@ -137,8 +181,7 @@ export function SloReportTable(props: SloReportTableProps) {
       role="table"
       aria-rowcount={totalCount}
       className="slo-report-table"
-      // Narrow windows scroll sideways, header and rows together.
-      sx={{ overflowX: 'auto', '& > *': { minWidth: TABLE_MIN_WIDTH } }}
+      sx={tableSx}
     >
       <Box
         role="row"
@@ -162,7 +205,7 @@ export function SloReportTable(props: SloReportTableProps) {
       {expanded ? (
         <Box className="slo-report-expanded">
           {lines.map(line => (
-            <Box key={line.key}>{renderLine(line)}</Box>
+            <div key={line.key}>{renderLine(line)}</div>
           ))}
         </Box>
       ) : (
@@ -171,26 +214,22 @@ export function SloReportTable(props: SloReportTableProps) {
           className="slo-report-scroll"
           sx={{ height: props.height ?? '65vh', overflow: 'auto' }}
         >
-          <Box
-            sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          <div
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
           >
             {virtualItems.map(v => (
-              <Box
+              <div
                 key={v.key}
                 data-index={v.index}
                 ref={virtualizer.measureElement}
-                sx={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  transform: `translateY(${v.start}px)`,
-                }}
+                className="slo-report-line"
+                // Inline: a class per offset would add a CSS rule per row.
+                style={{ transform: `translateY(${v.start}px)` }}
               >
                 {renderLine(lines[v.index])}
-              </Box>
+              </div>
             ))}
-          </Box>
+          </div>
         </Box>
       )}
     </Box>

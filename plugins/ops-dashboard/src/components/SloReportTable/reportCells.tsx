@@ -6,7 +6,7 @@ import {
   SloReportColumn,
   SloReportItem,
 } from '@unyo/plugin-ops-common';
-import { ReactNode } from 'react';
+import { ReactNode, useCallback } from 'react';
 import { useSloStatusFormatters } from '../../hooks/useSloStatusFormatters';
 import { opsDashboardTranslationRef } from '../../translation';
 import { SloPolicyBadge } from '../SloPolicyBadge';
@@ -53,46 +53,59 @@ export function useColumnTitles(): Array<{ id: string; title: string }> {
   }));
 }
 
-/** Renders the cells of a row from the shared column definition. */
-export function useCellRenderer() {
+/** Renders one cell of a row. */
+export type CellRenderer = (
+  column: SloReportColumn,
+  item: SloReportItem,
+) => ReactNode;
+
+/**
+ * Renders the cells of a row from the shared column definition. The same
+ * function while the language stays the same, so memoised rows are not
+ * drawn again when the table re-renders (scroll, measuring, more rows).
+ */
+export function useCellRenderer(): CellRenderer {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   const { formatSli, formatTarget, formatRatio } = useSloStatusFormatters();
-  return (column: SloReportColumn, item: SloReportItem): ReactNode => {
-    const value = column.value(item);
-    if (value === undefined || value === '') return '—';
-    switch (column.id) {
-      case 'entityRef':
-      case 'owner':
-      case 'system':
-        return (
-          <EntityRefLink entityRef={String(value)} defaultKind="component" />
-        );
-      case 'ref':
-        return (
-          <Typography variant="caption" color="text.secondary" noWrap>
-            {String(value)}
-          </Typography>
-        );
-      case 'target':
-        return formatTarget(Number(value));
-      case 'attainment':
-        return formatSli(Number(value), item.target);
-      case 'budgetRemaining':
-        return formatRatio(Number(value));
-      case 'policy':
-        return item.policy ? <SloPolicyBadge policy={item.policy} /> : '—';
-      case 'state':
-        if (value === 'ok') return t('report.state.ok');
-        if (value === 'no-data') return t('report.state.noData');
-        return t('report.state.error');
-      case 'monthly':
-        return item.monthly ? (
-          <SloReportSparkline monthly={item.monthly} target={item.target} />
-        ) : (
-          '—'
-        );
-      default:
-        return String(value);
-    }
-  };
+  return useCallback<CellRenderer>(
+    (column, item) => {
+      const value = column.value(item);
+      if (value === undefined || value === '') return '—';
+      switch (column.id) {
+        case 'entityRef':
+        case 'owner':
+        case 'system':
+          return (
+            <EntityRefLink entityRef={String(value)} defaultKind="component" />
+          );
+        case 'ref':
+          return (
+            <Typography variant="caption" color="text.secondary" noWrap>
+              {String(value)}
+            </Typography>
+          );
+        case 'target':
+          return formatTarget(Number(value));
+        case 'attainment':
+          return formatSli(Number(value), item.target);
+        case 'budgetRemaining':
+          return formatRatio(Number(value));
+        case 'policy':
+          return item.policy ? <SloPolicyBadge policy={item.policy} /> : '—';
+        case 'state':
+          if (value === 'ok') return t('report.state.ok');
+          if (value === 'no-data') return t('report.state.noData');
+          return t('report.state.error');
+        case 'monthly':
+          return item.monthly ? (
+            <SloReportSparkline monthly={item.monthly} target={item.target} />
+          ) : (
+            '—'
+          );
+        default:
+          return String(value);
+      }
+    },
+    [t, formatSli, formatTarget, formatRatio],
+  );
 }

@@ -1,13 +1,11 @@
 /*
- * The SLO report component in a minimal page for the benchmark: the real
- * OpsClient against the benchmark's backend, the real theme, an English
- * translation API; the catalog only lists the owners and systems for the
- * filters. Bundled by reportPage.ts with esbuild (production).
+ * The SLO report component in a minimal page for the report benchmark of
+ * @unyo/plugin-ops-backend (`yarn workspace @unyo/plugin-ops-backend
+ * bench:report`, which bundles this file with esbuild and serves it next to
+ * its backend): the real OpsClient against that backend, the real theme, an
+ * English translation API; the catalog only lists the owners and systems
+ * for the filters.
  */
-/* The harness is benchmark-only: it bundles the ops-dashboard sources and
- * frontend packages from the workspace root, none of them a dependency of
- * the published backend. */
-/* eslint-disable @backstage/no-undeclared-imports, @backstage/no-relative-monorepo-imports */
 import {
   analyticsApiRef,
   ApiRef,
@@ -17,13 +15,13 @@ import {
   routeResolutionApiRef,
   translationApiRef,
 } from '@backstage/frontend-plugin-api';
-import { ApiProvider, ConfigReader } from '@backstage/core-app-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { MockConfigApi, TestApiProvider } from '@backstage/test-utils';
 import { themes, UnifiedThemeProvider } from '@backstage/theme';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { opsApiRef, OpsClient } from '../../ops-dashboard/src/api';
-import { SloReport } from '../../ops-dashboard/src/components/SloReportPage';
+import { opsApiRef, OpsClient } from '../src/api';
+import { SloReport } from '../src/components/SloReportPage';
 
 function englishT(ref: ReturnType<typeof createTranslationRef>) {
   const messages = (ref as any).getDefaultMessages() as Record<string, string>;
@@ -34,16 +32,17 @@ function englishT(ref: ReturnType<typeof createTranslationRef>) {
 }
 
 const origin = window.location.origin;
-const apis = new Map<string, unknown>([
+// Only what the report calls of each API is implemented.
+const apis: Array<readonly [ApiRef<any>, any]> = [
   [
-    opsApiRef.id,
+    opsApiRef,
     new OpsClient({
       discoveryApi: { getBaseUrl: async () => `${origin}/api/ops` },
       fetchApi: { fetch: (input, init) => window.fetch(input, init) },
     }),
   ],
   [
-    catalogApiRef.id,
+    catalogApiRef,
     {
       getEntities: async ({ filter }: any) => ({
         items: Array.from(
@@ -60,7 +59,7 @@ const apis = new Map<string, unknown>([
     },
   ],
   [
-    translationApiRef.id,
+    translationApiRef,
     {
       getTranslation: (ref: any) => ({ ready: true, t: englishT(ref) }),
       translation$: (ref: any) => ({
@@ -75,30 +74,26 @@ const apis = new Map<string, unknown>([
     },
   ],
   [
-    routeResolutionApiRef.id,
+    routeResolutionApiRef,
     {
       resolve: () => (params: Record<string, string>) =>
         `/catalog/${params.namespace}/${params.kind}/${params.name}`,
     },
   ],
-  [analyticsApiRef.id, { captureEvent: () => {} }],
-  [configApiRef.id, new ConfigReader({ app: { baseUrl: origin } })],
+  [analyticsApiRef, { captureEvent: () => {} }],
+  [configApiRef, new MockConfigApi({ app: { baseUrl: origin } })],
   [
-    errorApiRef.id,
+    errorApiRef,
     {
       // eslint-disable-next-line no-console
       post: (error: Error) => console.error(error),
       error$: () => ({ subscribe: () => ({ unsubscribe() {} }) }),
     },
   ],
-]);
-
-const holder = {
-  get: <T,>(ref: ApiRef<T>) => apis.get(ref.id) as T | undefined,
-};
+];
 
 createRoot(document.getElementById('root')!).render(
-  <ApiProvider apis={holder}>
+  <TestApiProvider apis={apis}>
     <UnifiedThemeProvider theme={themes.light}>
       <BrowserRouter>
         <div style={{ padding: 24 }}>
@@ -106,5 +101,5 @@ createRoot(document.getElementById('root')!).render(
         </div>
       </BrowserRouter>
     </UnifiedThemeProvider>
-  </ApiProvider>,
+  </TestApiProvider>,
 );
