@@ -27,9 +27,9 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import knexFactory from 'knex';
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readOpsConfig } from '../src/config/OpsConfig';
 import { DatabaseSloStore } from '../src/database/DatabaseSloStore';
@@ -41,9 +41,9 @@ import { DefaultSloReportService } from '../src/slo/report/DefaultSloReportServi
 import { DatabaseMonthlyRollups } from '../src/slo/report/MonthlyRollups';
 import {
   backfill,
+  benchWorkspace,
   killChildren,
   startPrometheus,
-  startReaper,
 } from './prometheus';
 import { measurePage } from './reportPage';
 import {
@@ -210,30 +210,7 @@ async function main() {
   const browser = !process.argv.includes('--no-browser');
   const services = Math.ceil(slos / 3);
 
-  const cleanups: Array<() => Promise<void> | void> = [];
-  const dir = mkdtempSync(join(tmpdir(), 'ops-report-bench-'));
-  startReaper(dir);
-  const removeDir = () =>
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
-  process.once('exit', removeDir);
-  cleanups.push(removeDir);
-  cleanups.push(killChildren);
-  const cleanup = async () => {
-    for (const fn of cleanups.splice(0).reverse()) {
-      try {
-        await fn();
-      } catch (e) {
-        console.error(`cleanup: ${(e as Error).message}`);
-      }
-    }
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      killChildren();
-      removeDir();
-      process.exit(130);
-    });
-  }
+  const { dir, cleanups, cleanup } = benchWorkspace('ops-report-bench-');
 
   try {
     const now = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);

@@ -17,19 +17,18 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readOpsConfig } from '../src/config/OpsConfig';
 import { createRouter } from '../src/router';
 import { EvaluationRoundResult } from '../src/slo/evaluation/SloEvaluator';
 import {
   backfill,
+  benchWorkspace,
   BenchPrometheus,
-  killChildren,
   startPrometheus,
-  startReaper,
 } from './prometheus';
 import { sampleTimes, serviceName, writeOpenMetrics } from './series';
 import { BenchWorld, createWorld } from './world';
@@ -130,34 +129,7 @@ async function main() {
   const requests = flag('requests', 2000);
   const small = Math.max(1, Math.round(services / 10));
 
-  const cleanups: Array<() => Promise<void> | void> = [];
-  const dir = mkdtempSync(join(tmpdir(), 'ops-slo-bench-'));
-  startReaper(dir);
-  const removeDir = () =>
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
-  process.once('exit', removeDir);
-  cleanups.push(removeDir);
-  // Runs before removeDir: nothing may still write into the directory.
-  cleanups.push(killChildren);
-  const cleanup = async () => {
-    for (const fn of cleanups.splice(0).reverse()) {
-      try {
-        await fn();
-      } catch (e) {
-        console.error(`cleanup: ${(e as Error).message}`);
-      }
-    }
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // `on`, not `once`: a second signal (tsx relays it, and the process
-    // group gets it too) must not fall back to dying without cleaning up.
-    // In-memory SQLite and the HTTP server go with the process.
-    process.on(signal, () => {
-      killChildren();
-      removeDir();
-      process.exit(130);
-    });
-  }
+  const { dir, cleanups, cleanup } = benchWorkspace('ops-slo-bench-');
 
   try {
     // Data ends at a whole minute just before now; every round evaluates there.
