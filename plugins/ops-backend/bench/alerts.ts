@@ -14,7 +14,6 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { HttpAlertmanagerClient } from '../src/alerts/AlertmanagerClient';
 import { AlertmanagerAlert } from '../src/alerts/AlertmanagerClient';
@@ -26,17 +25,9 @@ import { createPrometheusClients } from '../src/prometheus';
 import { readOpsConfig } from '../src/config/OpsConfig';
 import { ConfigReader } from '@backstage/config';
 import { createRouter } from '../src/router';
+import { flag, percentile, serve } from './support';
 
 const GOAL_WARM_P95_MS = 100;
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : Number(process.argv[i + 1]);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-}
 
 const service = (i: number) => `bench-svc-${String(i).padStart(4, '0')}`;
 
@@ -166,16 +157,7 @@ async function main() {
         },
       }),
     );
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise<void>(resolve => server.once('listening', resolve));
-    cleanups.push(
-      () =>
-        new Promise<void>(resolve => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    );
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = await serve(app, cleanups);
     const get = async (ref: string, expected: number) => {
       const started = performance.now();
       const res = await fetch(

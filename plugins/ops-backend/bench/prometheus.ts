@@ -7,8 +7,7 @@
  * free loopback port. Every process it starts is killed on exit.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../src/__testUtils__/http';
 
@@ -150,43 +149,4 @@ export async function startPrometheus(options: {
   }
   await stop();
   throw new Error(`prometheus was not ready within 120 s:\n${log}`);
-}
-
-/**
- * A benchmark's scratch directory and clean-up: `cleanup()` undoes what was
- * pushed (last first), also on Ctrl-C, and the directory goes with the process.
- */
-export function benchWorkspace(prefix: string): {
-  dir: string;
-  cleanups: Array<() => Promise<void> | void>;
-  cleanup: () => Promise<void>;
-} {
-  const cleanups: Array<() => Promise<void> | void> = [];
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  startReaper(dir);
-  const removeDir = () =>
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
-  process.once('exit', removeDir);
-  cleanups.push(removeDir);
-  // Runs before removeDir: nothing may still write into the directory.
-  cleanups.push(killChildren);
-  const cleanup = async () => {
-    for (const fn of cleanups.splice(0).reverse()) {
-      try {
-        await fn();
-      } catch (e) {
-        console.error(`cleanup: ${(e as Error).message}`);
-      }
-    }
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // `on`, not `once`: a second signal (tsx relays it, and the process
-    // group gets it too) must not fall back to dying without cleaning up.
-    process.on(signal, () => {
-      killChildren();
-      removeDir();
-      process.exit(130);
-    });
-  }
-  return { dir, cleanups, cleanup };
 }

@@ -18,18 +18,13 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import { unlinkSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readOpsConfig } from '../src/config/OpsConfig';
 import { createRouter } from '../src/router';
 import { EvaluationRoundResult } from '../src/slo/evaluation/SloEvaluator';
-import {
-  backfill,
-  benchWorkspace,
-  BenchPrometheus,
-  startPrometheus,
-} from './prometheus';
+import { benchWorkspace, flag, percentile, serve } from './support';
+import { backfill, BenchPrometheus, startPrometheus } from './prometheus';
 import { sampleTimes, serviceName, writeOpenMetrics } from './series';
 import { BenchWorld, createWorld } from './world';
 
@@ -37,16 +32,6 @@ const GOAL_ROUND_MS = 60_000;
 const GOAL_API_P95_MS = 50;
 /** MAX_PER_BATCH in src/slo/evaluation/measureCounts.ts (not exported). */
 const BATCH = 500;
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`--${name} needs a positive integer`);
-  }
-  return value;
-}
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const pad = (v: unknown, n: number) => String(v).padStart(n);
@@ -61,10 +46,6 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
 interface RoundFigures extends EvaluationRoundResult {
@@ -277,16 +258,7 @@ async function main() {
         res.status(500).json({ error: { message: error.message } });
       },
     );
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise<void>(resolve => server.once('listening', resolve));
-    cleanups.push(
-      () =>
-        new Promise<void>(resolve => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    );
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = await serve(app, cleanups);
     const pick = random(42);
     const get = async () => {
       const svc = serviceName(Math.floor(pick() * services));
