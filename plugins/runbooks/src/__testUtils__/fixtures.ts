@@ -73,6 +73,23 @@ export const componentEntity: Entity = {
   ],
 };
 
+/** The runbook above as `GET /api/ops/runbooks` lists it. */
+export function runbookSummary(
+  overrides: Partial<import('@unyo/plugin-ops-common').RunbookSummary> = {},
+): import('@unyo/plugin-ops-common').RunbookSummary {
+  return {
+    ref: 'runbook:default/identity-service-down',
+    title: 'Service down',
+    owner: 'group:default/sre',
+    appliesTo: ['component:default/identity-service'],
+    alerts: ['ServiceDown'],
+    firingAlerts: [],
+    actions: [],
+    canExecute: true,
+    ...overrides,
+  };
+}
+
 /** An execution as the ops backend answers it. */
 export function execution(
   overrides: Partial<import('@unyo/plugin-ops-common').Execution> = {},

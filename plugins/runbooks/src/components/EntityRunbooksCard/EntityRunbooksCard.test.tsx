@@ -1,7 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen, within } from '@testing-library/react';
 import type { RunbookSummary } from '@unyo/plugin-ops-common';
-import { componentEntity, runbookEntity } from '../../__testUtils__/fixtures';
+import {
+  componentEntity,
+  runbookEntity,
+  runbookSummary,
+} from '../../__testUtils__/fixtures';
 import {
   mockRunbooksApi,
   renderWithEntity,
@@ -42,16 +46,7 @@ function summary(
   alerts: string[],
   firingAlerts: string[],
 ): RunbookSummary {
-  return {
-    ref,
-    title: ref,
-    owner: 'group:default/sre',
-    appliesTo: ['component:default/identity-service'],
-    alerts,
-    firingAlerts,
-    actions: [],
-    canExecute: true,
-  };
+  return runbookSummary({ ref, title: ref, alerts, firingAlerts });
 }
 
 describe('EntityRunbooksCard', () => {

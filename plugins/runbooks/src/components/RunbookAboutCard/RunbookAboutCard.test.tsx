@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RunbookSummary } from '@unyo/plugin-ops-common';
-import { runbookEntity } from '../../__testUtils__/fixtures';
+import { runbookEntity, runbookSummary } from '../../__testUtils__/fixtures';
 import { japaneseTranslationApi } from '../../__testUtils__/japanese';
 import {
   mockRunbooksApi,
@@ -19,16 +19,10 @@ const twoAlerts: Entity = {
 };
 
 function summary(firingAlerts: string[]): RunbookSummary {
-  return {
-    ref: 'runbook:default/identity-service-down',
-    title: 'Service down',
-    owner: 'group:default/sre',
-    appliesTo: ['component:default/identity-service'],
+  return runbookSummary({
     alerts: ['ServiceDown', 'HighLatency'],
     firingAlerts,
-    actions: [],
-    canExecute: true,
-  };
+  });
 }
 
 function apiFiring(firingAlerts: string[]) {

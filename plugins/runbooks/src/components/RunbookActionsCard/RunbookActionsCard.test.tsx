@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { runbookEntity } from '../../__testUtils__/fixtures';
+import { runbookEntity, runbookSummary } from '../../__testUtils__/fixtures';
 import {
   mockRunbooksApi,
   renderWithEntity,
@@ -63,18 +63,7 @@ describe('RunbookActionsCard', () => {
   it('disables Run with a reason when the user may not execute', async () => {
     const api = mockRunbooksApi(targetsStatus(true), {
       getRunbooks: jest.fn(async () => ({
-        items: [
-          {
-            ref: 'runbook:default/identity-service-down',
-            title: 'Service down',
-            owner: 'group:default/sre',
-            appliesTo: ['component:default/identity-service'],
-            alerts: ['ServiceDown'],
-            firingAlerts: [],
-            actions: [],
-            canExecute: false,
-          },
-        ],
+        items: [runbookSummary({ canExecute: false })],
       })),
     });
     renderWithEntity(<RunbookActionsCard />, {

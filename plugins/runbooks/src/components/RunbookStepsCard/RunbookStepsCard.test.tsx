@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { runbookEntity } from '../../__testUtils__/fixtures';
+import { runbookEntity, runbookSummary } from '../../__testUtils__/fixtures';
 import { japaneseTranslationApi } from '../../__testUtils__/japanese';
 import {
   mockRunbooksApi,
@@ -15,18 +15,7 @@ import { RunbookStepsCard } from './RunbookStepsCard';
 function apiAllowing(canExecute: boolean) {
   return mockRunbooksApi(targetsStatus(true), {
     getRunbooks: jest.fn(async () => ({
-      items: [
-        {
-          ref: 'runbook:default/identity-service-down',
-          title: 'Service down',
-          owner: 'group:default/sre',
-          appliesTo: ['component:default/identity-service'],
-          alerts: ['ServiceDown'],
-          firingAlerts: [],
-          actions: [],
-          canExecute,
-        },
-      ],
+      items: [runbookSummary({ canExecute })],
     })),
   });
 }
