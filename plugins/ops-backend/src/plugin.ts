@@ -67,10 +67,9 @@ export const opsPlugin = createBackendPlugin({
         const prometheus = opsConfig.prometheus.length
           ? createPrometheusClients(opsConfig.prometheus, { logger })
           : undefined;
-        const notEvaluatedMessage =
-          opsConfig.prometheus.length === 0
-            ? 'No Prometheus server is configured (ops.prometheus.servers)'
-            : 'Not evaluated yet: the first evaluation round has not reached this SLO';
+        const notEvaluatedMessage = prometheus
+          ? 'Not evaluated yet: the first evaluation round has not reached this SLO'
+          : 'No Prometheus server is configured (ops.prometheus.servers)';
         if (!prometheus) {
           logger.info(
             'No Prometheus server configured (ops.prometheus.servers): SLOs are not evaluated',
