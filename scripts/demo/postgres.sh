@@ -6,18 +6,26 @@
 #
 #   scripts/demo/postgres.sh up     initdb once, start, stanza-create, back up when due
 #   scripts/demo/postgres.sh down   stop the cluster and its writer
+#   scripts/demo/postgres.sh reset  stop it and remove its data and repository
 #   scripts/demo/postgres.sh pgbackrest --stanza=rainbow-seeker info
 #                                   pgBackRest on the demo repository (as postgres)
 #
-# Everything lives in .demo/postgres (owned by postgres: PostgreSQL refuses to
-# run as root). Needs root (for runuser), pgbackrest and the PostgreSQL server
+# Everything lives in .demo/postgres, or in /var/tmp when postgres cannot enter
+# the checkout (owned by postgres: PostgreSQL refuses to run as root). Needs root (for runuser), pgbackrest and the PostgreSQL server
 # binaries (Debian: postgresql, pgbackrest); without them `up` says so and
 # exits 0, so the rest of the demo starts and those targets show their errors.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-PG_DEMO_DIR="$DEMO_DIR/postgres"
+# PostgreSQL runs as postgres, which must reach its files: in .demo when it
+# can enter the checkout, else (a checkout under a private directory, e.g.
+# mktemp -d) in /var/tmp, named after the checkout so two never share one.
+if runuser -u postgres -- test -x "$DEMO_REPO" 2>/dev/null; then
+  PG_DEMO_DIR="$DEMO_DIR/postgres"
+else
+  PG_DEMO_DIR="/var/tmp/unyo-demo-postgres-$(printf %s "$DEMO_REPO" | sha1sum | cut -c1-12)"
+fi
 DATA="$PG_DEMO_DIR/data"
 SOCK="$PG_DEMO_DIR/sock"
 CONF="$PG_DEMO_DIR/pgbackrest.conf"
@@ -198,6 +206,7 @@ down() {
 case "${1:-}" in
 up) up ;;
 down) down ;;
+reset) down && rm -rf "$PG_DEMO_DIR" ;;
 # The backend's ops.backups.sources.demo-pgbackrest command: pgBackRest as the
 # repository's owner with this demo's configuration, whose path is absolute
 # (pgBackRest takes no relative --config) and so cannot be in app-config.demo.yaml.
@@ -206,5 +215,5 @@ pgbackrest)
   cd /tmp
   exec runuser -u postgres -- pgbackrest "--config=$CONF" "$@"
   ;;
-*) echo "usage: $0 up|down|pgbackrest OPTION... COMMAND" >&2 && exit 2 ;;
+*) echo "usage: $0 up|down|reset|pgbackrest OPTION... COMMAND" >&2 && exit 2 ;;
 esac

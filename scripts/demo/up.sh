@@ -101,7 +101,7 @@ ALERTMANAGER_BIN="$(command -v prometheus-alertmanager || command -v alertmanage
 if $RESET; then
   "$DEMO_REPO/scripts/demo/down.sh"
   rm -rf "$DEMO_DIR/prometheus" "$DEMO_DIR/alertmanager" "$ANCHOR"
-  rm -rf "$DEMO_DIR/postgres"
+  "$DEMO_REPO/scripts/demo/postgres.sh" reset
 fi
 mkdir -p "$DEMO_DIR/prometheus" "$DEMO_DIR/alertmanager"
 
