@@ -36,5 +36,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Unyo: SLOs, alerts, backups, health and runbook actions under /api/ops.
 backend.add(import('@unyo/plugin-ops-backend'));
+// Backup source types outside the core (plugins/*/README.md of each module).
+backend.add(import('@unyo/plugin-ops-backend-module-aws'));
+backend.add(import('@unyo/plugin-ops-backend-module-azure'));
+backend.add(import('@unyo/plugin-ops-backend-module-postgres'));
 
 backend.start();

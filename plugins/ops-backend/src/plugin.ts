@@ -12,6 +12,7 @@ import { createAlerts } from './alerts/createAlerts';
 import { setupBackups } from './backups/setupBackups';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
+import { registerExtensionPoints } from './extensions/registerExtensionPoints';
 import { setupHealth } from './health/setupHealth';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
@@ -23,13 +24,16 @@ import { DefaultSloReportService } from './slo/report/DefaultSloReportService';
 import { DatabaseMonthlyRollups } from './slo/report/MonthlyRollups';
 
 /**
- * The Unyo operations backend: `/api/ops`.
+ * The Unyo operations backend: `/api/ops`. Modules add backup source types,
+ * runbook action types and metric source types through the extension points
+ * of `@unyo/plugin-ops-node` (docs/custom-module.md).
  *
  * @public
  */
 export const opsPlugin = createBackendPlugin({
   pluginId: 'ops',
   register(env) {
+    const extensions = registerExtensionPoints(env);
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -43,7 +47,6 @@ export const opsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
-        lifecycle: coreServices.lifecycle,
         signals: signalsServiceRef,
       },
       async init({
@@ -58,10 +61,18 @@ export const opsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
-        lifecycle,
         signals,
       }) {
         const opsConfig = readOpsConfig(config);
+        const extraMetricSources = extensions.metricSources.types();
+        if (extraMetricSources.length) {
+          // The point is typed for modules to come; SLOs still read ops.prometheus.servers.
+          logger.warn(
+            `Metric source types ${extraMetricSources.join(
+              ', ',
+            )} are registered, but SLOs are evaluated against ops.prometheus.servers only in this version`,
+          );
+        }
         const store = await DatabaseSloStore.create({ database });
         // One set of clients (and their back-off state) for SLOs and backups.
         const prometheus = opsConfig.prometheus.length
@@ -132,7 +143,7 @@ export const opsPlugin = createBackendPlugin({
           auth,
           logger,
           prometheus,
-          lifecycle,
+          readers: extensions.backupSources,
         });
         const report = new DefaultSloReportService({
           slos,
@@ -153,6 +164,7 @@ export const opsPlugin = createBackendPlugin({
           logger,
           signals,
           alerts,
+          actionTypes: extensions.actionTypes,
         });
         httpRouter.use(
           await createRouter({

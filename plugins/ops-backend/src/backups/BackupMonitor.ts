@@ -3,7 +3,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BackupPolicyEntity,
-  BackupSourceType,
   BackupTarget,
 } from '@unyo/plugin-ops-common';
 import { createLimiter } from '../slo/evaluation/limit';
@@ -15,7 +14,7 @@ import {
   BackupReading,
   BackupSourceConnection,
   BackupSourceReader,
-} from './sources/types';
+} from '@unyo/plugin-ops-node';
 
 /** Pushed reports are kept this long (longer than any retention span shown). */
 export const REPORT_RETENTION_MS = 400 * 24 * 60 * 60 * 1000;
@@ -40,7 +39,7 @@ export class BackupMonitor {
       catalog: CatalogService;
       auth: AuthService;
       store: BackupStore;
-      readers: Map<BackupSourceType, BackupSourceReader>;
+      readers: ReadonlyMap<string, BackupSourceReader>;
       connections: BackupSourceConnection[];
       logger: LoggerService;
       timeoutMs: number;

@@ -1,5 +1,5 @@
 import { BackupReport } from '@unyo/plugin-ops-common';
-import { BackupReading } from './sources/types';
+import { BackupReading } from '@unyo/plugin-ops-node';
 
 /** A validated `POST /backups/reports` body. */
 export interface BackupReportInput {

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { readingKey } from './BackupStore';
 import { DatabaseBackupStore } from './DatabaseBackupStore';
-import { BackupReading } from './sources/types';
+import { BackupReading } from '@unyo/plugin-ops-node';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const P = 'backuppolicy:default/mairust-db-backups';

@@ -7,7 +7,7 @@ import {
   StoredBackupReading,
   StoredBackupReport,
 } from './BackupStore';
-import { BackupCopy, BackupReading } from './sources/types';
+import { BackupCopy, BackupReading } from '@unyo/plugin-ops-node';
 
 const REPORTS = 'ops_backup_reports';
 const READINGS = 'ops_backup_readings';

@@ -15,7 +15,6 @@ import {
   BackupPolicyFacts,
   BackupRun,
   BackupsResponse,
-  BackupSourceType,
   BackupStatus,
   BackupTarget,
   evaluateBackupTarget,
@@ -37,7 +36,7 @@ import {
 } from './BackupStore';
 import { listBackupPolicies } from './listBackupPolicies';
 import { resolveSource } from './resolveSource';
-import { BackupSourceConnection, BackupSourceReader } from './sources/types';
+import { BackupSourceConnection, BackupSourceReader } from '@unyo/plugin-ops-node';
 
 /** Reports read per policy for the status (pushed targets read their own). */
 const REPORTS_PER_POLICY = 2000;
@@ -78,7 +77,7 @@ export class DefaultBackupService implements BackupService {
       catalog: CatalogService;
       auth: AuthService;
       store: BackupStore;
-      readers: Map<BackupSourceType, BackupSourceReader>;
+      readers: ReadonlyMap<string, BackupSourceReader>;
       connections: BackupSourceConnection[];
       /** Said of a target whose source the task has not read yet. */
       notReadYetMessage: string;

@@ -1,5 +1,5 @@
 import { BackupTarget, foundRetention } from '@unyo/plugin-ops-common';
-import { BackupReading } from './sources/types';
+import { BackupReading } from '@unyo/plugin-ops-node';
 
 /** Copies kept per stored reading: enough for any retention count shown. */
 export const MAX_STORED_COPIES = 1000;

@@ -1,7 +1,6 @@
 import {
   AuthService,
   DatabaseService,
-  LifecycleService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
@@ -13,7 +12,9 @@ import { BackupMonitor } from './BackupMonitor';
 import { BackupService } from './BackupService';
 import { DatabaseBackupStore } from './DatabaseBackupStore';
 import { DefaultBackupService } from './DefaultBackupService';
-import { createBackupReaders } from './sources';
+import { BackupSourceReader } from '@unyo/plugin-ops-node';
+import { TypeRegistry } from '../extensions/TypeRegistry';
+import { createBuiltInBackupReaders } from './sources';
 
 // A source never takes longer than this, nor more than half the interval.
 const MAX_SOURCE_TIMEOUT_MS = 30_000;
@@ -31,18 +32,21 @@ export async function setupBackups(options: {
   auth: AuthService;
   logger: LoggerService;
   prometheus?: PrometheusClients;
-  lifecycle?: LifecycleService;
+  /** The readers modules added; the core's own join them here. */
+  readers: TypeRegistry<BackupSourceReader>;
 }): Promise<BackupService> {
   const { config, database, scheduler, catalog, auth, logger } = options;
   const interval = config.backupInterval;
   const connections = config.backupSources;
   const store = await DatabaseBackupStore.create({ database });
-  const readers = createBackupReaders({
+  for (const reader of createBuiltInBackupReaders({
     logger,
     prometheus: options.prometheus,
     reports: store,
-    lifecycle: options.lifecycle,
-  });
+  })) {
+    options.readers.add(reader.type, reader);
+  }
+  const readers = options.readers.asMap();
   const intervalMs = durationToMilliseconds(interval);
   const monitor = new BackupMonitor({
     catalog,

@@ -14,12 +14,15 @@ import { HealthCheckActionRunner } from './actions/healthCheckAction';
 import { HttpActionRunner } from './actions/httpAction';
 import { PrometheusQueryActionRunner } from './actions/prometheusQueryAction';
 import { SilenceActionRunner } from './actions/silenceAction';
+import { ActionRunner } from '@unyo/plugin-ops-node';
+import { TypeRegistry } from '../extensions/TypeRegistry';
 import { DatabaseExecutionStore } from './DatabaseExecutionStore';
 import { DefaultRunbookService } from './DefaultRunbookService';
 
 /**
- * The runbook feature: the execution store, one runner per action type, and
- * a task that fails executions a stopped backend left running.
+ * The runbook feature: the execution store, one runner per action type (the
+ * core's join those modules added through `opsRunbookActionsExtensionPoint`),
+ * and a task that fails executions a stopped backend left running.
  */
 export async function setupRunbooks(options: {
   config: OpsConfig;
@@ -31,11 +34,37 @@ export async function setupRunbooks(options: {
   logger: LoggerService;
   signals?: SignalsService;
   alerts?: { alerts: AlertService; silences: SilenceService };
+  /** The action types modules added; the core's own join them here. */
+  actionTypes?: TypeRegistry<ActionRunner>;
 }): Promise<DefaultRunbookService> {
   const { config, catalog, permissions, logger } = options;
   const store = await DatabaseExecutionStore.create({
     database: options.database,
   });
+  const runners =
+    options.actionTypes ?? new TypeRegistry<ActionRunner>('Runbook action type');
+  runners.add('http', new HttpActionRunner(config.runbookTargets));
+  runners.add(
+    'prometheus-query',
+    new PrometheusQueryActionRunner(
+      // One attempt: the on-call waits for the answer.
+      createPrometheusClients(config.prometheus, {
+        logger,
+        retry: { attempts: 1 },
+      }),
+      catalog,
+    ),
+  );
+  runners.add(
+    'health-check',
+    new HealthCheckActionRunner(catalog, config.health.allowedHosts),
+  );
+  if (options.alerts) {
+    runners.add(
+      'alertmanager-silence',
+      new SilenceActionRunner(options.alerts.silences, catalog, permissions),
+    );
+  }
   const service = new DefaultRunbookService({
     catalog,
     permissions,
@@ -44,30 +73,7 @@ export async function setupRunbooks(options: {
     store,
     signals: options.signals,
     alerts: options.alerts?.alerts,
-    runners: {
-      http: new HttpActionRunner(config.runbookTargets),
-      'prometheus-query': new PrometheusQueryActionRunner(
-        // One attempt: the on-call waits for the answer.
-        createPrometheusClients(config.prometheus, {
-          logger,
-          retry: { attempts: 1 },
-        }),
-        catalog,
-      ),
-      'health-check': new HealthCheckActionRunner(
-        catalog,
-        config.health.allowedHosts,
-      ),
-      ...(options.alerts
-        ? {
-            'alertmanager-silence': new SilenceActionRunner(
-              options.alerts.silences,
-              catalog,
-              permissions,
-            ),
-          }
-        : {}),
-    },
+    runners: runners.asMap(),
     unavailable: {
       'alertmanager-silence': 'the alerts feature is not set up',
     },

@@ -12,7 +12,7 @@ import {
   ActionRunner,
   RunAction,
   requireEntityRef,
-} from './types';
+} from '@unyo/plugin-ops-node';
 
 /**
  * `health-check` actions: probes the entity's `unyo.dev/health-url` now,

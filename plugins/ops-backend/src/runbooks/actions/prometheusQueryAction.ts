@@ -9,7 +9,7 @@ import {
   ActionRunner,
   RunAction,
   requireEntityRef,
-} from './types';
+} from '@unyo/plugin-ops-node';
 
 /**
  * `prometheus-query` actions: a diagnostic check. The query (with the

@@ -15,7 +15,7 @@ import {
   ActionRunner,
   RunAction,
   requireEntityRef,
-} from './types';
+} from '@unyo/plugin-ops-node';
 
 const DEFAULT_MINUTES = 60;
 

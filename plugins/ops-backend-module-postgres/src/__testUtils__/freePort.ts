@@ -1,0 +1,11 @@
+import { createServer as createNetServer } from 'node:net';
+
+/** A loopback port nothing listens on (right now). */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+

@@ -1,0 +1,8 @@
+export type {
+  BackupCopy,
+  BackupReading,
+  BackupReadRequest,
+  BackupSourceConnection,
+  BackupSourceReader,
+} from './types';
+export { sourceFieldPath } from './sourceFieldPath';

@@ -1,0 +1,6 @@
+export type {
+  MetricQueryClient,
+  MetricSample,
+  MetricSeries,
+  MetricSourceType,
+} from './types';

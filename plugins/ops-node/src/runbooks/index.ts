@@ -1,0 +1,7 @@
+export type {
+  ActionContext,
+  ActionResult,
+  ActionRunner,
+  RunAction,
+} from './types';
+export { requireEntityRef } from './types';
