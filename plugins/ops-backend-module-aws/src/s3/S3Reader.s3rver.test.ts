@@ -10,9 +10,11 @@ import {
   BackupTarget,
   evaluateBackupTarget,
 } from '@unyo/plugin-ops-common';
-import { BackupMonitor } from '../../BackupMonitor';
-import { DatabaseBackupStore } from '../../DatabaseBackupStore';
-import { DefaultBackupService } from '../../DefaultBackupService';
+// The core's monitor, store and service, read from its source: this test
+// follows a reading from s3rver to what the API answers.
+import { BackupMonitor } from '@unyo/plugin-ops-backend/src/backups/BackupMonitor';
+import { DatabaseBackupStore } from '@unyo/plugin-ops-backend/src/backups/DatabaseBackupStore';
+import { DefaultBackupService } from '@unyo/plugin-ops-backend/src/backups/DefaultBackupService';
 import { BackupSourceConnection } from '@unyo/plugin-ops-node';
 import { S3Reader } from './S3Reader';
 import {

@@ -2,12 +2,12 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { BackupPolicyEntity } from '@unyo/plugin-ops-common';
+import { BackupReadRequest, BackupSourceReader } from '@unyo/plugin-ops-node';
 import { startTestHttpServer, TestHttpServer } from '../__testUtils__/http';
 import { readingKey } from './BackupStore';
 import { BackupMonitor } from './BackupMonitor';
 import { condenseReading, MAX_STORED_COPIES } from './condenseReading';
 import { DatabaseBackupStore } from './DatabaseBackupStore';
-import { S3Reader } from './sources/s3/S3Reader';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const now = new Date('2026-11-23T03:00:00Z');
@@ -34,6 +34,15 @@ const policy: BackupPolicyEntity = {
   },
 };
 
+/** Reads `s3` targets by asking the connection's endpoint, which may never answer. */
+const httpReader: BackupSourceReader = {
+  type: 's3',
+  async read({ connection, signal }: BackupReadRequest) {
+    await fetch(connection!.config.getString('endpoint'), { signal });
+    return { copies: [] };
+  },
+};
+
 describe('BackupMonitor', () => {
   let hung: TestHttpServer;
   beforeAll(async () => {
@@ -54,7 +63,7 @@ describe('BackupMonitor', () => {
       auth: mockServices.auth(),
       store,
       readers: new Map([
-        ['s3', new S3Reader({ logger: mockServices.logger.mock() })],
+        ['s3', httpReader],
       ]),
       connections: [
         {

@@ -10,6 +10,35 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  BackupSourceReader,
+  opsBackupSourcesExtensionPoint,
+} from '@unyo/plugin-ops-node';
+
+/**
+ * Stands in for the aws and postgres modules, registered through the same
+ * extension point: these tests are about connections, which are checked
+ * before a reader is asked, so the readers answer nothing.
+ */
+const standInSources = createBackendModule({
+  pluginId: 'ops',
+  moduleId: 'test-stand-in-sources',
+  register(env) {
+    env.registerInit({
+      deps: { sources: opsBackupSourcesExtensionPoint },
+      async init({ sources }) {
+        const reader = (type: string): BackupSourceReader => ({
+          type,
+          read: async () => {
+            throw new Error(`the stand-in ${type} reader is not read`);
+          },
+        });
+        sources.addBackupSourceReader(reader('postgres-wal'), reader('s3'));
+      },
+    });
+  },
+});
 
 const service = mockCredentials.service.header();
 const alice = mockCredentials.user.header('user:default/alice');
@@ -153,13 +182,18 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
   let knex: Knex;
   let audits: RecordedAuditEvent[];
 
-  async function start(config: object = {}, extra: Entity[] = []) {
+  async function start(
+    config: object = {},
+    extra: Entity[] = [],
+    modules: ReturnType<typeof createBackendModule>[] = [standInSources],
+  ) {
     knex = await databases.init(id);
     const auditor = recordingAuditor();
     audits = auditor.events;
     const { server } = await startTestBackend({
       features: [
         opsPlugin,
+        ...modules,
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({ data: config }),
         catalogServiceMock.factory({ entities: [...entities, ...extra] }),
@@ -171,6 +205,25 @@ describe.each(databases.eachSupportedId())('backup routes on %s', id => {
 
   const storedReports = async () =>
     (await knex('ops_backup_reports').count({ n: '*' }))[0].n;
+
+  it('a source type whose module is not installed names the module to add', async () => {
+    const server = await start({}, [], []);
+    const items = (
+      await getBackups(server, 'resource:default/mairust-postgres').expect(200)
+    ).body.items;
+    expect(items[0]).toMatchObject({
+      target: 'wal',
+      status: 'unknown',
+      sourceError: expect.stringContaining(
+        "backend.add(import('@unyo/plugin-ops-backend-module-postgres'))",
+      ),
+    });
+    expect(items[1]).toMatchObject({
+      target: 'daily-dump',
+      status: 'unknown',
+      message: expect.stringContaining('@unyo/plugin-ops-backend-module-aws'),
+    });
+  });
 
   it('a valid push report updates the status at once, and is audited', async () => {
     const server = await start();
