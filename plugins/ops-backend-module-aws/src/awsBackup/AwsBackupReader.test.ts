@@ -37,7 +37,7 @@ function policyWith(target: BackupTarget): BackupPolicyEntity {
   };
 }
 
-describe('AwsBackupReader (recorded AWS Backup API responses)', () => {
+describe('AwsBackupReader (a local HTTP server answering documented AWS Backup API response shapes, written by hand)', () => {
   let server: TestHttpServer;
   let reader: AwsBackupReader;
   let missing = false;

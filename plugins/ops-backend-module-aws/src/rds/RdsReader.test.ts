@@ -32,7 +32,7 @@ function policyWith(target: BackupTarget): BackupPolicyEntity {
 
 const form = (request: RecordedRequest) => new URLSearchParams(request.body);
 
-describe('RdsReader (recorded RDS API responses)', () => {
+describe('RdsReader (a local HTTP server answering documented RDS API response shapes, written by hand)', () => {
   let server: TestHttpServer;
   let reader: RdsReader;
   let notFound = false;

@@ -46,7 +46,7 @@ function policyWith(target: BackupTarget, rpo = '4h'): BackupPolicyEntity {
   };
 }
 
-describe('AzureCosmosDbReader (recorded Azure Resource Manager responses)', () => {
+describe('AzureCosmosDbReader (a local HTTPS server answering documented Azure Resource Manager response shapes, written by hand)', () => {
   let server: Server;
   let endpoint: string;
   let ca: string;
