@@ -20,7 +20,9 @@ export const opsModuleAzure = createBackendModule({
         backupSources: opsBackupSourcesExtensionPoint,
       },
       async init({ logger, backupSources }) {
-        backupSources.addBackupSourceReader(new AzureCosmosDbReader({ logger }));
+        backupSources.addBackupSourceReader(
+          new AzureCosmosDbReader({ logger }),
+        );
       },
     });
   },

@@ -8,4 +8,3 @@ export async function freePort(): Promise<number> {
   await new Promise(resolve => server.close(resolve));
   return port;
 }
-

@@ -62,9 +62,7 @@ describe('BackupMonitor', () => {
       catalog: catalogServiceMock({ entities: [policy] }),
       auth: mockServices.auth(),
       store,
-      readers: new Map([
-        ['s3', httpReader],
-      ]),
+      readers: new Map([['s3', httpReader]]),
       connections: [
         {
           name: 'hung',

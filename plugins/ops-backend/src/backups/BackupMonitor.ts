@@ -1,10 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  BackupPolicyEntity,
-  BackupTarget,
-} from '@unyo/plugin-ops-common';
+import { BackupPolicyEntity, BackupTarget } from '@unyo/plugin-ops-common';
 import { createLimiter } from '../slo/evaluation/limit';
 import { BackupStore } from './BackupStore';
 import { listBackupPolicies } from './listBackupPolicies';

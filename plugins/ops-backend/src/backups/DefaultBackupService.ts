@@ -36,7 +36,10 @@ import {
 } from './BackupStore';
 import { listBackupPolicies } from './listBackupPolicies';
 import { resolveSource } from './resolveSource';
-import { BackupSourceConnection, BackupSourceReader } from '@unyo/plugin-ops-node';
+import {
+  BackupSourceConnection,
+  BackupSourceReader,
+} from '@unyo/plugin-ops-node';
 
 /** Reports read per policy for the status (pushed targets read their own). */
 const REPORTS_PER_POLICY = 2000;

@@ -56,7 +56,10 @@ async function firingAlerts(
 ) {
   if (!options.alerts) return [];
   try {
-    const { items } = await options.alerts.listForEntity(entityRef, credentials);
+    const { items } = await options.alerts.listForEntity(
+      entityRef,
+      credentials,
+    );
     return items.filter(a => a.state === 'firing' || a.state === 'suppressed');
   } catch (error) {
     // The runbooks of the entity are still worth listing.

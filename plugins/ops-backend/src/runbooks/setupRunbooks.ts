@@ -42,7 +42,8 @@ export async function setupRunbooks(options: {
     database: options.database,
   });
   const runners =
-    options.actionTypes ?? new TypeRegistry<ActionRunner>('Runbook action type');
+    options.actionTypes ??
+    new TypeRegistry<ActionRunner>('Runbook action type');
   runners.add('http', new HttpActionRunner(config.runbookTargets));
   runners.add(
     'prometheus-query',

@@ -40,7 +40,12 @@ export interface MetricQueryClient {
   ): Promise<MetricSample[]>;
   rangeQuery(
     query: string,
-    options: { start: Date; end: Date; stepSeconds: number; signal?: AbortSignal },
+    options: {
+      start: Date;
+      end: Date;
+      stepSeconds: number;
+      signal?: AbortSignal;
+    },
   ): Promise<MetricSeries[]>;
   /**
    * When the oldest sample of `selector` within the lookback was taken, or

@@ -21,7 +21,12 @@ import {
   interpolateHeader,
   interpolatePath,
 } from '../templates';
-import { ActionContext, ActionResult, ActionRunner, RunAction } from '@unyo/plugin-ops-node';
+import {
+  ActionContext,
+  ActionResult,
+  ActionRunner,
+  RunAction,
+} from '@unyo/plugin-ops-node';
 
 const MAX_REDIRECTS = 3;
 // What is read of an answer, and what of it is kept with the execution.

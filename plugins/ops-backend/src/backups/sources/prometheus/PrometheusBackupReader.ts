@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { PrometheusClients } from '../../../prometheus/PrometheusClients';
-import { BackupReadRequest, BackupReading, BackupSourceReader } from '@unyo/plugin-ops-node';
+import {
+  BackupReadRequest,
+  BackupReading,
+  BackupSourceReader,
+} from '@unyo/plugin-ops-node';
 
 /**
  * `type: prometheus`: `source.query` gives the Unix time (seconds) of the

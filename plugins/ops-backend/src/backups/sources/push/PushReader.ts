@@ -1,6 +1,10 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { BackupReportStore } from '../../BackupStore';
-import { BackupReadRequest, BackupReading, BackupSourceReader } from '@unyo/plugin-ops-node';
+import {
+  BackupReadRequest,
+  BackupReading,
+  BackupSourceReader,
+} from '@unyo/plugin-ops-node';
 
 /** More runs than any retention the card shows; the store keeps the rest. */
 const MAX_RUNS = 1000;
