@@ -61,25 +61,13 @@ export interface Config {
       /** How often the task `unyo-backup-status` reads every source, default 5 minutes. */
       interval?: HumanDuration;
       /**
-       * Connections named by BackupPolicy targets (`source.connection`): postgres, pgbackrest, s3, aws, azure.
-       * Keys per type (the type must match the target's `source.type`):
-       * - `s3`: `endpoint` (e.g. MinIO; AWS when unset), `region` (default AWS_REGION or us-east-1),
-       *   `forcePathStyle` (boolean), `accessKeyId` and `secretAccessKey` (both or neither: the
-       *   default AWS credential chain), `sessionToken`, `maxObjects` (objects listed per target,
-       *   default 10000).
+       * Connections named by BackupPolicy targets (`source.connection`); `type` must equal the
+       * target's `source.type`. Keys read by the core:
        * - `prometheus`: `server`, a name of `ops.prometheus.servers` (the first when unset).
-       * - `postgres-wal`: `connection`, a connection string or `{ host, port, user, password,
-       *   database, ssl }` (a role with pg_monitor; sessions are read-only), `timeout` (connect and
-       *   query, default 10 s).
-       * - `pgbackrest`: `command` (program path or list run without a shell, default `pgbackrest`;
-       *   e.g. `[sudo, -n, -u, postgres, pgbackrest]`), `configFile` (`--config`), `repo`
-       *   (`--repo`), `options` (more `--name=value` pgBackRest options), `timeout` (default 30 s).
-       * - `rds`, `aws-backup`: `region`, `endpoint` (e.g. LocalStack; AWS when unset),
-       *   `accessKeyId` and `secretAccessKey` (both or neither: the default AWS credential chain),
-       *   `sessionToken`.
-       * - `azure-cosmosdb`: `subscriptionId` (when the target names none), `tenantId`, `clientId`
-       *   and `clientSecret` (all or none: DefaultAzureCredential), `endpoint` (https Azure
-       *   Resource Manager URL, default https://management.azure.com).
+       * The other types' keys are in the config schema of the module that reads them:
+       * `s3`, `rds`, `aws-backup` (@unyo/plugin-ops-backend-module-aws), `azure-cosmosdb`
+       * (@unyo/plugin-ops-backend-module-azure), `postgres-wal`, `pgbackrest`
+       * (@unyo/plugin-ops-backend-module-postgres).
        * @deepVisibility secret
        */
       sources?: { [name: string]: { type: string; [key: string]: unknown } };
