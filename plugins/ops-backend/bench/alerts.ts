@@ -19,7 +19,7 @@ import { HttpAlertmanagerClient } from '../src/alerts/AlertmanagerClient';
 import { AlertmanagerAlert } from '../src/alerts/AlertmanagerClient';
 import { DefaultAlertService } from '../src/alerts/DefaultAlertService';
 import { DefaultSilenceService } from '../src/alerts/DefaultSilenceService';
-import { TtlCache } from '../src/alerts/TtlCache';
+import { TtlCache } from '../src/lib/TtlCache';
 import { startAlertmanager } from '../src/__testUtils__/alertmanager';
 import { createPrometheusClients } from '../src/prometheus';
 import { readOpsConfig } from '../src/config/OpsConfig';

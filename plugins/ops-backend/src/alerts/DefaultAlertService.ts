@@ -24,7 +24,7 @@ import { AlertmanagerAlert, AlertmanagerClient } from './AlertmanagerClient';
 import { AlertService } from './AlertService';
 import { loadEntitySelector } from './entitySelector';
 import { selectAlerts } from './selectAlerts';
-import { TtlCache } from './TtlCache';
+import { TtlCache } from '../lib/TtlCache';
 
 export interface DefaultAlertServiceOptions {
   catalog: CatalogService;

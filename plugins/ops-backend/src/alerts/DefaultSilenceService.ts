@@ -24,7 +24,7 @@ import {
 import { SilenceService } from './AlertService';
 import { maySilence } from './DefaultAlertService';
 import { loadRequiredMatchers } from './entitySelector';
-import { TtlCache } from './TtlCache';
+import { TtlCache } from '../lib/TtlCache';
 
 export interface DefaultSilenceServiceOptions {
   catalog: CatalogService;

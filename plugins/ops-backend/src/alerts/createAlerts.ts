@@ -13,7 +13,7 @@ import {
 } from './AlertmanagerClient';
 import { DefaultAlertService } from './DefaultAlertService';
 import { DefaultSilenceService } from './DefaultSilenceService';
-import { TtlCache } from './TtlCache';
+import { TtlCache } from '../lib/TtlCache';
 
 /** Alerts cached for 10 s: fresh enough for a page, cheap for a busy one. */
 const ALERTS_TTL_MS = 10_000;

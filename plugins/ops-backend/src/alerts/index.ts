@@ -11,4 +11,3 @@ export {
   HttpAlertmanagerClient,
   type AlertmanagerClient,
 } from './AlertmanagerClient';
-export { TtlCache } from './TtlCache';

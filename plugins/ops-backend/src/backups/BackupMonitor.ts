@@ -2,7 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { BackupPolicyEntity, BackupTarget } from '@unyo/plugin-ops-common';
-import { createLimiter } from '../slo/evaluation/limit';
+import { createLimiter } from '../lib/limit';
 import { BackupStore } from './BackupStore';
 import { listBackupPolicies } from './listBackupPolicies';
 import { condenseReading } from './condenseReading';

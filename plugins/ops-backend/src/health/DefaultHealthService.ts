@@ -2,7 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HealthStatus, healthUrlsOf } from '@unyo/plugin-ops-common';
-import { healthTarget } from './allowedHosts';
+import { healthTarget } from '../lib/allowedHosts';
 import { HealthStore } from './HealthStore';
 import { HealthService } from './HealthService';
 import { bucketSamples, HOUR_MS, STRIP_HOURS, uptimeRatio } from './history';

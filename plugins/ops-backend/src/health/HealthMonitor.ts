@@ -2,7 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_HEALTH_URL, healthUrlsOf } from '@unyo/plugin-ops-common';
-import { createLimiter } from '../slo/evaluation/limit';
+import { createLimiter } from '../lib/limit';
 import { HealthProber } from './HealthProber';
 import { HealthStore } from './HealthStore';
 import { ProbeResult } from './types';

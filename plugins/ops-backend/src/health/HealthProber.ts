@@ -1,6 +1,6 @@
 import { GrpcHealthProbe } from './GrpcHealthProbe';
 import { HttpHealthProbe } from './HttpHealthProbe';
-import { healthTarget } from './allowedHosts';
+import { healthTarget } from '../lib/allowedHosts';
 import { HealthProbe, ProbeOptions, ProbeResult } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { parseHealthBody } from '@unyo/plugin-ops-common';
-import { isHostAllowed } from './allowedHosts';
+import { isHostAllowed } from '../lib/allowedHosts';
 import { HealthProbe, ProbeOptions, ProbeResult } from './types';
 
 const MAX_REDIRECTS = 3;

@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { isHostAllowed } from '../health/allowedHosts';
+import { isHostAllowed } from '../lib/allowedHosts';
 
 /**
  * The hosts an `http` target may reach (`ops.runbooks.targets.<name>.allowedHosts`).

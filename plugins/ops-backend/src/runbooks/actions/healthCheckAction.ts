@@ -5,7 +5,7 @@ import {
   ExecutionOutput,
   healthUrlsOf,
 } from '@unyo/plugin-ops-common';
-import { healthTarget } from '../../health/allowedHosts';
+import { healthTarget } from '../../lib/allowedHosts';
 import { HealthProber } from '../../health/HealthProber';
 import {
   ActionContext,

@@ -24,7 +24,7 @@ import {
 import { SloStore } from '../../database/SloStore';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
 import { PrometheusClient } from '../../prometheus/types';
-import { createLimiter } from './limit';
+import { createLimiter } from '../../lib/limit';
 import {
   Counts,
   CountsOrError,

@@ -4,7 +4,7 @@ import {
 } from '../../prometheus/increaseBatches';
 import { formatDuration } from '../../prometheus/promql';
 import { PrometheusClient } from '../../prometheus/types';
-import { Limiter } from './limit';
+import { Limiter } from '../../lib/limit';
 import { RatioPlan, ThresholdPlan } from './planSlo';
 
 /** Good and total events (ratio SLOs) or slices (time-slice SLOs). */

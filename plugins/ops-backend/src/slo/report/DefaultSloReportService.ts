@@ -4,7 +4,7 @@ import {
   SloReportResponse,
   SloReportSummary,
 } from '@unyo/plugin-ops-common';
-import { TtlCache } from '../../alerts/TtlCache';
+import { TtlCache } from '../../lib/TtlCache';
 import { SloReportFilter, SloService } from '../SloService';
 import { monthOf, monthsEnding } from './months';
 import { MonthlyRollups } from './MonthlyRollups';

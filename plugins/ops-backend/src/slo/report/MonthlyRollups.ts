@@ -1,6 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { TtlCache } from '../../alerts/TtlCache';
+import { TtlCache } from '../../lib/TtlCache';
 import { migratedClient } from '../../database/util';
 
 /** Sums of an SLO's stored days in one month. */
