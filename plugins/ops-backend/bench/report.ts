@@ -37,7 +37,7 @@ import { createPrometheusClients } from '../src/prometheus/PrometheusClients';
 import { createRouter } from '../src/router';
 import { DefaultSloService } from '../src/slo/DefaultSloService';
 import { DefaultSloReportService } from '../src/slo/report/DefaultSloReportService';
-import { DatabaseMonthlyRollups } from '../src/slo/report/MonthlyRollups';
+import { DatabaseMonthlyRollups } from '../src/slo/rollups/MonthlyRollups';
 import { benchWorkspace, flag, option, percentile, serve } from './support';
 import { backfill, killChildren, startPrometheus } from './prometheus';
 import { measurePage } from './reportPage';

@@ -18,7 +18,7 @@ import {
 import { PrometheusClient } from '../src/prometheus/types';
 import { DefaultSloService } from '../src/slo/DefaultSloService';
 import { SloEvaluator } from '../src/slo/evaluation/SloEvaluator';
-import { DatabaseMonthlyRollups } from '../src/slo/report/MonthlyRollups';
+import { DatabaseMonthlyRollups } from '../src/slo/rollups/MonthlyRollups';
 import { serviceName } from './series';
 
 function component(name: string): Entity {

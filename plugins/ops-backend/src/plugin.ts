@@ -21,7 +21,7 @@ import { DefaultSloService } from './slo/DefaultSloService';
 import { SloEvaluator } from './slo/evaluation/SloEvaluator';
 import { alertMttrSource } from './slo/report/alertMttr';
 import { DefaultSloReportService } from './slo/report/DefaultSloReportService';
-import { DatabaseMonthlyRollups } from './slo/report/MonthlyRollups';
+import { DatabaseMonthlyRollups } from './slo/rollups/MonthlyRollups';
 
 /**
  * The Unyo operations backend: `/api/ops`. Modules add backup source types,

@@ -1,10 +1,18 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { SloHistoryPoint, SloStatus } from '@unyo/plugin-ops-common';
 import { Knex } from 'knex';
+import {
+  pruneDailyRows,
+  readDailyRows,
+  upsertDailyRows,
+} from '../slo/rollups/dailyRollupTable';
 import { chunks, migratedClient, toDate } from './util';
 import { SloDailyRow, SloStore, StoredSloStatus } from './SloStore';
 
-/** The SLO store on the plugin's own database (SQLite or PostgreSQL). */
+/**
+ * The SLO store on the plugin's own database (SQLite or PostgreSQL); the
+ * daily rollups' statements live in `slo/rollups/dailyRollupTable.ts`.
+ */
 export class DatabaseSloStore implements SloStore {
   static async create(options: {
     database: DatabaseService;
@@ -51,56 +59,16 @@ export class DatabaseSloStore implements SloStore {
     return result;
   }
 
-  async upsertDaily(rows: SloDailyRow[]): Promise<void> {
-    const now = new Date();
-    for (const part of chunks(rows)) {
-      await this.db('ops_slo_daily')
-        .insert(
-          part.map(r => ({
-            slo_ref: r.sloRef,
-            day: r.day,
-            good: r.good,
-            total: r.total,
-            excluded_good: r.excludedGood ?? 0,
-            excluded_total: r.excludedTotal ?? 0,
-            updated_at: now,
-          })),
-        )
-        .onConflict(['slo_ref', 'day'])
-        .merge([
-          'good',
-          'total',
-          'excluded_good',
-          'excluded_total',
-          'updated_at',
-        ]);
-    }
+  upsertDaily(rows: SloDailyRow[]): Promise<void> {
+    return upsertDailyRows(this.db, rows);
   }
 
-  async getDaily(
+  getDaily(
     sloRefs: string[],
     fromDay: string,
     toDay: string,
   ): Promise<SloDailyRow[]> {
-    const out: SloDailyRow[] = [];
-    for (const refs of chunks(sloRefs)) {
-      const rows = await this.db('ops_slo_daily')
-        .whereIn('slo_ref', refs)
-        .andWhere('day', '>=', fromDay)
-        .andWhere('day', '<=', toDay)
-        .orderBy(['slo_ref', 'day']);
-      out.push(
-        ...rows.map(r => ({
-          sloRef: r.slo_ref,
-          day: r.day,
-          good: Number(r.good),
-          total: Number(r.total),
-          excludedGood: Number(r.excluded_good),
-          excludedTotal: Number(r.excluded_total),
-        })),
-      );
-    }
-    return out;
+    return readDailyRows(this.db, sloRefs, fromDay, toDay);
   }
 
   async addHistoryPoint(
@@ -141,8 +109,6 @@ export class DatabaseSloStore implements SloStore {
 
   async prune(before: Date): Promise<void> {
     await this.db('ops_slo_history').where('t', '<', before).delete();
-    await this.db('ops_slo_daily')
-      .where('day', '<', before.toISOString().slice(0, 10))
-      .delete();
+    await pruneDailyRows(this.db, before);
   }
 }

@@ -1,4 +1,5 @@
 import { SloHistoryPoint, SloStatus } from '@unyo/plugin-ops-common';
+import { SloDailyRow } from '../slo/rollups/dailyRollupTable';
 
 /** What the store keeps of an SLO: its latest evaluation and the last good one. */
 export interface StoredSloStatus {
@@ -6,16 +7,7 @@ export interface StoredSloStatus {
   lastGood?: SloStatus;
 }
 
-/** Good and total of one SLO on one UTC day. */
-export interface SloDailyRow {
-  sloRef: string;
-  /** YYYY-MM-DD, UTC. */
-  day: string;
-  good: number;
-  total: number;
-  excludedGood?: number;
-  excludedTotal?: number;
-}
+export type { SloDailyRow };
 
 /** Where SLO evaluations, daily rollups and burn-down points live. */
 export interface SloStore {

@@ -9,7 +9,7 @@ import { Knex } from 'knex';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { SloDailyRow } from '../database/SloStore';
 import { DefaultSloService } from './DefaultSloService';
-import { DatabaseMonthlyRollups } from './report/MonthlyRollups';
+import { DatabaseMonthlyRollups } from './rollups/MonthlyRollups';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 

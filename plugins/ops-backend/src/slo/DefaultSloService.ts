@@ -14,12 +14,12 @@ import {
 } from '@unyo/plugin-ops-common';
 import { SloStore } from '../database/SloStore';
 import { describeSlo, sloTimeWindow } from './describeSlo';
-import { dailyHistory, mergeHistory } from './dailyHistory';
+import { dailyHistory, mergeHistory } from './rollups/dailyHistory';
 import { utcDay } from './evaluation/windowSegments';
 import { presentStatus } from './presentStatus';
 import { SloReportFilter, SloService } from './SloService';
 import { SloReportItem } from './report/csv';
-import { MonthlyRollups } from './report/MonthlyRollups';
+import { MonthlyRollups } from './rollups/MonthlyRollups';
 import { monthlyStatus } from './report/monthlyStatus';
 
 export class DefaultSloService implements SloService {

@@ -11,7 +11,7 @@ import {
 import { DatabaseSloStore } from '../../database/DatabaseSloStore';
 import { createPrometheusClients } from '../../prometheus/PrometheusClients';
 import { DefaultSloService } from '../DefaultSloService';
-import { DatabaseMonthlyRollups } from '../report/MonthlyRollups';
+import { DatabaseMonthlyRollups } from '../rollups/MonthlyRollups';
 import { SloEvaluator } from './SloEvaluator';
 
 const MINUTE = 60_000;

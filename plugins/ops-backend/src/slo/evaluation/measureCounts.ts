@@ -15,6 +15,10 @@ export interface Counts {
 
 export type CountsOrError = Counts | { error: Error };
 
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { good: a.good + b.good, total: a.total + b.total };
+}
+
 export type MeasuredPlan = RatioPlan | ThresholdPlan;
 
 /** Labels whose values may differ inside one batched query. */

@@ -1,4 +1,7 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { resolveWindow, ResolvedSloWindow } from '@unyo/plugin-ops-common';
+import { MeasuredPlan } from './measureCounts';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface TimeRange {
   start: Date;
@@ -56,4 +59,26 @@ export function splitWindow(
       tail: { start: new Date(lastMidnight), end },
     }),
   };
+}
+
+/** An SLO's window at the round's instant, split into stored days and live parts. */
+export interface PlanWindow {
+  window: ResolvedSloWindow;
+  segments: WindowSegments;
+}
+
+/** SLO ref → its window. */
+export type PlanWindows = Map<string, PlanWindow>;
+
+export function planWindows(plans: MeasuredPlan[], now: Date): PlanWindows {
+  return new Map(
+    plans.map(plan => {
+      const window = resolveWindow(plan.timeWindow, now);
+      const end = window.end < now ? window.end : now;
+      return [
+        plan.description.ref,
+        { window, segments: splitWindow(window.start, end) },
+      ];
+    }),
+  );
 }

@@ -7,7 +7,7 @@ import {
 import { TtlCache } from '../../lib/TtlCache';
 import { SloReportFilter, SloService } from '../SloService';
 import { monthOf, monthsEnding } from './months';
-import { MonthlyRollups } from './MonthlyRollups';
+import { MonthlyRollups } from '../rollups/MonthlyRollups';
 import { ReportQuery } from './reportQuery';
 import { selectRows, summarizeRows, withMonthly } from './reportRows';
 import {

@@ -5,7 +5,7 @@ import {
   SloStatus,
 } from '@unyo/plugin-ops-common';
 import { SloDescription } from '../describeSlo';
-import { MonthTotals } from './MonthlyRollups';
+import { MonthTotals } from '../rollups/MonthlyRollups';
 
 /** `YYYY-MM`, a calendar month in UTC (daily rollups are UTC days). */
 export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

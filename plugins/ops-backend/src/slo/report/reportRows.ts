@@ -3,7 +3,7 @@ import {
   SloReportPolicyBand,
   SloReportSummary,
 } from '@unyo/plugin-ops-common';
-import { MonthlyTotals } from './MonthlyRollups';
+import { MonthlyTotals } from '../rollups/MonthlyRollups';
 
 export type ReportSort = 'name' | 'attainment' | 'budget';
 

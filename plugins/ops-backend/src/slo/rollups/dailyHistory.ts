@@ -4,9 +4,9 @@ import {
   SloHistoryPoint,
   SloTimeWindow,
 } from '@unyo/plugin-ops-common';
-import { SloDailyRow } from '../database/SloStore';
-import { utcDay } from './evaluation/windowSegments';
-import { SloDescription } from './describeSlo';
+import { SloDailyRow } from './dailyRollupTable';
+import { utcDay } from '../evaluation/windowSegments';
+import { SloDescription } from '../describeSlo';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

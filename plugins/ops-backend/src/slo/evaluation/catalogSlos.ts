@@ -1,0 +1,105 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_MAINTENANCE_WINDOW,
+  isSliEntity,
+  isSloEntity,
+  SliEntity,
+  SloEntity,
+} from '@unyo/plugin-ops-common';
+import { SloPlan } from './planSlo';
+
+async function queryAll(
+  catalog: CatalogService,
+  kinds: string[],
+  credentials: BackstageCredentials,
+): Promise<Entity[]> {
+  const entities: Entity[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await catalog.queryEntities(
+      cursor ? { cursor, limit: 500 } : { filter: { kind: kinds }, limit: 500 },
+      { credentials },
+    );
+    entities.push(...page.items);
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+  return entities;
+}
+
+/** Every SLO of the catalog, and the SLIs they may refer to by `namespace/name`. */
+export async function loadSlos(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<{ slos: SloEntity[]; slis: Map<string, SliEntity> }> {
+  const slos: SloEntity[] = [];
+  const slis = new Map<string, SliEntity>();
+  for (const entity of await queryAll(catalog, ['SLO', 'SLI'], credentials)) {
+    if (isSloEntity(entity)) slos.push(entity);
+    else if (isSliEntity(entity)) {
+      slis.set(
+        `${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`,
+        entity,
+      );
+    }
+  }
+  return { slos, slis };
+}
+
+/**
+ * The maintenance rules of each measured entity that excludes maintenance
+ * and of its system: entity ref → rules.
+ */
+export async function loadMaintenanceRules(
+  catalog: CatalogService,
+  plans: SloPlan[],
+  credentials: BackstageCredentials,
+): Promise<Map<string, string[]>> {
+  const wanted = [
+    ...new Set(
+      plans
+        .filter(p => p.kind !== 'unsupported' && p.excludeMaintenance)
+        .map(p => p.description.entityRef),
+    ),
+  ];
+  const rules = new Map<string, string[]>();
+  if (wanted.length === 0) return rules;
+  const { items } = await catalog.getEntitiesByRefs(
+    { entityRefs: wanted },
+    { credentials },
+  );
+  const systemRefs = new Map<string, string>();
+  for (const entity of items) {
+    if (!entity) continue;
+    const system = (entity.relations ?? []).find(
+      r => r.type === 'partOf',
+    )?.targetRef;
+    if (system?.startsWith('system:'))
+      systemRefs.set(stringifyEntityRef(entity), system);
+  }
+  const systems = systemRefs.size
+    ? (
+        await catalog.getEntitiesByRefs(
+          { entityRefs: [...new Set(systemRefs.values())] },
+          { credentials },
+        )
+      ).items
+    : [];
+  const ruleOf = (e?: Entity) =>
+    e?.metadata.annotations?.[ANNOTATION_MAINTENANCE_WINDOW];
+  for (const entity of items) {
+    if (!entity) continue;
+    const ref = stringifyEntityRef(entity);
+    const system = systems.find(
+      s => s && stringifyEntityRef(s) === systemRefs.get(ref),
+    );
+    rules.set(
+      ref,
+      [ruleOf(entity), ruleOf(system ?? undefined)].filter(
+        (r): r is string => !!r,
+      ),
+    );
+  }
+  return rules;
+}

@@ -1,0 +1,98 @@
+import {
+  evaluateSloStatus,
+  SloPolicyThresholds,
+  SloStatus,
+} from '@unyo/plugin-ops-common';
+import { SloStore } from '../../database/SloStore';
+import { dailyCounts } from '../rollups/dailyCounts';
+import { measureBurnRates } from './burnRates';
+import { ErrorTally } from './ErrorTally';
+import { excludeMaintenance } from './maintenanceExclusion';
+import { MeasuredPlan } from './measureCounts';
+import { failedStatus, Measure } from './roundTypes';
+import { planWindows } from './windowSegments';
+import { windowTotals } from './windowTotals';
+
+/**
+ * Allowed downtime means something for time slices and for availability
+ * ratios, not for latency SLOs (histogram buckets, `le`).
+ */
+function reportsDowntime(plan: MeasuredPlan): boolean {
+  return (
+    plan.kind === 'threshold' || !/\ble\s*=/.test(plan.good ?? plan.bad ?? '')
+  );
+}
+
+/**
+ * Evaluates the SLOs of one Prometheus server: burn rates, then each
+ * window from stored days (backfilled when missing) and live head and tail,
+ * less planned maintenance.
+ */
+export async function evaluateOnServer(options: {
+  plans: MeasuredPlan[];
+  maintenance: Map<string, string[]>;
+  measure: Measure;
+  now: Date;
+  thresholds: SloPolicyThresholds;
+  store: Pick<SloStore, 'getDaily' | 'upsertDaily'>;
+  maxBackfillDays: number;
+}): Promise<SloStatus[]> {
+  const { plans, maintenance, measure, now } = options;
+  const tally = new ErrorTally();
+
+  const burn = await measureBurnRates(plans, measure, now, tally);
+  if (!burn) {
+    return plans.map(p => failedStatus(p, tally.get(p.description.ref)!, now));
+  }
+
+  const windows = planWindows(plans, now);
+  const stored = await dailyCounts({
+    plans,
+    windows,
+    measure,
+    fail: tally.fail,
+    store: options.store,
+    maxBackfillDays: options.maxBackfillDays,
+  });
+  const totals = await windowTotals({
+    plans,
+    windows,
+    stored,
+    measure,
+    tally,
+  });
+  const { excludedMinutes, inMaintenance } = await excludeMaintenance({
+    plans,
+    windows,
+    maintenance,
+    totals,
+    measure,
+    tally,
+    now,
+  });
+
+  return plans.map(plan => {
+    const ref = plan.description.ref;
+    const error = tally.get(ref);
+    if (error) return failedStatus(plan, error, now);
+    const evaluation = evaluateSloStatus({
+      target: plan.description.target,
+      timeWindow: plan.timeWindow,
+      budgetingMethod: plan.description.budgetingMethod,
+      counts: totals.get(ref),
+      burnRateCounts: burn.get(ref),
+      now,
+      thresholds: options.thresholds,
+      excludedMaintenanceMinutes: excludedMinutes.get(ref),
+      inMaintenance: inMaintenance.has(ref),
+      reportAllowedDowntime: reportsDowntime(plan),
+    });
+    const { idealRemainingRatio: _ideal, ...status } = evaluation;
+    return {
+      ...status,
+      ref,
+      entityRef: plan.description.entityRef,
+      title: plan.description.title,
+    };
+  });
+}

@@ -1,0 +1,42 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { TtlCache } from '../../lib/TtlCache';
+import { migratedClient } from '../../database/util';
+import { MonthlyTotals, sumMonths } from './dailyRollupTable';
+
+export type { MonthTotals, MonthlyTotals } from './dailyRollupTable';
+
+/** Monthly sums of the daily rollups (`ops_slo_daily`). */
+export interface MonthlyRollups {
+  /** Every SLO's months from `fromMonth` to `toMonth` inclusive. */
+  totals(fromMonth: string, toMonth: string): Promise<MonthlyTotals>;
+}
+
+/**
+ * Reads the monthly sums from the database, kept for a minute: days change
+ * once a day, and a report page asks for the same year on every scroll and
+ * filter.
+ */
+export class DatabaseMonthlyRollups implements MonthlyRollups {
+  static async create(options: {
+    database: DatabaseService;
+    ttlMs?: number;
+  }): Promise<DatabaseMonthlyRollups> {
+    return new DatabaseMonthlyRollups(
+      await migratedClient(options.database),
+      options.ttlMs ?? 60_000,
+    );
+  }
+
+  private readonly cache: TtlCache<MonthlyTotals>;
+
+  private constructor(private readonly db: Knex, ttlMs: number) {
+    this.cache = new TtlCache(ttlMs, 50);
+  }
+
+  totals(fromMonth: string, toMonth: string): Promise<MonthlyTotals> {
+    return this.cache.get(`${fromMonth}/${toMonth}`, () =>
+      sumMonths(this.db, fromMonth, toMonth),
+    );
+  }
+}
