@@ -26,6 +26,9 @@ step "type-check"
 yarn tsc
 step "lint"
 yarn backstage-cli repo lint
+# No import cycle, no source file over 350 lines outside tests and benches.
+step "structure"
+node scripts/check-structure.mjs
 # The committed API reports must match the public API (yarn build:api-reports).
 step "API reports"
 yarn build:api-reports:only --tsc --ci

@@ -1,6 +1,9 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { SloStatus, SloStatusWithHistory } from '@unyo/plugin-ops-common';
-import { SloReportItem } from './report/csv';
+import {
+  SloReportItem,
+  SloStatus,
+  SloStatusWithHistory,
+} from '@unyo/plugin-ops-common';
 
 /** Filters of the SLO report; refs are full entity refs. */
 export interface SloReportFilter {
