@@ -1,9 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import type { BackupState, BackupStatus } from '@unyo/plugin-ops-common';
+import {
+  RESTORE_TEST_TARGET,
+  type BackupState,
+  type BackupStatus,
+} from '@unyo/plugin-ops-common';
 import { KIND_BACKUP_POLICY, RELATION_PROTECTED_BY } from '../constants';
-
-/** The target name of a policy's restore drill row (DESIGN.md). */
-export const RESTORE_TEST_TARGET = 'restore-test';
 
 /**
  * Resource types that hold data worth backing up. The backups card shows on

@@ -1,33 +1,36 @@
 /**
  * Pure helpers that read what an OpenSLO v1 SLO document in the catalog says
  * (targets, time window, indicator) and the error budget a target implies.
- * No network, no React: safe to use anywhere and easy to test.
+ * No network, no React: safe to use anywhere and easy to test. Window and
+ * budget maths come from ops-common, as the backend computes them.
  */
+import {
+  allowedDowntimeMinutes,
+  OpenSloDurationUnit,
+  parseOpenSloDuration as parseDuration,
+  resolveWindow,
+  SloTimeWindow as OpenSloTimeWindow,
+  targetToPpm,
+} from '@unyo/plugin-ops-common';
 
-/** OpenSLO duration units. */
-export type OpenSloDurationUnit = 'm' | 'h' | 'd' | 'w' | 'M' | 'Q' | 'Y';
+export type { OpenSloDurationUnit };
 
 export interface OpenSloDuration {
   value: number;
   unit: OpenSloDurationUnit;
 }
 
-const DURATION_PATTERN = /^(\d+)([mhdwMQY])$/;
-const FIXED_UNIT_MINUTES: Partial<Record<OpenSloDurationUnit, number>> = {
-  m: 1,
-  h: 60,
-  d: 1440,
-  w: 10080,
-};
-
-/** Parses an OpenSLO duration such as `30d` or `1M`. */
+/** Parses an OpenSLO duration such as `30d` or `1M` (ops-common's rule); undefined when it is not one. */
 export function parseOpenSloDuration(
   text: unknown,
 ): OpenSloDuration | undefined {
   if (typeof text !== 'string') return undefined;
-  const match = DURATION_PATTERN.exec(text.trim());
-  if (!match) return undefined;
-  return { value: Number(match[1]), unit: match[2] as OpenSloDurationUnit };
+  try {
+    const { amount, unit } = parseDuration(text);
+    return { value: amount, unit };
+  } catch {
+    return undefined;
+  }
 }
 
 export interface SloObjective {
@@ -156,67 +159,13 @@ export function readIndicatorRef(sloSpec: unknown): string | undefined {
   return asString(asObject(sloSpec)?.indicatorRef);
 }
 
-/** Date and time parts of an instant in a time zone. */
-function zonedParts(instant: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    weekday: 'short',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) =>
-    parts.find(part => part.type === type)?.value ?? '';
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')) % 24,
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(
-      get('weekday'),
-    ),
-  };
-}
-
-/** The offset of a time zone from UTC at an instant, in milliseconds. */
-function zoneOffset(instant: number, timeZone: string): number {
-  const p = zonedParts(instant, timeZone);
-  const asUtc = Date.UTC(
-    p.year,
-    p.month - 1,
-    p.day,
-    p.hour,
-    p.minute,
-    p.second,
-  );
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant of local midnight of a date in a time zone. */
-function zonedMidnight(
-  year: number,
-  month: number,
-  day: number,
-  timeZone: string,
-): number {
-  const guess = Date.UTC(year, month - 1, day);
-  const first = guess - zoneOffset(guess, timeZone);
-  return guess - zoneOffset(first, timeZone);
-}
-
 /**
- * The length in minutes of the period an SLO time window covers at `now`.
- *
- * Rolling windows of fixed units (m, h, d, w) have a fixed length; rolling
- * months, quarters and years end at `now`. Calendar-aligned windows are the
- * current calendar period in the window's time zone (UTC when none is given),
- * with real month lengths and daylight saving changes.
+ * The length in minutes of the period an SLO time window covers at `now`,
+ * by ops-common's `resolveWindow`, the rule the backend evaluates with (so
+ * the allowed downtime shown here is the API's `allowedDowntimeMinutes`):
+ * rolling windows end at `now`; calendar windows are the period containing
+ * `now` counted from `calendar.startTime` in the window's time zone (UTC
+ * when none is given), with real month lengths and daylight saving changes.
  */
 export function windowMinutes(
   window: SloTimeWindow,
@@ -224,76 +173,38 @@ export function windowMinutes(
 ): number | undefined {
   const duration = window.duration;
   if (!duration || duration.value <= 0) return undefined;
-  const fixed = FIXED_UNIT_MINUTES[duration.unit];
-  const monthsPerUnit: Partial<Record<OpenSloDurationUnit, number>> = {
-    M: 1,
-    Q: 3,
-    Y: 12,
-  };
-  const unitMonths = monthsPerUnit[duration.unit];
-  const months =
-    unitMonths !== undefined ? unitMonths * duration.value : undefined;
-
-  if (window.rolling) {
-    if (fixed !== undefined) return fixed * duration.value;
-    const end = new Date(now.getTime());
-    const start = new Date(now.getTime());
-    start.setUTCMonth(start.getUTCMonth() - (months ?? 0));
-    return (end.getTime() - start.getTime()) / 60000;
-  }
-
-  const timeZone = window.timeZone ?? 'UTC';
-  let local;
   try {
-    local = zonedParts(now.getTime(), timeZone);
-  } catch {
-    return undefined; // unknown time zone
-  }
-  if (duration.unit === 'm' || duration.unit === 'h') {
-    return (fixed ?? 0) * duration.value;
-  }
-  let startDate: [number, number, number];
-  let endDate: [number, number, number];
-  if (duration.unit === 'd' || duration.unit === 'w') {
-    const back = duration.unit === 'w' ? local.weekday : 0;
-    const days = duration.value * (duration.unit === 'w' ? 7 : 1);
-    const start = new Date(
-      Date.UTC(local.year, local.month - 1, local.day - back),
+    const resolved = resolveWindow(
+      {
+        duration: `${duration.value}${duration.unit}`,
+        isRolling: window.rolling,
+        ...(!window.rolling && {
+          calendar: {
+            timeZone: window.timeZone,
+            startTime: window.startTime,
+          } as OpenSloTimeWindow['calendar'],
+        }),
+      },
+      now,
     );
-    const end = new Date(start.getTime());
-    end.setUTCDate(end.getUTCDate() + days);
-    startDate = [
-      start.getUTCFullYear(),
-      start.getUTCMonth() + 1,
-      start.getUTCDate(),
-    ];
-    endDate = [end.getUTCFullYear(), end.getUTCMonth() + 1, end.getUTCDate()];
-  } else {
-    const span = months ?? 1;
-    const alignTo = unitMonths ?? 1;
-    const monthIndex = local.month - 1 - ((local.month - 1) % alignTo);
-    const start = new Date(Date.UTC(local.year, monthIndex, 1));
-    const end = new Date(Date.UTC(local.year, monthIndex + span, 1));
-    startDate = [start.getUTCFullYear(), start.getUTCMonth() + 1, 1];
-    endDate = [end.getUTCFullYear(), end.getUTCMonth() + 1, 1];
+    return resolved.periodSeconds / 60;
+  } catch {
+    return undefined; // unknown time zone or start time
   }
-  return (
-    (zonedMidnight(...endDate, timeZone) -
-      zonedMidnight(...startDate, timeZone)) /
-    60000
-  );
 }
 
 /**
  * The error budget of a target over a window as time: e.g. 99.9 % of
  * 30 days allows 43.2 minutes of full outage (or of bad time slices).
+ * ops-common's `allowedDowntimeMinutes`, on the ppm scale as the backend.
  */
 export function allowedBadMinutes(
   target: number,
   minutes: number,
 ): number | undefined {
   if (!(target > 0 && target <= 1) || !(minutes > 0)) return undefined;
-  return (1 - target) * minutes;
+  if (target === 1) return 0;
+  return allowedDowntimeMinutes(targetToPpm(target), minutes);
 }
 
 /** The error share a target allows, 0–1 (0.001 for 99.9 %). */

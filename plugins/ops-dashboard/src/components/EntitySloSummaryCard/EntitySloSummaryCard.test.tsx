@@ -1,4 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
+import { evaluateSloStatus, SloTimeWindow } from '@unyo/plugin-ops-common';
+import { humanizeMinutes } from '../../lib/slo';
 import { sloEntity } from '../../__testUtils__/fixtures';
 import { japaneseTranslationApi } from '../../__testUtils__/japanese';
 import { mockOpsApi, opsStatus } from '../../__testUtils__/opsStatus';
@@ -92,6 +94,52 @@ describe('EntitySloSummaryCard', () => {
     expect(
       screen.getByText('each 1m slice is good when ≥ 95%'),
     ).toBeInTheDocument();
+  });
+
+  it('shows the allowed downtime the API reports for a calendar window with a startTime', async () => {
+    // Months counted from the 15th: at 1 March 2024 the period is
+    // 15 February – 15 March, 29 days (a calendar March would be 31).
+    const now = new Date('2024-03-01T00:00:00Z');
+    jest.useFakeTimers({ now, advanceTimers: true });
+    try {
+      const timeWindow: SloTimeWindow = {
+        duration: '1M',
+        isRolling: false,
+        calendar: { startTime: '2024-01-15 00:00:00', timeZone: 'UTC' },
+      };
+      // What the backend computes and GET /slo returns as allowedDowntimeMinutes.
+      const api = evaluateSloStatus({
+        target: 0.995,
+        timeWindow,
+        budgetingMethod: 'Timeslices',
+        now,
+      }).allowedDowntimeMinutes!;
+      expect(api).toBeCloseTo(0.005 * 29 * 1440, 6);
+      renderWithEntity(<EntitySloSummaryCard />, {
+        entity: {
+          ...sloEntity,
+          spec: {
+            ...sloEntity.spec,
+            budgetingMethod: 'Timeslices',
+            timeWindow: [timeWindow],
+            objectives: [
+              {
+                displayName: 'Up',
+                targetPercent: 99.5,
+                timeSliceTarget: 0.95,
+                timeSliceWindow: '1m',
+              },
+            ],
+          },
+        },
+      });
+      const { value } = humanizeMinutes(api);
+      expect(
+        await screen.findByText(`${value} h of bad time slices`),
+      ).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('speaks Japanese when the app language is ja', async () => {
