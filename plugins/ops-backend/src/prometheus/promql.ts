@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { readQuotedString } from '@unyo/plugin-ops-common';
+import { readLabelMatcher } from '@unyo/plugin-ops-common';
 
 /** A label matcher operator as PromQL spells it. */
 export type MatcherOp = '=' | '!=' | '=~' | '!~';
@@ -152,19 +152,6 @@ export function parseSelector(selector: string): ParsedSelector {
     pos += match[0].length;
     return match[0];
   };
-  const readString = (): string => {
-    const read = readQuotedString(text, pos);
-    if ('error' in read) {
-      pos = read.at;
-      return fail(
-        read.error === 'expected a quoted value'
-          ? 'expected a quoted label value'
-          : read.error,
-      );
-    }
-    pos = read.end;
-    return read.value;
-  };
 
   skipSpace();
   let metric = readName(/^[a-zA-Z_:][a-zA-Z0-9_:]*/);
@@ -178,13 +165,21 @@ export function parseSelector(selector: string): ParsedSelector {
     skipSpace();
     while (text[pos] !== '}') {
       if (pos >= text.length) fail('missing "}"');
-      const name = readName(/^[a-zA-Z_][a-zA-Z0-9_]*/);
-      if (!name) fail('expected a label name');
-      skipSpace();
-      const op = readName(/^(=~|!~|!=|=)/) as MatcherOp | '';
-      if (!op) fail('expected a matcher operator (=, !=, =~, !~)');
-      skipSpace();
-      matchers.push({ name, op: op as MatcherOp, value: readString() });
+      const read = readLabelMatcher(text, pos);
+      if ('problem' in read) {
+        pos = read.at;
+        if (read.problem === 'name') fail('expected a label name');
+        if (read.problem === 'operator')
+          fail('expected a matcher operator (=, !=, =~, !~)');
+        const { error } = read as { error: string };
+        return fail(
+          error === 'expected a quoted value'
+            ? 'expected a quoted label value'
+            : error,
+        );
+      }
+      matchers.push({ name: read.name, op: read.op, value: read.value });
+      pos = read.end;
       skipSpace();
       if (text[pos] === ',') {
         pos++;

@@ -1,4 +1,4 @@
-import { readQuotedString } from '../promql';
+import { readLabelMatcher } from '../promql';
 import type { AlertMatcher } from './types';
 
 /** A matcher operator as Prometheus and Alertmanager spell it. @public */
@@ -21,7 +21,6 @@ export class AlertSelectorError extends Error {
   }
 }
 
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
 /**
  * Parses an `unyo.dev/alert-selector` annotation: label matchers as PromQL
  * writes them inside braces (`=`, `!=`, `=~`, `!~`, comma separated, double,
@@ -42,15 +41,6 @@ export function parseAlertSelector(text: string): SelectorMatcher[] {
   const skipSpace = () => {
     while (pos < text.length && /\s/.test(text[pos])) pos++;
   };
-  const readValue = (): string => {
-    const read = readQuotedString(text, pos);
-    if ('error' in read) {
-      pos = read.at;
-      return fail(read.error);
-    }
-    pos = read.end;
-    return read.value;
-  };
 
   skipSpace();
   const braces = text[pos] === '{';
@@ -60,18 +50,17 @@ export function parseAlertSelector(text: string): SelectorMatcher[] {
     skipSpace();
     if (braces && text[pos] === '}') break;
     if (!braces && pos >= text.length) break;
-    const name = LABEL_NAME.exec(text.slice(pos))?.[0];
-    if (!name) fail('expected a label name');
-    pos += name!.length;
-    skipSpace();
-    const op = /^(=~|!~|!=|=)/.exec(text.slice(pos))?.[0] as
-      | AlertMatcherOp
-      | undefined;
-    if (!op) fail(`expected =, !=, =~ or !~ after "${name}"`);
-    pos += op!.length;
-    skipSpace();
-    const start = pos;
-    const value = readValue();
+    const read = readLabelMatcher(text, pos);
+    if ('problem' in read) {
+      pos = read.at;
+      if (read.problem === 'name') fail('expected a label name');
+      if (read.problem === 'operator')
+        fail(`expected =, !=, =~ or !~ after "${read.name}"`);
+      return fail((read as { error: string }).error);
+    }
+    const { name, op, value } = read;
+    const start = read.valueAt;
+    pos = read.end;
     if (op === '=~' || op === '!~') {
       try {
         anchoredRegex(value);
@@ -80,7 +69,7 @@ export function parseAlertSelector(text: string): SelectorMatcher[] {
         fail(`invalid regex "${value}" (${(e as Error).message})`);
       }
     }
-    matchers.push({ name: name!, op: op!, value });
+    matchers.push({ name, op, value });
     skipSpace();
     if (text[pos] === ',') {
       pos++;

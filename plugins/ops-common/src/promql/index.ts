@@ -1,1 +1,2 @@
 export * from './quotedString';
+export * from './labelMatcher';
