@@ -32,6 +32,10 @@ node scripts/check-structure.mjs
 # The committed API reports must match the public API (yarn build:api-reports).
 step "API reports"
 yarn build:api-reports:only --tsc --ci
+# The OpenAPI spec is valid and the files generated from it (the router's
+# typed spec, docs/api.md) are up to date.
+step "OpenAPI spec"
+yarn openapi:check
 step "unit and integration tests"
 yarn backstage-cli repo test --json --outputFile="$results/jest.json"
 step "end-to-end tests"
