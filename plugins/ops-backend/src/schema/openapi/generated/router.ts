@@ -345,7 +345,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/AlertHistoryResponse',
+                  $ref: '#/components/schemas/AlertHistorySummary',
                 },
               },
             },
@@ -962,23 +962,6 @@ export const spec = {
         required: ['alertname', 'state', 'labels', 'annotations', 'source'],
         type: 'object',
       },
-      AlertHistoryResponse: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/AlertHistorySummary',
-          },
-          {
-            type: 'object',
-            properties: {
-              selector: {
-                type: 'string',
-                description:
-                  "The entity's `unyo.dev/alert-selector`, when it has one.",
-              },
-            },
-          },
-        ],
-      },
       AlertHistorySummary: {
         additionalProperties: false,
         description: '`GET /api/ops/alerts/history?entityRef=R`.',
@@ -1029,6 +1012,11 @@ export const spec = {
           },
           windowDays: {
             type: 'number',
+          },
+          selector: {
+            type: 'string',
+            description:
+              "The entity's `unyo.dev/alert-selector`, when it has one.",
           },
         },
         required: [
@@ -2013,6 +2001,11 @@ export const spec = {
             description: 'The slowest probe of the bucket, if any answered.',
             nullable: true,
             type: 'number',
+          },
+          probes: {
+            description: 'How many probes the bucket holds (0 is no data).',
+            type: 'integer',
+            minimum: 0,
           },
           status: {
             $ref: '#/components/schemas/HealthState',
