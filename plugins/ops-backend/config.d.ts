@@ -32,7 +32,7 @@ export interface Config {
     slo?: {
       /** How often every SLO is evaluated, default 1 minute. */
       evaluationInterval?: HumanDuration;
-      /** Error-budget policy thresholds on the remaining budget ratio (default: seed 001's policy). */
+      /** Error-budget policy thresholds on the remaining budget ratio (defaults in docs/slo-math.md §2). */
       policy?: {
         /** Below this remaining ratio: feature freeze. Default 0.5. */
         featureFreezeBelow?: number;

@@ -94,7 +94,7 @@ export const opsPlugin = createBackendPlugin({
             logger,
             thresholds: opsConfig.slo.policy,
           });
-          // The scheduler runs each round once across replicas (DESIGN.md).
+          // The scheduler runs each round once across replicas (README, "How SLOs are evaluated").
           await scheduler.scheduleTask({
             id: 'unyo-slo-evaluation',
             frequency: opsConfig.slo.evaluationInterval,

@@ -25,7 +25,7 @@ export const KIND_RUNBOOK = RUNBOOK_KIND.toLocaleLowerCase('en-US');
 export const KIND_BACKUP_POLICY = BACKUP_POLICY_KIND.toLocaleLowerCase('en-US');
 
 /**
- * Configuration keys reported by `GET /api/ops/status` (DESIGN.md); used when
+ * Configuration keys reported by `GET /api/ops/status` (docs/api.md); used when
  * an older backend leaves a source out of its answer.
  */
 export const CONFIG_KEY_PROMETHEUS = 'ops.prometheus.servers';

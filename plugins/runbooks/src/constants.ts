@@ -12,7 +12,7 @@ export {
 
 export const KIND_RUNBOOK = RUNBOOK_KIND.toLocaleLowerCase('en-US');
 
-/** The configuration key of runbook action targets (DESIGN.md). */
+/** The configuration key of runbook action targets (docs/runbook-actions.md). */
 export const CONFIG_KEY_RUNBOOK_TARGETS = 'ops.runbooks.targets';
 
 /**

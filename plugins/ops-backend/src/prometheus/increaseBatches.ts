@@ -32,7 +32,7 @@ export interface IncreaseBatchOptions {
   byLabels: string[];
   /**
    * Most distinct value combinations per query: one huge query risks the
-   * server's query timeout and sample limit (SLO-MATH §9b). Default 100.
+   * server's query timeout and sample limit (docs/slo-math.md §7). Default 100.
    */
   maxPerBatch?: number;
 }
@@ -161,7 +161,7 @@ function regexMatcher(
 /**
  * Gives each member of a batch its value from the batch's result.
  * `undefined` means no series matched: whether that is 0 (no errors yet)
- * or no data (no traffic) is the caller's call (SLO-MATH §7).
+ * or no data (no traffic) is the caller's call (docs/slo-math.md §6).
  */
 export function splitIncreaseResult<K>(
   batch: IncreaseBatch<K>,

@@ -83,7 +83,7 @@ export interface PrometheusClient {
   /**
    * When the oldest sample of `selector` within the lookback was taken, or
    * undefined when it has none: tells whether a window is fully covered by
-   * the server's retention (SLO-MATH §7).
+   * the server's retention (docs/slo-math.md §6).
    */
   earliestSampleTime(
     selector: string,

@@ -43,7 +43,7 @@ export interface DefaultRunbookServiceOptions {
 
 /**
  * Runbook lists (listRunbooks.ts) and action executions (RunbookExecutor.ts),
- * per docs/runbook-actions.md.
+ * per docs/api.md and docs/runbook-actions.md.
  */
 export class DefaultRunbookService implements RunbookService {
   private readonly executor: RunbookExecutor;

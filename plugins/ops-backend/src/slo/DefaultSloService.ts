@@ -109,7 +109,7 @@ export class DefaultSloService implements SloService {
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
 
-    // Owner and system are the measured entity's (DESIGN.md).
+    // Owner and system are the measured entity's (docs/catalog-model.md).
     const measuredRefs = [...new Set(slos.map(getSloServiceRef))];
     const { items: measured } = measuredRefs.length
       ? await catalog.getEntitiesByRefs(

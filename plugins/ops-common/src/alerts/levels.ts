@@ -1,11 +1,8 @@
 /**
- * An alert's level in the operations manuals, with the response time they set.
- *
- * - seed 001 (Scalar Auditor), 4.1: P1 (Critical) 15 min, P2 (High) 30 min,
- *   P3 (Medium) 4 h, P4 (Low) next business day; 3.2: `severity: critical`
- *   alerts are answered at once (P1), `warning` within 1 h.
- * - seed 003 (Rainbow Seeker), アラート対応: Critical 15 min, High 1 h,
- *   Medium 8 h, Low 1 week; its rules carry the level as `priority`.
+ * An alert's level, with the response time it sets. The built-in levels are
+ * those of the two example operations manuals under `examples/` (P1–P4 with
+ * `severity` labels, and Critical–Low carried as `priority`); deployments set
+ * their own under `ops.alerts.levelSets`.
  *
  * @public
  */
@@ -46,7 +43,7 @@ const LEVELS: Record<string, AlertLevel> = {
   },
 };
 
-// `severity` (seed 001's rules): critical is P1; warning has its own 1 h.
+// `severity` labels: critical is P1; warning has its own 1 h.
 const BY_SEVERITY: Record<string, AlertLevel> = {
   critical: LEVELS.p1,
   page: LEVELS.p1,

@@ -19,7 +19,7 @@ export interface AlertMatcher {
 
 /**
  * One alert, or one alert rule without an active alert (`state: inactive`),
- * selected by an entity's `unyo.dev/alert-selector` (DESIGN.md contract).
+ * selected by an entity's `unyo.dev/alert-selector` (see docs/api.md).
  *
  * @public
  */

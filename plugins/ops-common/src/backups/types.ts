@@ -12,7 +12,7 @@ export type BackupState = 'ok' | 'late' | 'breached' | 'failing' | 'unknown';
 
 /**
  * The status of one target of one BackupPolicy (`GET /api/ops/backups`).
- * Contract fields per DESIGN.md; the rest are additions.
+ * Contract fields as docs/api.md lists them; the rest are additions.
  *
  * @public
  */

@@ -21,7 +21,7 @@ export interface HealthBodyInput {
   body: string;
 }
 
-// Where health bodies list their dependencies: seed 000 `services`, MaiRust
+// Where health bodies list their dependencies: `services` (CQRS-style apps), MaiRust
 // and the IETF draft `checks`, Spring Boot `components` (`details` before
 // Boot 2.2), ASP.NET Core `entries`, others `dependencies`.
 const CHECK_KEYS = [

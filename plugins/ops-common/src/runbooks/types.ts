@@ -58,7 +58,7 @@ export interface ExecutionOutput {
 
 /**
  * One run of a runbook action: the audit trail (`GET /api/ops/executions`).
- * Contract fields per DESIGN.md; the rest are additions.
+ * Contract fields as docs/api.md lists them; the rest are additions.
  *
  * @public
  */

@@ -3,7 +3,7 @@ import { mttrMinutes } from './mttr';
 
 describe('resetAdjustedIncrease', () => {
   it('E9: treats a drop as a restart from 0 (not last − first = 50)', () => {
-    // SLO-MATH.md E9 lists the terms 100 + 100 + 50 + 100 but states 450;
+    // The reference example lists the terms 100 + 100 + 50 + 100 but states 450;
     // those terms (and its §7 formula) sum to 350.
     expect(resetAdjustedIncrease([100, 200, 300, 50, 150])).toBe(350);
   });

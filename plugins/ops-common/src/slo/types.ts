@@ -2,7 +2,7 @@ import type { BudgetingMethod } from '../kinds';
 
 /**
  * The SLO results the backend computes and the frontends show. Field names
- * are the contract of `docs/DESIGN.md` ("SloStatus fields"): never rename.
+ * are the API contract (docs/api.md, `SloStatus`): never rename.
  */
 
 /** The windows burn rates are computed over. @public */

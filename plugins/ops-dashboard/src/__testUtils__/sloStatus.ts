@@ -8,7 +8,7 @@ const ago = (seconds: number) =>
   new Date(Date.now() - seconds * 1000).toISOString();
 
 /**
- * SLO-MATH.md E1 and E3: 99.9 % over rolling 30 days, 1,000,000 requests
+ * docs/slo-math.md, worked examples 1 and 2: 99.9 % over rolling 30 days, 1,000,000 requests
  * with 700 bad (SLI 99.93 %, 30 % budget left: feature freeze), burning at
  * 15× over the last hour so the fast page (1h and 5m over 14.4) fires and
  * the rest of the budget lasts 14.4 h. Evaluated 2 minutes ago.
@@ -76,7 +76,7 @@ export function featureFreezeStatus(): SloStatus {
 }
 
 /**
- * SLO-MATH.md E6: 50 bad minutes of 43,200 at 99.9 %: 115.74 % of the budget
+ * docs/slo-math.md, worked example 3: 50 bad minutes of 43,200 at 99.9 %: 115.74 % of the budget
  * used, −15.74 % left, frozen.
  */
 export function exhaustedStatus(): SloStatus {

@@ -6,7 +6,7 @@ import {
 
 /**
  * A latency SLO counts the events of one histogram bucket as good, so its
- * `le` must be a bucket boundary that exists (SLO-MATH §2.2). Boundaries are
+ * `le` must be a bucket boundary that exists (docs/slo-math.md §1). Boundaries are
  * compared as numbers: Prometheus 3 writes `le="1"` as `"1.0"`.
  */
 export interface BucketSelector {

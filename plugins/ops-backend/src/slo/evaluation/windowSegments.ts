@@ -12,7 +12,7 @@ export interface TimeRange {
  * How a window is measured: stored full UTC days, plus live queries for the
  * part before the first midnight (head) and after the last one (tail). A
  * routine evaluation thus scans at most about a day of samples however long
- * the window (DESIGN.md, data flow).
+ * the window (docs/slo-math.md §7).
  */
 export interface WindowSegments {
   head?: TimeRange;

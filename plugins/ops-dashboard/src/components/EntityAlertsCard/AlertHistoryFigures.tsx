@@ -7,7 +7,7 @@ import type { AlertHistorySummary } from '@unyo/plugin-ops-common';
 import { useSloStatusFormatters } from '../../hooks/useSloStatusFormatters';
 import { opsDashboardTranslationRef } from '../../translation';
 
-/** 30-day counts and MTTR against seed 001's target (< 30 min). */
+/** 30-day counts and MTTR against the configured MTTR target. */
 export function AlertHistoryFigures(props: {
   history?: AlertHistorySummary;
   error?: Error;
