@@ -19,6 +19,7 @@ import { createRouter } from './router';
 import { setupRunbooks } from './runbooks';
 import { DefaultSloService } from './slo/DefaultSloService';
 import { SloEvaluator } from './slo/evaluation/SloEvaluator';
+import { CatalogSloPolicyLookup } from './slo/policies';
 import { alertMttrSource } from './slo/report/alertMttr';
 import { DefaultSloReportService } from './slo/report/DefaultSloReportService';
 import { DatabaseMonthlyRollups } from './slo/rollups/MonthlyRollups';
@@ -73,6 +74,11 @@ export const opsPlugin = createBackendPlugin({
             )} are registered, but SLOs are evaluated against ops.prometheus.servers only in this version`,
           );
         }
+        const policies = new CatalogSloPolicyLookup({
+          catalog,
+          defaultPolicy: opsConfig.slo.policy,
+          policies: opsConfig.slo.policies,
+        });
         const store = await DatabaseSloStore.create({ database });
         // One set of clients (and their back-off state) for SLOs and backups.
         const prometheus = opsConfig.prometheus.length
@@ -93,6 +99,7 @@ export const opsPlugin = createBackendPlugin({
             prometheus,
             logger,
             thresholds: opsConfig.slo.policy,
+            policies,
           });
           // The scheduler runs each round once across replicas (README, "How SLOs are evaluated").
           await scheduler.scheduleTask({
@@ -113,6 +120,7 @@ export const opsPlugin = createBackendPlugin({
           rollups,
           notEvaluatedMessage: () => notEvaluatedMessage,
           thresholds: opsConfig.slo.policy,
+          policies,
         });
         // ops.runbook.execute is a catalog-entity resource permission: the
         // catalog applies conditional decisions on it (docs/runbook-actions.md).

@@ -7,6 +7,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_ALERT_SELECTOR,
+  DEFAULT_ALERT_LEVEL_SET,
+  DEFAULT_ALERT_LEVEL_SET_NAME,
   AlertHistorySummary,
   AlertSourceError,
   AlertsResponse,
@@ -19,7 +21,9 @@ import {
   toRunbookCandidate,
 } from '@unyo/plugin-ops-common';
 import { PrometheusClients, PrometheusRuleGroup } from '../prometheus';
+import { AlertLevelsConfig } from '../config/alertLevels';
 import { AlertHistoryStore } from './AlertHistoryStore';
+import { levelSetFor } from './levelSetFor';
 import { AlertmanagerAlert, AlertmanagerClient } from './AlertmanagerClient';
 import { AlertService } from './AlertService';
 import { loadEntitySelector } from './entitySelector';
@@ -34,6 +38,8 @@ export interface DefaultAlertServiceOptions {
   history: AlertHistoryStore;
   /** Shared with the silence service, which clears it after a change. */
   alertCache: TtlCache<AlertmanagerAlert[]>;
+  /** `ops.alerts`: level sets and the default one. */
+  levels?: AlertLevelsConfig;
   /** Default 15 s: rules are evaluated every 15–60 s anyway. */
   rulesTtlMs?: number;
   now?: () => Date;
@@ -134,11 +140,21 @@ export class DefaultAlertService implements AlertService {
         }),
       ),
     ]);
+    const levels = await levelSetFor({
+      entity: selector.entity,
+      catalog,
+      levels: this.options.levels ?? {
+        levelSets: { [DEFAULT_ALERT_LEVEL_SET_NAME]: DEFAULT_ALERT_LEVEL_SET },
+        defaultLevelSet: DEFAULT_ALERT_LEVEL_SET_NAME,
+      },
+      credentials,
+    });
     const input = {
       entityRef,
       selector: selector.matchers,
       alertmanager: amResults.flat(),
       prometheus: promResults.flat(),
+      levelSet: 'levelSet' in levels ? levels.levelSet : undefined,
     };
     const runbooks = await this.runbooksFor(
       selector.entity,
@@ -150,7 +166,13 @@ export class DefaultAlertService implements AlertService {
       runbooks: runbooks.map(toRunbookCandidate),
       knownRunbooks: new Set(runbooks.map(r => toRunbookCandidate(r).ref)),
     });
-    return { ...base, ...selected, sourceErrors };
+    return {
+      ...base,
+      ...selected,
+      sourceErrors,
+      levelSet: levels.name,
+      ...('error' in levels && { levelSetError: levels.error }),
+    };
   }
 
   async historyForEntity(

@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readFileSync } from 'node:fs';
@@ -122,6 +123,7 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
     result:
       | AuthorizeResult.ALLOW
       | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    more: { alerts?: object; catalog?: Entity[] } = {},
   ) {
     const { server } = await startTestBackend({
       features: [
@@ -135,12 +137,13 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
               alertmanager: {
                 servers: [{ name: 'default', url: alertmanager.url }],
               },
+              ...(more.alerts && { alerts: more.alerts }),
             },
           },
         }),
         mockServices.permissions.factory({ result }),
         auditor.factory,
-        catalogServiceMock.factory({ entities }),
+        catalogServiceMock.factory({ entities: more.catalog ?? entities }),
       ],
     });
     return server;
@@ -160,7 +163,8 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
       source: 'alertmanager',
       severity: 'critical',
       runbookRef: 'runbook:default/mairust-queue-backlog',
-      level: { id: 'P1', respondWithinMinutes: 15 },
+      // No ops.alerts: the built-in neutral level, with no response time.
+      level: { id: 'critical', name: 'Critical', respondWithinMinutes: null },
       labels: { service: 'mairust-smtp', alertname: 'QueueBacklog' },
       annotations: { summary: 'Mail queue backlog detected' },
       value: 5000,
@@ -204,6 +208,7 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
       notConfigured: [],
       canSilence: true,
       selector: 'service="mairust-smtp"',
+      levelSet: 'default',
     });
 
     const apiRes = await request(server)
@@ -216,6 +221,117 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
     expect(apiRes.body.rules.map((r: any) => r.name)).not.toContain(
       'QueueBacklog',
     );
+  });
+
+  it('gives levels from ops.alerts.levelSets, chosen by the entity, its System or the default set', async () => {
+    const withSystem = (e: Entity, system: string): Entity => ({
+      ...e,
+      relations: [
+        ...(e.relations ?? []),
+        { type: 'partOf', targetRef: `system:default/${system}` },
+      ],
+    });
+    const mail: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: {
+        name: 'mail',
+        namespace: 'default',
+        annotations: { 'unyo.dev/alert-level-set': 'oncall' },
+      },
+      spec: { owner: 'group:default/mairust-team' },
+    };
+    const catalog = entities.map(e => {
+      const ref = stringifyEntityRef(e);
+      // The API inherits its System's set; SMTP names its own.
+      if (ref === API) return withSystem(e, 'mail');
+      if (ref === SMTP)
+        return withSystem(
+          {
+            ...e,
+            metadata: {
+              ...e.metadata,
+              annotations: {
+                ...e.metadata.annotations,
+                'unyo.dev/alert-level-set': 'mail-queue',
+              },
+            },
+          },
+          'mail',
+        );
+      return e;
+    });
+    const server = await backend(AuthorizeResult.ALLOW, {
+      catalog: [...catalog, mail],
+      alerts: {
+        levelSets: {
+          'mail-queue': [
+            {
+              id: 'queue',
+              name: 'Queue (P2)',
+              respondWithinMinutes: 30,
+              escalation: 'Escalate after 1 hour',
+              match: { alertname: 'QueueBacklog' },
+            },
+            {
+              id: 'critical',
+              name: 'Critical',
+              respondWithinMinutes: 0,
+              match: { severity: 'critical' },
+            },
+          ],
+          oncall: [
+            {
+              id: 'page',
+              name: 'Page',
+              respondWithinMinutes: 5,
+              match: { severity: 'critical' },
+            },
+          ],
+        },
+        defaultLevelSet: 'oncall',
+      },
+    });
+    const smtp = await request(server)
+      .get('/api/ops/alerts')
+      .query({ entityRef: SMTP });
+    expect(smtp.body.levelSet).toBe('mail-queue');
+    const queue = smtp.body.items.find(
+      (a: any) => a.alertname === 'QueueBacklog' && a.state === 'firing',
+    );
+    expect(queue.level).toEqual({
+      id: 'queue',
+      name: 'Queue (P2)',
+      respondWithinMinutes: 30,
+      escalation: 'Escalate after 1 hour',
+    });
+    // First match wins: MairustServiceDown is critical but not QueueBacklog.
+    expect(
+      smtp.body.rules.find((r: any) => r.name === 'MairustServiceDown').level,
+    ).toEqual({ id: 'critical', name: 'Critical', respondWithinMinutes: 0 });
+
+    const api = await request(server)
+      .get('/api/ops/alerts')
+      .query({ entityRef: API });
+    expect(api.body.levelSet).toBe('oncall');
+    const down = api.body.items.find((a: any) => a.state === 'firing');
+    expect(down).toMatchObject({
+      alertname: 'MairustServiceDown',
+      level: { id: 'page', name: 'Page', respondWithinMinutes: 5 },
+    });
+
+    // An annotation naming a set config lacks is reported, with no level.
+    const unknown = await backend(AuthorizeResult.ALLOW, {
+      catalog: [...catalog, mail],
+    });
+    const res = await request(unknown)
+      .get('/api/ops/alerts')
+      .query({ entityRef: API });
+    expect(res.status).toBe(200);
+    expect(res.body.levelSetError).toMatch(
+      /unyo\.dev\/alert-level-set names "oncall", which ops\.alerts\.levelSets does not define/,
+    );
+    expect(res.body.items.every((a: any) => a.level === undefined)).toBe(true);
   });
 
   it('refuses silences beyond the selector or without permission, writing nothing', async () => {

@@ -50,6 +50,7 @@ export async function createAlerts(options: {
     }),
     history,
     alertCache,
+    levels: config.alerts,
   });
   const silences = new DefaultSilenceService({
     catalog,

@@ -1,5 +1,6 @@
 import {
   Alert,
+  AlertLevelSet,
   AlertRuleStatus,
   RunbookCandidate,
   SelectorMatcher,
@@ -17,6 +18,8 @@ export interface SelectAlertsInput {
   prometheus: Array<{ server: string; groups: PrometheusRuleGroup[] }>;
   runbooks: RunbookCandidate[];
   knownRunbooks: ReadonlySet<string>;
+  /** The entity's level set; no levels when it has none (unknown name). */
+  levelSet?: AlertLevelSet;
 }
 
 /** Labels as one comparable string: an alert's identity across sources. */
@@ -62,7 +65,7 @@ export function selectAlerts(input: SelectAlertsInput): {
       labels,
       annotations,
       runbookRef: runbookRef(alertname, annotations),
-      level: alertLevel(labels),
+      level: input.levelSet ? alertLevel(labels, input.levelSet) : undefined,
     };
   };
 

@@ -134,4 +134,110 @@ describe('readOpsConfig', () => {
       },
     ]);
   });
+
+  it('reads alert level sets in order and names a bad entry by its key', () => {
+    const config = readOpsConfig(
+      new ConfigReader({
+        ops: {
+          alerts: {
+            levelSets: {
+              oncall: [
+                {
+                  id: 'P1',
+                  name: 'P1',
+                  respondWithinMinutes: 15,
+                  escalation: 'at once',
+                  match: { priority: 'P1' },
+                },
+                { id: 'low', name: 'Low', match: { severity: 'info' } },
+              ],
+            },
+            defaultLevelSet: 'oncall',
+          },
+        },
+      }),
+    );
+    expect(config.alerts.defaultLevelSet).toBe('oncall');
+    expect(config.alerts.levelSets.oncall).toEqual([
+      {
+        id: 'P1',
+        name: 'P1',
+        respondWithinMinutes: 15,
+        escalation: 'at once',
+        match: { priority: 'P1' },
+      },
+      { id: 'low', name: 'Low', respondWithinMinutes: null, match: { severity: 'info' } },
+    ]);
+    // The built-in neutral set stays available by name.
+    expect(config.alerts.levelSets.default.map(l => l.id)).toEqual([
+      'critical',
+      'warning',
+      'info',
+    ]);
+    expect(() =>
+      readOpsConfig(
+        new ConfigReader({
+          ops: {
+            alerts: {
+              levelSets: {
+                x: [{ id: 'a', name: 'A', respondWithinMinutes: -1, match: { severity: 'a' } }],
+              },
+            },
+          },
+        }),
+      ),
+    ).toThrow('ops.alerts.levelSets.x[0].respondWithinMinutes');
+    expect(() =>
+      readOpsConfig(
+        new ConfigReader({
+          ops: { alerts: { levelSets: { x: [{ id: 'a', name: 'A' }] } } },
+        }),
+      ),
+    ).toThrow('ops.alerts.levelSets.x[0].match');
+    expect(() =>
+      readOpsConfig(
+        new ConfigReader({ ops: { alerts: { defaultLevelSet: 'nope' } } }),
+      ),
+    ).toThrow('ops.alerts.defaultLevelSet "nope"');
+  });
+
+  it('reads named error-budget policies, each with both thresholds', () => {
+    const config = readOpsConfig(
+      new ConfigReader({
+        ops: {
+          slo: {
+            policy: { featureFreezeBelow: 0, incidentOnlyBelow: 0 },
+            policies: {
+              strict: { featureFreezeBelow: 0.7, incidentOnlyBelow: 0.3 },
+            },
+          },
+        },
+      }),
+    );
+    expect(config.slo.policy).toEqual({
+      featureFreezeBelow: 0,
+      incidentOnlyBelow: 0,
+    });
+    expect(config.slo.policies).toEqual({
+      strict: { featureFreezeBelow: 0.7, incidentOnlyBelow: 0.3 },
+    });
+    expect(() =>
+      readOpsConfig(
+        new ConfigReader({
+          ops: { slo: { policies: { s: { featureFreezeBelow: 0.7 } } } },
+        }),
+      ),
+    ).toThrow('ops.slo.policies.s.incidentOnlyBelow is required');
+    expect(() =>
+      readOpsConfig(
+        new ConfigReader({
+          ops: {
+            slo: {
+              policies: { s: { featureFreezeBelow: 0.2, incidentOnlyBelow: 0.5 } },
+            },
+          },
+        }),
+      ),
+    ).toThrow('ops.slo.policies.s.incidentOnlyBelow must not exceed');
+  });
 });

@@ -1,6 +1,11 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { HumanDuration } from '@backstage/types';
+import {
+  DEFAULT_SLO_POLICY_THRESHOLDS,
+  SloPolicyThresholds,
+} from '@unyo/plugin-ops-common';
+import { AlertLevelsConfig, readAlertLevels } from './alertLevels';
 
 /** A named HTTP server Unyo reads from: Prometheus-compatible or Alertmanager. */
 export interface OpsServerConfig {
@@ -23,8 +28,12 @@ export interface OpsConfig {
   alertmanager: OpsServerConfig[];
   slo: {
     evaluationInterval: HumanDuration;
-    policy: { featureFreezeBelow: number; incidentOnlyBelow: number };
+    policy: SloPolicyThresholds;
+    /** `ops.slo.policies`: named policies SLOs choose by annotation. */
+    policies: Record<string, SloPolicyThresholds>;
   };
+  /** `ops.alerts`: level sets by name and the one used by default. */
+  alerts: AlertLevelsConfig;
   runbookTargets: OpsRunbookTargetConfig[];
   /** Each source module reads its own keys from `config`. */
   backupSources: Array<{ name: string; type: string; config: Config }>;
@@ -80,12 +89,36 @@ function readServers(config: Config, path: string): OpsServerConfig[] {
   });
 }
 
-function readRatio(config: Config, key: string, fallback: number): number {
+function readRatio(
+  config: Config,
+  key: string,
+  fallback: number,
+  path: string,
+): number {
   const value = config.getOptionalNumber(key) ?? fallback;
   if (!(value >= 0 && value <= 1)) {
-    throw new InputError(`ops.slo.policy.${key} must be between 0 and 1`);
+    throw new InputError(`${path}.${key} must be between 0 and 1`);
   }
   return value;
+}
+
+function readPolicy(
+  policy: Config | undefined,
+  path: string,
+  fallback: SloPolicyThresholds,
+): SloPolicyThresholds {
+  const featureFreezeBelow = policy
+    ? readRatio(policy, 'featureFreezeBelow', fallback.featureFreezeBelow, path)
+    : fallback.featureFreezeBelow;
+  const incidentOnlyBelow = policy
+    ? readRatio(policy, 'incidentOnlyBelow', fallback.incidentOnlyBelow, path)
+    : fallback.incidentOnlyBelow;
+  if (incidentOnlyBelow > featureFreezeBelow) {
+    throw new InputError(
+      `${path}.incidentOnlyBelow must not exceed ${path}.featureFreezeBelow`,
+    );
+  }
+  return { featureFreezeBelow, incidentOnlyBelow };
 }
 
 /**
@@ -94,18 +127,12 @@ function readRatio(config: Config, key: string, fallback: number): number {
  */
 export function readOpsConfig(root: Config): OpsConfig {
   const ops = root.getOptionalConfig('ops');
-  const policy = ops?.getOptionalConfig('slo.policy');
-  const featureFreezeBelow = policy
-    ? readRatio(policy, 'featureFreezeBelow', 0.5)
-    : 0.5;
-  const incidentOnlyBelow = policy
-    ? readRatio(policy, 'incidentOnlyBelow', 0.2)
-    : 0.2;
-  if (incidentOnlyBelow > featureFreezeBelow) {
-    throw new InputError(
-      'ops.slo.policy.incidentOnlyBelow must not exceed ops.slo.policy.featureFreezeBelow',
-    );
-  }
+  const policy = readPolicy(
+    ops?.getOptionalConfig('slo.policy'),
+    'ops.slo.policy',
+    DEFAULT_SLO_POLICY_THRESHOLDS,
+  );
+  const policies = ops?.getOptionalConfig('slo.policies');
   const targets = ops?.getOptionalConfig('runbooks.targets');
   const sources = ops?.getOptionalConfig('backups.sources');
 
@@ -116,8 +143,20 @@ export function readOpsConfig(root: Config): OpsConfig {
       evaluationInterval: ops?.has('slo.evaluationInterval')
         ? readDurationFromConfig(ops, { key: 'slo.evaluationInterval' })
         : { minutes: 1 },
-      policy: { featureFreezeBelow, incidentOnlyBelow },
+      policy,
+      // A named policy states both thresholds (no silent mix with the default).
+      policies: Object.fromEntries(
+        (policies?.keys() ?? []).map(name => {
+          const at = `ops.slo.policies.${name}`;
+          const set = policies!.getConfig(name);
+          for (const key of ['featureFreezeBelow', 'incidentOnlyBelow']) {
+            if (!set.has(key)) throw new InputError(`${at}.${key} is required`);
+          }
+          return [name, readPolicy(set, at, policy)];
+        }),
+      ),
     },
+    alerts: readAlertLevels(ops?.getOptionalConfig('alerts')),
     runbookTargets: (targets?.keys() ?? []).map(name => {
       const target = targets!.getConfig(name);
       const at = `ops.runbooks.targets.${name}`;

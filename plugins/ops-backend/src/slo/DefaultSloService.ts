@@ -3,6 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DEFAULT_SLO_POLICY_THRESHOLDS,
   getSloServiceRef,
   isSloEntity,
   resolveWindow,
@@ -13,6 +14,7 @@ import {
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
 import { SloStore } from '../database/SloStore';
+import { fixedSloPolicy, SloPolicyLookup } from './policies';
 import { describeSlo, sloTimeWindow } from './describeSlo';
 import { dailyHistory, mergeHistory } from './rollups/dailyHistory';
 import { utcDay } from './evaluation/windowSegments';
@@ -33,6 +35,8 @@ export class DefaultSloService implements SloService {
       notEvaluatedMessage: () => string;
       /** The error-budget policy (`ops.slo.policy`) for monthly reports. */
       thresholds?: SloPolicyThresholds;
+      /** Each SLO's policy for monthly reports (`ops.slo.policies`). */
+      policies?: SloPolicyLookup;
       now?: () => Date;
     },
   ) {}
@@ -150,15 +154,32 @@ export class DefaultSloService implements SloService {
       const month = filter.month;
       const totals = await rollups.totals(month, month);
       const now = this.now();
-      statuses = selected.map(slo =>
-        monthlyStatus({
-          description: describeSlo(slo),
-          totals: totals.get(stringifyEntityRef(slo))?.get(month),
-          month,
-          now,
-          thresholds: this.options.thresholds,
-        }),
-      );
+      const policyOf = await (
+        this.options.policies ??
+        fixedSloPolicy(this.options.thresholds ?? DEFAULT_SLO_POLICY_THRESHOLDS)
+      ).forSlos(selected, credentials);
+      statuses = selected.map(slo => {
+        const description = describeSlo(slo);
+        const policySet = policyOf(description.ref);
+        if ('error' in policySet) {
+          return {
+            ...description,
+            state: 'error' as const,
+            message: policySet.error,
+            evaluatedAt: now.toISOString(),
+          };
+        }
+        return {
+          ...monthlyStatus({
+            description,
+            totals: totals.get(stringifyEntityRef(slo))?.get(month),
+            month,
+            now,
+            thresholds: policySet,
+          }),
+          policySet,
+        };
+      });
     } else {
       statuses = await this.present(selected);
     }

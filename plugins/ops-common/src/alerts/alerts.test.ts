@@ -9,6 +9,7 @@ import {
   toAlertMatcher,
   toRunbookCandidate,
 } from '.';
+import { inheritedAnnotation } from '../kinds';
 
 describe('parseAlertSelector', () => {
   it('reads every operator, quotes and escapes, with or without braces', () => {
@@ -92,27 +93,72 @@ describe('silenceOutsideSelector', () => {
 });
 
 describe('alertLevel', () => {
-  it('maps severities and priorities to the manuals', () => {
-    expect(alertLevel({ severity: 'critical' })).toMatchObject({
-      id: 'P1',
-      respondWithinMinutes: 15,
-    });
-    expect(alertLevel({ severity: 'warning' })).toMatchObject({
-      id: 'warning',
-      respondWithinMinutes: 60,
-    });
-    expect(alertLevel({ severity: 'P4' })).toMatchObject({
+  it('gives the neutral default levels by severity, with no response time', () => {
+    expect(alertLevel({ severity: 'critical' })).toEqual({
+      id: 'critical',
+      name: 'Critical',
       respondWithinMinutes: null,
     });
-    // seed 003's own level wins over the generic severity.
-    expect(
-      alertLevel({ severity: 'warning', priority: 'medium' }),
-    ).toMatchObject({ name: 'Medium', respondWithinMinutes: 480 });
-    expect(alertLevel({ priority: 'P2' })).toMatchObject({
-      respondWithinMinutes: 30,
-    });
-    expect(alertLevel({ severity: 'none' })).toBeUndefined();
+    expect(alertLevel({ severity: 'warning' })?.id).toBe('warning');
+    expect(alertLevel({ severity: 'P1' })).toBeUndefined();
     expect(alertLevel({})).toBeUndefined();
+  });
+
+  it('takes the first rule of a configured set whose labels all match', () => {
+    const set = [
+      {
+        id: 'P1',
+        name: 'P1',
+        respondWithinMinutes: 15,
+        escalation: 'at once',
+        match: { priority: 'P1' },
+      },
+      {
+        id: 'db-critical',
+        name: 'DB critical',
+        respondWithinMinutes: 5,
+        match: { severity: 'critical', team: 'db' },
+      },
+      {
+        id: 'critical',
+        name: 'Critical',
+        respondWithinMinutes: 0,
+        match: { severity: 'critical' },
+      },
+    ];
+    expect(alertLevel({ severity: 'critical', priority: 'P1' }, set)).toEqual(
+      {
+        id: 'P1',
+        name: 'P1',
+        respondWithinMinutes: 15,
+        escalation: 'at once',
+      },
+    );
+    expect(alertLevel({ severity: 'critical', team: 'db' }, set)?.id).toBe(
+      'db-critical',
+    );
+    expect(alertLevel({ severity: 'critical', team: 'web' }, set)).toEqual({
+      id: 'critical',
+      name: 'Critical',
+      respondWithinMinutes: 0,
+    });
+    expect(alertLevel({ severity: 'warning' }, set)).toBeUndefined();
+  });
+});
+
+describe('inheritedAnnotation', () => {
+  const entity = (annotations?: Record<string, string>) => ({
+    metadata: { name: 'x', annotations },
+  });
+  it('reads the most specific entity first, skipping blanks', () => {
+    const key = 'unyo.dev/alert-level-set';
+    expect(
+      inheritedAnnotation(key, [entity({ [key]: ' ' }), entity({ [key]: 'b' })]),
+    ).toBe('b');
+    expect(
+      inheritedAnnotation(key, [entity({ [key]: 'a' }), entity({ [key]: 'b' })]),
+    ).toBe('a');
+    expect(inheritedAnnotation(key, [undefined, entity()])).toBeUndefined();
   });
 });
 

@@ -1,77 +1,83 @@
 /**
- * An alert's level, with the response time it sets. The built-in levels are
- * those of the two example operations manuals under `examples/` (P1–P4 with
- * `severity` labels, and Critical–Low carried as `priority`); deployments set
- * their own under `ops.alerts.levelSets`.
+ * An alert's level and the response time the team set for it, from the
+ * level set that applies to the alert's entity (app-config
+ * `ops.alerts.levelSets`, docs/catalog-model.md).
  *
  * @public
  */
 export interface AlertLevel {
-  /** `P1`…`P4`, `critical`, `high`, `medium`, `low` or `warning`. */
+  /** Stable id, e.g. `critical` or `P1`. */
   id: string;
-  /** As the manual names it: `P1`, `Critical`, `Warning`. */
+  /** As the team names it, e.g. `Critical` or `P1 (Critical)`. */
   name: string;
-  /** Respond within this many minutes; null: by the next business day. */
+  /** Respond within this many minutes (0: at once); null: no time set. */
   respondWithinMinutes: number | null;
-  /** Which manual (seed) sets it. */
-  manual: '001' | '003';
+  /** When and to whom the alert is escalated, as the team words it. */
+  escalation?: string;
 }
 
-const LEVELS: Record<string, AlertLevel> = {
-  p1: { id: 'P1', name: 'P1', respondWithinMinutes: 15, manual: '001' },
-  p2: { id: 'P2', name: 'P2', respondWithinMinutes: 30, manual: '001' },
-  p3: { id: 'P3', name: 'P3', respondWithinMinutes: 240, manual: '001' },
-  p4: { id: 'P4', name: 'P4', respondWithinMinutes: null, manual: '001' },
-  critical: {
-    id: 'critical',
-    name: 'Critical',
-    respondWithinMinutes: 15,
-    manual: '003',
-  },
-  high: { id: 'high', name: 'High', respondWithinMinutes: 60, manual: '003' },
-  medium: {
-    id: 'medium',
-    name: 'Medium',
-    respondWithinMinutes: 8 * 60,
-    manual: '003',
-  },
-  low: {
-    id: 'low',
-    name: 'Low',
-    respondWithinMinutes: 7 * 24 * 60,
-    manual: '003',
-  },
-};
-
-// `severity` labels: critical is P1; warning has its own 1 h.
-const BY_SEVERITY: Record<string, AlertLevel> = {
-  critical: LEVELS.p1,
-  page: LEVELS.p1,
-  warning: {
-    id: 'warning',
-    name: 'Warning',
-    respondWithinMinutes: 60,
-    manual: '001',
-  },
-  ticket: LEVELS.p3,
-  info: LEVELS.p4,
-};
+/**
+ * One entry of a level set: the level of alerts whose labels equal every
+ * `match` value.
+ *
+ * @public
+ */
+export interface AlertLevelRule extends AlertLevel {
+  match: Record<string, string>;
+}
 
 /**
- * The manual's level of an alert from its labels: `priority` first (it is
- * the more specific of the two where rules carry both), then `severity`.
- * Undefined when neither names a known level.
+ * An ordered level set: the first rule that matches an alert's labels gives
+ * its level.
+ *
+ * @public
+ */
+export type AlertLevelSet = readonly AlertLevelRule[];
+
+/** The name of the level set used when neither entity nor config names one. @public */
+export const DEFAULT_ALERT_LEVEL_SET_NAME = 'default';
+
+/**
+ * The built-in level set: Prometheus's usual `severity` values, with no
+ * response time (a team sets its own in `ops.alerts.levelSets`).
+ *
+ * @public
+ */
+export const DEFAULT_ALERT_LEVEL_SET: AlertLevelSet = Object.freeze([
+  {
+    id: 'critical',
+    name: 'Critical',
+    respondWithinMinutes: null,
+    match: { severity: 'critical' },
+  },
+  {
+    id: 'warning',
+    name: 'Warning',
+    respondWithinMinutes: null,
+    match: { severity: 'warning' },
+  },
+  {
+    id: 'info',
+    name: 'Info',
+    respondWithinMinutes: null,
+    match: { severity: 'info' },
+  },
+]);
+
+/**
+ * The level of an alert from its labels: the first rule of the set whose
+ * `match` labels all equal the alert's. Undefined when none matches.
  *
  * @public
  */
 export function alertLevel(
   labels: Record<string, string | undefined>,
+  levelSet: AlertLevelSet = DEFAULT_ALERT_LEVEL_SET,
 ): AlertLevel | undefined {
-  const priority = labels.priority?.trim().toLowerCase();
-  if (priority && LEVELS[priority]) return LEVELS[priority];
-  const severity = labels.severity?.trim().toLowerCase();
-  if (severity && LEVELS[severity] && /^p[1-4]$/.test(severity)) {
-    return LEVELS[severity];
-  }
-  return severity ? BY_SEVERITY[severity] : undefined;
+  const rule = levelSet.find(r =>
+    Object.entries(r.match).every(([name, value]) => labels[name] === value),
+  );
+  if (!rule) return undefined;
+  const { match: _match, ...level } = rule;
+  return level;
 }

@@ -35,7 +35,7 @@ export interface Alert {
   source: 'alertmanager' | 'prometheus';
   /** `runbook:<namespace>/<name>` of the Runbook that answers it. */
   runbookRef?: string;
-  /** The operations manual's level and response time for the severity. */
+  /** Level and response time from the entity's level set (`ops.alerts.levelSets`). */
   level?: AlertLevel;
   /** Alertmanager's fingerprint. */
   fingerprint?: string;
@@ -95,6 +95,14 @@ export interface AlertsResponse {
   notConfigured: string[];
   /** Whether the caller may create and expire silences. */
   canSilence: boolean;
+  /**
+   * The level set the levels come from (`ops.alerts.levelSets`), named by
+   * the entity's or its System's `unyo.dev/alert-level-set`, else
+   * `ops.alerts.defaultLevelSet`.
+   */
+  levelSet?: string;
+  /** Set when the named level set is not configured: alerts carry no level then. */
+  levelSetError?: string;
 }
 
 /** An Alertmanager silence. @public */

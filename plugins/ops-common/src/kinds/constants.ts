@@ -49,3 +49,26 @@ export const ANNOTATION_MAINTENANCE_WINDOW = 'unyo.dev/maintenance-window';
  * @public
  */
 export const ANNOTATION_EXCLUDE_MAINTENANCE = 'unyo.dev/exclude-maintenance';
+/**
+ * The name of the alert level set (app-config `ops.alerts.levelSets.<name>`)
+ * for the entity's alerts; looked up on the entity, then on its System.
+ *
+ * @public
+ */
+export const ANNOTATION_ALERT_LEVEL_SET = 'unyo.dev/alert-level-set';
+/**
+ * The name of the error-budget policy (app-config `ops.slo.policies.<name>`)
+ * of an SLO; looked up on the SLO, its measured entity, then that entity's
+ * System.
+ *
+ * @public
+ */
+export const ANNOTATION_ERROR_BUDGET_POLICY = 'unyo.dev/error-budget-policy';
+/**
+ * Fields of an example entity that its source document does not state,
+ * comma separated field paths such as `spec.rpo,spec.targets[0].schedule`
+ * (docs/catalog-model.md).
+ *
+ * @public
+ */
+export const ANNOTATION_ASSUMPTIONS = 'unyo.dev/assumptions';

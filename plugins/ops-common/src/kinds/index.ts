@@ -4,3 +4,4 @@ export * from './SloEntity';
 export * from './RunbookEntity';
 export * from './BackupPolicyEntity';
 export * from './OpsEntity';
+export * from './inheritedAnnotation';

@@ -2,7 +2,8 @@ import type { SloPolicy } from './types';
 
 /**
  * Remaining-budget thresholds of the policy states (app-config
- * `ops.slo.policy`).
+ * `ops.slo.policy`, or a named set of `ops.slo.policies` chosen by the
+ * annotation `unyo.dev/error-budget-policy`).
  *
  * @public
  */
@@ -13,7 +14,12 @@ export interface SloPolicyThresholds {
   incidentOnlyBelow: number;
 }
 
-/** The ops manual's defaults. @public */
+/**
+ * Defaults when `ops.slo.policy` is not set: feature freeze at half the
+ * budget, incidents only below a fifth.
+ *
+ * @public
+ */
 export const DEFAULT_SLO_POLICY_THRESHOLDS: SloPolicyThresholds = Object.freeze(
   {
     featureFreezeBelow: 0.5,
@@ -22,8 +28,8 @@ export const DEFAULT_SLO_POLICY_THRESHOLDS: SloPolicyThresholds = Object.freeze(
 );
 
 /**
- * The policy state for a remaining budget ratio. Boundaries per the ops
- * manual: r \> 0.5 `normal`; 0.2 ≤ r ≤ 0.5 `feature-freeze`; 0 \< r \< 0.2
+ * The policy state for a remaining budget ratio r. With the defaults:
+ * r \> 0.5 `normal`; 0.2 ≤ r ≤ 0.5 `feature-freeze`; 0 \< r \< 0.2
  * `incident-only`; r ≤ 0 `frozen`.
  *
  * @public
@@ -42,4 +48,14 @@ export function policyFor(
     return 'incident-only';
   }
   return 'frozen';
+}
+
+/**
+ * A named error-budget policy as the API reports it with an SLO's status.
+ *
+ * @public
+ */
+export interface SloPolicySet extends SloPolicyThresholds {
+  /** The key of `ops.slo.policies`, or `default` for `ops.slo.policy`. */
+  name: string;
 }

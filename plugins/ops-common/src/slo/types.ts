@@ -1,3 +1,4 @@
+import type { SloPolicySet } from './policy';
 import type { BudgetingMethod } from '../kinds';
 
 /**
@@ -98,6 +99,12 @@ export interface SloStatus {
    */
   errorBudgetToDate?: SloErrorBudget;
   policy?: SloPolicy;
+  /**
+   * The error-budget policy `policy` was judged by: `ops.slo.policy`
+   * (`default`) or the set of `ops.slo.policies` the SLO, its entity or its
+   * System names (`unyo.dev/error-budget-policy`).
+   */
+  policySet?: SloPolicySet;
   /** null: no traffic in that window. */
   burnRates?: Record<BurnRateWindow, number | null>;
   burnRateAlerts?: BurnRateAlert[];

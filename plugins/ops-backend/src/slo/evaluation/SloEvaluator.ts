@@ -11,6 +11,7 @@ import { evaluateOnServer } from './measureServer';
 import { planSlo, SloPlan } from './planSlo';
 import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
+import { fixedSloPolicy, SloPolicyLookup } from '../policies';
 
 export { HISTORY_SLOT_SECONDS } from './StatusRecorder';
 
@@ -27,7 +28,10 @@ export interface SloEvaluatorOptions {
   store: SloStore;
   prometheus: PrometheusClients;
   logger: LoggerService;
+  /** The policy of every SLO when `policies` is not given. */
   thresholds: SloPolicyThresholds;
+  /** Each SLO's error-budget policy (`ops.slo.policies`, docs/catalog-model.md). */
+  policies?: SloPolicyLookup;
   /** Queries in flight per Prometheus server. */
   concurrency?: number;
   /** Most missing days backfilled per SLO in one round (first appearance). */
@@ -53,6 +57,9 @@ export class SloEvaluator {
     const credentials = await auth.getOwnServiceCredentials();
     const { slos, slis } = await loadSlos(catalog, credentials);
     const plans = slos.map(slo => planSlo(slo, slis));
+    const policyOf = await (
+      this.options.policies ?? fixedSloPolicy(this.options.thresholds)
+    ).forSlos(slos, credentials);
     const maintenance = await loadMaintenanceRules(catalog, plans, credentials);
 
     const recorder = new StatusRecorder(store);
@@ -94,7 +101,7 @@ export class SloEvaluator {
         maintenance,
         measure,
         now,
-        thresholds: this.options.thresholds,
+        policyOf,
         store,
         maxBackfillDays: this.options.maxBackfillDays ?? 400,
       });

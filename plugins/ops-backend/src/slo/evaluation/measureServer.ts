@@ -1,9 +1,6 @@
-import {
-  evaluateSloStatus,
-  SloPolicyThresholds,
-  SloStatus,
-} from '@unyo/plugin-ops-common';
+import { evaluateSloStatus, SloStatus } from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
+import { SloPolicyChoice } from '../policies';
 import { dailyCounts } from '../rollups/dailyCounts';
 import { measureBurnRates } from './burnRates';
 import { ErrorTally } from './ErrorTally';
@@ -33,7 +30,8 @@ export async function evaluateOnServer(options: {
   maintenance: Map<string, string[]>;
   measure: Measure;
   now: Date;
-  thresholds: SloPolicyThresholds;
+  /** Each SLO's error-budget policy, by SLO ref. */
+  policyOf: (ref: string) => SloPolicyChoice;
   store: Pick<SloStore, 'getDaily' | 'upsertDaily'>;
   maxBackfillDays: number;
 }): Promise<SloStatus[]> {
@@ -75,6 +73,8 @@ export async function evaluateOnServer(options: {
     const ref = plan.description.ref;
     const error = tally.get(ref);
     if (error) return failedStatus(plan, error, now);
+    const policySet = options.policyOf(ref);
+    if ('error' in policySet) return failedStatus(plan, policySet.error, now);
     const evaluation = evaluateSloStatus({
       target: plan.description.target,
       timeWindow: plan.timeWindow,
@@ -82,7 +82,7 @@ export async function evaluateOnServer(options: {
       counts: totals.get(ref),
       burnRateCounts: burn.get(ref),
       now,
-      thresholds: options.thresholds,
+      thresholds: policySet,
       excludedMaintenanceMinutes: excludedMinutes.get(ref),
       inMaintenance: inMaintenance.has(ref),
       reportAllowedDowntime: reportsDowntime(plan),
@@ -90,6 +90,7 @@ export async function evaluateOnServer(options: {
     const { idealRemainingRatio: _ideal, ...status } = evaluation;
     return {
       ...status,
+      policySet,
       ref,
       entityRef: plan.description.entityRef,
       title: plan.description.title,
