@@ -35,7 +35,8 @@ export const alertsMessages = {
   },
   level: {
     withinMinutes: '{{level}} · respond within {{duration}}',
-    nextBusinessDay: '{{level}} · respond by the next business day',
+    atOnce: '{{level}} · respond at once',
+    escalation: '{{text}} · escalation: {{escalation}}',
   },
   openRunbook: 'Open runbook',
   noRunbook: 'No runbook',

@@ -33,18 +33,27 @@ const SEVERITY_COLOR: Record<string, 'error' | 'warning' | 'info'> = {
   medium: 'warning',
 };
 
-/** "P1 · respond within 15 min", as the operations manual sets it. */
+/**
+ * "P1 · respond within 15 min", from the entity's level set
+ * (`ops.alerts.levelSets`), with its escalation when the set states one.
+ */
 export function useAlertLevelText() {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   const f = useSloStatusFormatters();
   return (level: AlertLevel | undefined) => {
     if (!level) return undefined;
-    return level.respondWithinMinutes === null
-      ? t('alerts.level.nextBusinessDay', { level: level.name })
-      : t('alerts.level.withinMinutes', {
-          level: level.name,
-          duration: f.formatMinutes(level.respondWithinMinutes),
-        });
+    let text: string;
+    if (level.respondWithinMinutes === null) text = level.name;
+    else if (level.respondWithinMinutes === 0)
+      text = t('alerts.level.atOnce', { level: level.name });
+    else
+      text = t('alerts.level.withinMinutes', {
+        level: level.name,
+        duration: f.formatMinutes(level.respondWithinMinutes),
+      });
+    return level.escalation
+      ? t('alerts.level.escalation', { text, escalation: level.escalation })
+      : text;
   };
 }
 

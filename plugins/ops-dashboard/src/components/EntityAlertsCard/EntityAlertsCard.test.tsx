@@ -39,7 +39,13 @@ const queueBacklog: OpsAlert = {
   startsAt: new Date(Date.now() - 25 * 60_000).toISOString(),
   source: 'alertmanager',
   runbookRef: 'runbook:default/mairust-queue-backlog',
-  level: { id: 'P1', name: 'P1', respondWithinMinutes: 15, manual: '001' },
+  // As a configured level set (ops.alerts.levelSets) gives it.
+  level: {
+    id: 'P2',
+    name: 'P2 (High)',
+    respondWithinMinutes: 30,
+    escalation: 'after 1 hour',
+  },
   fingerprint: 'f1',
 };
 
@@ -98,7 +104,9 @@ describe('EntityAlertsCard', () => {
     expect(within(row).getByText('Firing')).toBeInTheDocument();
     expect(within(row).getByText('critical')).toBeInTheDocument();
     expect(
-      within(row).getByText('P1 · respond within 15 min'),
+      within(row).getByText(
+        'P2 (High) · respond within 30 min · escalation: after 1 hour',
+      ),
     ).toBeInTheDocument();
     expect(within(row).getByText('25 min ago')).toBeInTheDocument();
     expect(
@@ -279,6 +287,28 @@ describe('EntityAlertsCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the neutral default level by name alone, and an immediate one as such', async () => {
+    const neutral = { ...queueBacklog, level: { id: 'critical', name: 'Critical', respondWithinMinutes: null } };
+    const atOnce = {
+      ...queueBacklog,
+      alertname: 'ServiceDown',
+      fingerprint: 'f2',
+      level: { id: 'critical', name: 'Critical', respondWithinMinutes: 0 },
+    };
+    await renderWithEntity(<EntityAlertsCard />, {
+      entity,
+      opsApi: api(response({ items: [neutral, atOnce] })),
+    });
+    const row = await screen.findByTestId('alert-QueueBacklog');
+    expect(within(row).getByText('Critical')).toBeInTheDocument();
+    expect(within(row).queryByText(/respond/)).toBeNull();
+    expect(
+      within(screen.getByTestId('alert-ServiceDown')).getByText(
+        'Critical · respond at once',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('speaks Japanese', async () => {
     await renderWithEntity(<EntityAlertsCard />, {
       entity,
@@ -287,7 +317,11 @@ describe('EntityAlertsCard', () => {
     });
     const row = await screen.findByTestId('alert-QueueBacklog');
     expect(within(row).getByText('発火中')).toBeInTheDocument();
-    expect(within(row).getByText('P1 · 15 分以内に対応')).toBeInTheDocument();
+    expect(
+      within(row).getByText(
+        'P2 (High) · 30 分以内に対応 · エスカレーション: after 1 hour',
+      ),
+    ).toBeInTheDocument();
     expect(
       within(row).getByRole('link', { name: 'Runbook を開く' }),
     ).toBeInTheDocument();
