@@ -32,13 +32,52 @@ export interface Config {
     slo?: {
       /** How often every SLO is evaluated, default 1 minute. */
       evaluationInterval?: HumanDuration;
-      /** Error-budget policy thresholds on the remaining budget ratio (defaults in docs/slo-math.md §2). */
+      /** The default error-budget policy: thresholds on the remaining budget ratio (defaults in docs/slo-math.md §2). */
       policy?: {
         /** Below this remaining ratio: feature freeze. Default 0.5. */
         featureFreezeBelow?: number;
         /** Below this remaining ratio: incidents only. Default 0.2. */
         incidentOnlyBelow?: number;
       };
+      /**
+       * Named error-budget policies. An SLO takes the one its annotation
+       * `unyo.dev/error-budget-policy` names, else its measured entity's, else that
+       * entity's System's; `policy` when none names one. A name not defined here puts
+       * the SLO in error, naming the annotation.
+       */
+      policies?: {
+        [name: string]: {
+          /** Below this remaining ratio: feature freeze. */
+          featureFreezeBelow: number;
+          /** Below this remaining ratio: incidents only (not above featureFreezeBelow). */
+          incidentOnlyBelow: number;
+        };
+      };
+    };
+    alerts?: {
+      /**
+       * Alert level sets by name: ordered lists, the first entry whose `match` labels all
+       * equal the alert's gives its level. An entity uses the set its annotation
+       * `unyo.dev/alert-level-set` names, else its System's, else `defaultLevelSet`.
+       * The built-in set `default` (critical / warning / info by `severity`, no response
+       * time) applies unless redefined here.
+       */
+      levelSets?: {
+        [name: string]: Array<{
+          /** Stable id, e.g. `P1` or `critical`. */
+          id: string;
+          /** Shown on the alerts card, e.g. `P1 (Critical)`. */
+          name: string;
+          /** Respond within this many minutes; 0: at once; null or unset: no time set. */
+          respondWithinMinutes?: number | null;
+          /** When and to whom to escalate, shown with the level. */
+          escalation?: string;
+          /** Labels the alert must carry with these values, e.g. `{ severity: critical }`. */
+          match: { [label: string]: string };
+        }>;
+      };
+      /** The set for entities whose annotation (and System's) names none. Default `default`. */
+      defaultLevelSet?: string;
     };
     runbooks?: {
       /** What `http` runbook actions may call, by name. Credentials stay in the backend. */
