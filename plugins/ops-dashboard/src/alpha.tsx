@@ -136,6 +136,23 @@ export const entityHealthCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Overview notice of entities whose `unyo.dev/assumptions` lists fields the
+ * source document does not state: each marked "assumed, not in the manual".
+ *
+ * @alpha
+ */
+export const entityAssumptionsCard = EntityCardBlueprint.make({
+  name: 'assumptions',
+  params: {
+    filter: entity => !!entity.metadata.annotations?.['unyo.dev/assumptions'],
+    loader: () =>
+      import('./components/EntityAssumptionsCard').then(m => (
+        <m.EntityAssumptionsCard />
+      )),
+  },
+});
+
+/**
  * System page card: the health of all the system's components at a glance.
  *
  * @alpha
@@ -282,6 +299,7 @@ export default createFrontendPlugin({
     entityOpsContent,
     entityAlertsCard,
     entityHealthCard,
+    entityAssumptionsCard,
     entitySystemHealthCard,
     entityBackupsCard,
     entityBackupCoverageCard,

@@ -6,6 +6,7 @@ import { alertsMessages } from './translations/alerts.en';
 import { healthMessages } from './translations/health.en';
 import { backupsMessages } from './translations/backups.en';
 import { reportMessages } from './translations/report.en';
+import { assumptionsMessages } from './translations/assumptions.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -216,6 +217,7 @@ export const opsDashboardTranslationRef = createTranslationRef({
     health: healthMessages,
     backups: backupsMessages,
     report: reportMessages,
+    assumptions: assumptionsMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

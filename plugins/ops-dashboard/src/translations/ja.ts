@@ -6,6 +6,7 @@ import { alertsJa } from './alerts.ja';
 import { healthJa } from './health.ja';
 import { backupsJa } from './backups.ja';
 import { reportJa } from './report.ja';
+import { assumptionsJa } from './assumptions.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -177,6 +178,7 @@ const ja = {
   ...healthJa,
   ...backupsJa,
   ...reportJa,
+  ...assumptionsJa,
 } as const;
 
 export default ja;

@@ -1,0 +1,1 @@
+export { EntityAssumptionsCard } from './EntityAssumptionsCard';
