@@ -122,6 +122,8 @@ export const opsDashboardTranslationRef = createTranslationRef({
       notInCatalog: 'not found in the catalog',
     },
     sloStatus: {
+      policyBands:
+        'Policy "{{name}}": feature freeze at {{freeze}} of the budget or less, incidents only below {{incident}}',
       budgetLeft: 'budget left',
       budgetLeftLabel: 'Error budget left: {{value}}',
       sliVsTarget: 'SLI / target',

@@ -10,6 +10,7 @@ import {
   toRunbookCandidate,
 } from '.';
 import { inheritedAnnotation } from '../kinds';
+import type { AlertLevelSet } from './levels';
 
 describe('parseAlertSelector', () => {
   it('reads every operator, quotes and escapes, with or without braces', () => {
@@ -105,7 +106,7 @@ describe('alertLevel', () => {
   });
 
   it('takes the first rule of a configured set whose labels all match', () => {
-    const set = [
+    const set: AlertLevelSet = [
       {
         id: 'P1',
         name: 'P1',

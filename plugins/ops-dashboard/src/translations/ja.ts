@@ -105,6 +105,8 @@ const ja = {
   'sloStatus.policy.incidentOnly':
     'インシデント対応のみ: バジェットを消費している原因を修正',
   'sloStatus.policy.frozen': 'バジェット枯渇: 変更凍結',
+  'sloStatus.policyBands':
+    'ポリシー「{{name}}」: バジェット残量 {{freeze}} 以下で機能開発凍結、{{incident}} 未満でインシデント対応のみ',
   'sloStatus.burnRates': 'バーンレート',
   'sloStatus.noTraffic': 'この期間にトラフィックなし',
   'sloStatus.alertPage':

@@ -123,7 +123,9 @@ export function SloStatusFigures(props: SloStatusFiguresProps) {
               </Typography>
             </Box>
           )}
-          {status.policy && <SloPolicyBadge policy={status.policy} />}
+          {status.policy && (
+            <SloPolicyBadge policy={status.policy} policySet={status.policySet} />
+          )}
         </Box>
       )}
       {showValues && (status.burnRates || status.burnRateAlerts) && (
