@@ -13,7 +13,7 @@ test('an assumed value is marked "assumed, not in the manual" on its page', asyn
   await openEntity(page, POLICY);
   const notice = page.getByTestId('ops-assumptions');
   await expect(
-    notice.getByText('Assumed, not in the manual'),
+    notice.getByText('Assumed, not in the manual', { exact: true }),
   ).toBeVisible({ timeout: 30_000 });
   const row = notice.getByTestId('assumed-spec.restoreTest.every');
   await expect(row).toContainText('30d');
