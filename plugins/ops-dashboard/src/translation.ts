@@ -29,12 +29,8 @@ export const opsDashboardTranslationRef = createTranslationRef({
         'Live SLO status could not be loaded: {{message}}. The SLOs below are what the catalog declares.',
       backupsMissing:
         'Live backup status is not available: no backup source is configured ({{configKey}}).',
-      backupsLater:
-        'Backup sources are configured ({{sources}}). Live backup status (last success, RPO, restore tests) arrives in a later version of Unyo.',
       alertsMissing:
         'Firing alerts are not shown: no Alertmanager server is configured ({{configKey}}).',
-      alertsLater:
-        'Alertmanager is configured ({{servers}}). Firing alerts and the runbooks that answer them arrive in a later version of Unyo.',
     },
     units: {
       seconds: '{{value}} s',

@@ -1,5 +1,5 @@
 import { createDevApp } from '@backstage/frontend-dev-utils';
 
-import plugin from '../src/alpha';
+import plugin from '../src/alpha/index';
 
 createDevApp({ features: [plugin] });

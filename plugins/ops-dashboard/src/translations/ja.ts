@@ -19,12 +19,8 @@ const ja = {
     'SLO のライブ状態を読み込めませんでした: {{message}}。以下はカタログに宣言された SLO です。',
   'status.backupsMissing':
     'バックアップのライブ状態は表示できません: バックアップソースが設定されていません ({{configKey}})。',
-  'status.backupsLater':
-    'バックアップソースは設定済みです ({{sources}})。バックアップのライブ状態 (最終成功・RPO・リストアテスト) は Unyo の今後のバージョンで提供します。',
   'status.alertsMissing':
     '発火中のアラートは表示されません: Alertmanager サーバーが設定されていません ({{configKey}})。',
-  'status.alertsLater':
-    'Alertmanager は設定済みです ({{servers}})。発火中のアラートと対応する Runbook の表示は Unyo の今後のバージョンで提供します。',
   'units.seconds': '{{value}} 秒',
   'units.minutes': '{{value}} 分',
   'units.hours': '{{value}} 時間',

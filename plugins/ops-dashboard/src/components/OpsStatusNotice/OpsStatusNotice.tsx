@@ -26,13 +26,9 @@ function useNotice(capability: OpsCapability, status: OpsStatus) {
             text: t('status.sloMissing', { configKey: prometheus.configKey }),
           };
     case 'backups':
+      // With a backup source configured the backup panels show live status.
       return backupSources.configured
-        ? {
-            severity: 'info' as const,
-            text: t('status.backupsLater', {
-              sources: backupSources.sources.join(', '),
-            }),
-          }
+        ? undefined
         : {
             severity: 'warning' as const,
             text: t('status.backupsMissing', {
@@ -40,13 +36,9 @@ function useNotice(capability: OpsCapability, status: OpsStatus) {
             }),
           };
     default:
+      // With Alertmanager configured the alert panels show firing alerts.
       return alertmanager.configured
-        ? {
-            severity: 'info' as const,
-            text: t('status.alertsLater', {
-              servers: alertmanager.servers.join(', '),
-            }),
-          }
+        ? undefined
         : {
             severity: 'warning' as const,
             text: t('status.alertsMissing', {
@@ -68,8 +60,7 @@ function Notice(props: { capability: OpsCapability; status: OpsStatus }) {
 
 /**
  * States honestly what live data the panel lacks and why: which
- * configuration key of the ops backend is missing, or that the capability
- * comes in a later version.
+ * configuration key of the ops backend is missing.
  *
  * @public
  */

@@ -1,5 +1,5 @@
-import plugin from './alpha';
-import * as classic from './index';
+import plugin from '.';
+import * as classic from '..';
 
 describe('ops-dashboard /alpha', () => {
   it('exposes the entity cards, the Operations tab and the API', () => {
@@ -28,5 +28,17 @@ describe('ops-dashboard /alpha', () => {
     expect(classic.EntityOpsContent).toBeDefined();
     expect(classic.SloReportPage).toBeDefined();
     expect(classic.EntitySloReportContent).toBeDefined();
+  });
+});
+
+describe('ops-dashboard /alpha entry point', () => {
+  it('exports the plugin object only, as default and by name', async () => {
+    const alpha = await import('.');
+    expect(alpha.opsDashboardPlugin).toBe(plugin);
+    expect(Object.keys(alpha).sort()).toEqual([
+      'default',
+      'opsDashboardPlugin',
+      'opsDashboardTranslationRef',
+    ]);
   });
 });

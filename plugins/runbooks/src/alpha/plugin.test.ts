@@ -1,5 +1,5 @@
-import plugin from './alpha';
-import * as classic from './index';
+import plugin from '.';
+import * as classic from '..';
 
 describe('runbooks /alpha', () => {
   it('exposes the runbook cards and the API', () => {
@@ -24,5 +24,17 @@ describe('runbooks /alpha', () => {
     expect(classic.RunbookAboutCard).toBeDefined();
     expect(classic.RunbookStepsCard).toBeDefined();
     expect(classic.RunbookExecutionsCard).toBeDefined();
+  });
+});
+
+describe('runbooks /alpha entry point', () => {
+  it('exports the plugin object only, as default and by name', async () => {
+    const alpha = await import('.');
+    expect(alpha.runbooksPlugin).toBe(plugin);
+    expect(Object.keys(alpha).sort()).toEqual([
+      'default',
+      'runbooksPlugin',
+      'runbooksTranslationRef',
+    ]);
   });
 });
