@@ -15,8 +15,8 @@ import { commandsOf, normalise } from './testing/manualExpectations';
 // in that manual, so the examples stay true to the manuals.
 const repoRoot = path.resolve(__dirname, '../../..');
 const examplesDir = path.join(repoRoot, 'examples');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-const haveSeeds = fs.existsSync(seedsDir);
+// The manuals, committed with their provenance (examples/manuals/README.md).
+const seedsDir = path.join(examplesDir, 'manuals');
 
 function annotatedRunbooks(): { file: string; runbook: RunbookEntity }[] {
   return fs
@@ -38,45 +38,38 @@ function annotatedRunbooks(): { file: string; runbook: RunbookEntity }[] {
 const anchorsOf = (s: MarkdownSection): string[] =>
   s.children.flatMap(c => [c.anchor, ...anchorsOf(c)]);
 
-const describeSeeds = haveSeeds ? describe : describe.skip;
+describe('example runbooks imported from the seed manuals', () => {
+  const annotated = annotatedRunbooks();
 
-describeSeeds(
-  haveSeeds
-    ? 'example runbooks imported from the seed manuals'
-    : `example runbooks imported from the seed manuals (SKIPPED: ${seedsDir} is absent)`,
-  () => {
-    const annotated = annotatedRunbooks();
+  it('are annotated in every example system', () => {
+    const systems = new Set(annotated.map(a => path.dirname(a.file)));
+    expect(systems.size).toBe(5);
+  });
 
-    it('are annotated in every example system', () => {
-      const systems = new Set(annotated.map(a => path.dirname(a.file)));
-      expect(systems.size).toBe(5);
-    });
+  it.each(annotated.map(a => [a.runbook.metadata.name, a] as const))(
+    '%s shows only commands the importer finds in its manual',
+    (_name, { runbook }) => {
+      const [file, anchor] =
+        runbook.metadata.annotations![IMPORTED_FROM_ANNOTATION].split('#');
+      const markdown = fs.readFileSync(path.join(seedsDir, file), 'utf8');
+      // the annotation names a heading of the manual
+      expect(anchorsOf(parseMarkdown(markdown))).toContain(anchor);
 
-    it.each(annotated.map(a => [a.runbook.metadata.name, a] as const))(
-      '%s shows only commands the importer finds in its manual',
-      (_name, { runbook }) => {
-        const [file, anchor] =
-          runbook.metadata.annotations![IMPORTED_FROM_ANNOTATION].split('#');
-        const markdown = fs.readFileSync(path.join(seedsDir, file), 'utf8');
-        // the annotation names a heading of the manual
-        expect(anchorsOf(parseMarkdown(markdown))).toContain(anchor);
-
-        const importedRuns = importRunbooks(markdown, {
-          source: file,
-          prefix: 'x',
-        }).flatMap(r =>
-          r.entity.spec.steps.flatMap(s =>
-            s.run ? [normalise(s.run.replace(/\\\n/g, ' '))] : [],
-          ),
-        );
-        const commands = runbook.spec.steps.flatMap(s =>
-          s.run ? commandsOf(s.run) : [],
-        );
-        expect(commands.length).toBeGreaterThan(0);
-        expect(
-          commands.filter(c => !importedRuns.some(run => run.includes(c))),
-        ).toEqual([]);
-      },
-    );
-  },
-);
+      const importedRuns = importRunbooks(markdown, {
+        source: file,
+        prefix: 'x',
+      }).flatMap(r =>
+        r.entity.spec.steps.flatMap(s =>
+          s.run ? [normalise(s.run.replace(/\\\n/g, ' '))] : [],
+        ),
+      );
+      const commands = runbook.spec.steps.flatMap(s =>
+        s.run ? commandsOf(s.run) : [],
+      );
+      expect(commands.length).toBeGreaterThan(0);
+      expect(
+        commands.filter(c => !importedRuns.some(run => run.includes(c))),
+      ).toEqual([]);
+    },
+  );
+});

@@ -6,11 +6,9 @@ import {
   type ExpectedCommand,
 } from './testing/manualExpectations';
 
-// The five seed manuals live beside the repository (../shared/seeds), not in
-// it; CI clones with that sibling. Without it, the excerpts in __fixtures__
-// (importRunbooks.test.ts) still test the importer.
-const seedsDir = path.resolve(__dirname, '../../../../shared/seeds');
-const haveSeeds = fs.existsSync(seedsDir);
+// The five seed manuals, committed with their provenance in
+// examples/manuals/README.md.
+const seedsDir = path.resolve(__dirname, '../../../examples/manuals');
 
 const seeds: Record<string, ExpectedCommand[]> = {
   '000_2208dc3f8263d3a3.txt': [
@@ -75,52 +73,38 @@ const seeds: Record<string, ExpectedCommand[]> = {
   ],
 };
 
-const describeSeeds = haveSeeds ? describe : describe.skip;
+describe('importing the seed manuals in examples/manuals', () => {
+  it('has all five seeds', () => {
+    expect(
+      fs
+        .readdirSync(seedsDir)
+        .filter(f => f.endsWith('.txt'))
+        .sort(),
+    ).toEqual(Object.keys(seeds));
+  });
 
-describeSeeds(
-  haveSeeds
-    ? `importing the seed manuals in ${seedsDir}`
-    : `importing the seed manuals (SKIPPED: ${seedsDir} is absent)`,
-  () => {
-    it('has all five seeds', () => {
-      expect(
-        fs
-          .readdirSync(seedsDir)
-          .filter(f => f.endsWith('.txt'))
-          .sort(),
-      ).toEqual(Object.keys(seeds));
-    });
+  describe.each(Object.entries(seeds))('%s', (file, commands) => {
+    const markdown = () => fs.readFileSync(path.join(seedsDir, file), 'utf8');
 
-    describe.each(Object.entries(seeds))('%s', (file, commands) => {
-      const markdown = () => fs.readFileSync(path.join(seedsDir, file), 'utf8');
-
-      it('gives valid Runbook drafts with the manual commands as run steps', () => {
-        const runbooks = importRunbooks(markdown(), {
-          source: file,
-          prefix: 'seed',
+    it('gives valid Runbook drafts with the manual commands as run steps', () => {
+      const runbooks = importRunbooks(markdown(), {
+        source: file,
+        prefix: 'seed',
+      });
+      expectValidImport(runbooks, commands);
+      // every draft says where in the manual it comes from
+      for (const { entity, anchor } of runbooks) {
+        expect(entity.metadata.annotations).toEqual({
+          'unyo.dev/imported-from': `${file}#${anchor}`,
         });
-        expectValidImport(runbooks, commands);
-        // every draft says where in the manual it comes from
-        for (const { entity, anchor } of runbooks) {
-          expect(entity.metadata.annotations).toEqual({
-            'unyo.dev/imported-from': `${file}#${anchor}`,
-          });
-        }
-      });
-
-      it.each([1, 2, 3, 4])('gives valid drafts with --level %i', level => {
-        expectValidImport(
-          importRunbooks(markdown(), { source: file, prefix: 'seed', level }),
-          commands,
-        );
-      });
+      }
     });
-  },
-);
 
-if (!haveSeeds) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    `seeds.test.ts: ${seedsDir} is absent; the seed manuals are not imported (the excerpts in src/__fixtures__ still are).`,
-  );
-}
+    it.each([1, 2, 3, 4])('gives valid drafts with --level %i', level => {
+      expectValidImport(
+        importRunbooks(markdown(), { source: file, prefix: 'seed', level }),
+        commands,
+      );
+    });
+  });
+});

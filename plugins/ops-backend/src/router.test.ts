@@ -2,13 +2,13 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { opsPlugin } from './plugin';
+import { createTestDatabases } from './__testUtils__/databases';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -42,7 +42,7 @@ const slo: Entity = {
   },
 };
 
-const databases = TestDatabases.create();
+const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('the /slos routes on %s', id => {
   async function start(config: object = {}) {

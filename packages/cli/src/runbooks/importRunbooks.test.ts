@@ -254,8 +254,8 @@ describe('importRunbooks', () => {
   });
 });
 
-// Excerpts of the five seed manuals (see __fixtures__/README.md), so the
-// importer is tested on real manuals even without ../shared/seeds.
+// Excerpts of the five seed manuals (see __fixtures__/README.md): small,
+// focused inputs beside the full manuals of seeds.test.ts.
 const fixtures: Record<string, ExpectedCommand[]> = {
   'elixir-cqrs.md': [
     {

@@ -3,7 +3,6 @@ import {
   mockCredentials,
   startTestBackend,
   mockServices,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import {
   coreServices,
@@ -26,6 +25,7 @@ import {
   startS3rver,
   TestS3,
 } from './__testUtils__/s3rver';
+import { createTestDatabases } from '../__testUtils__/databases';
 
 const HOUR = 3600 * 1000;
 // 12:30 in Tokyo.
@@ -234,7 +234,7 @@ describe('S3Reader against s3rver', () => {
   });
 });
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = createTestDatabases();
 
 /** A scheduler whose tasks the test runs when it wants, by id. */
 function manualScheduler() {

@@ -1,34 +1,27 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './http';
+import { onFreePort } from './http';
+import { Requirement, describeNeeding, onPath } from './requirements';
 
 /** Debian names the binary prometheus-alertmanager; upstream alertmanager. */
-function findBinary(): string | undefined {
-  for (const name of ['prometheus-alertmanager', 'alertmanager']) {
-    try {
-      execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-      return name;
-    } catch {
-      // try the next name
-    }
-  }
-  return undefined;
-}
+const binary = ['prometheus-alertmanager', 'alertmanager'].find(onPath);
 
-const binary = findBinary();
+/** A real Alertmanager (API v2) on PATH. */
+export const alertmanagerRequirement: Requirement = {
+  what: 'prometheus-alertmanager (or alertmanager) on PATH',
+  install: 'apt-get install -y prometheus-alertmanager',
+  available: binary !== undefined,
+};
 
-/** Whether an Alertmanager can be run here (apt-get install prometheus-alertmanager). */
-export const alertmanagerAvailable = binary !== undefined;
-
-/** `describe` for suites that need a real Alertmanager, skipped where it cannot run. */
-// Guarded, so that the benchmark can import this file under tsx (no jest).
-function describeIfAvailable(): jest.Describe {
-  if (typeof describe === 'undefined') return undefined as any;
-  return alertmanagerAvailable ? describe : describe.skip;
-}
-export const describeWithAlertmanager = describeIfAvailable();
+/**
+ * `describe` for suites that need a real Alertmanager: fails under CI when it
+ * is missing, skipped (and counted) elsewhere.
+ */
+export const describeWithAlertmanager = describeNeeding(
+  alertmanagerRequirement,
+);
 
 export interface TestAlertmanager {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
@@ -58,27 +51,19 @@ export interface TestAlertmanager {
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach(child => child.kill('SIGKILL')));
 
-/**
- * Starts a real Alertmanager (API v2) on a free loopback port, without
- * clustering, with a route that delivers nowhere, and resolves once ready.
- */
-export async function startAlertmanager(): Promise<TestAlertmanager> {
-  if (!binary) throw new Error('No Alertmanager binary on PATH');
-  const dir = mkdtempSync(join(tmpdir(), 'ops-alertmanager-'));
-  const config = join(dir, 'alertmanager.yml');
-  writeFileSync(
-    config,
-    [
-      'route: { receiver: none, group_wait: 1s, group_interval: 1s }',
-      'receivers: [{ name: none }]',
-      '',
-    ].join('\n'),
-  );
-  const port = await freePort();
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode) return;
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Starts the binary on `port` and waits until this instance answers. */
+async function launch(dir: string, config: string, port: number) {
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   const child = spawn(
-    binary,
+    binary!,
     [
       `--config.file=${config}`,
       `--storage.path=${join(dir, 'data')}`,
@@ -94,31 +79,51 @@ export async function startAlertmanager(): Promise<TestAlertmanager> {
   running.add(child);
   child.once('exit', () => running.delete(child));
 
-  const takeDown = async () => {
-    if (child.exitCode !== null || child.signalCode) return;
-    const exited = new Promise(resolve => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) {
-      rmSync(dir, { recursive: true, force: true });
       throw new Error(`alertmanager exited at startup:\n${log}`);
     }
-    const ready = await fetch(`${url}/-/ready`).then(
-      r => r.ok,
+    // Ready, and ours (its config names our directory), not another test's.
+    const ready = await fetch(`${url}/api/v2/status`).then(
+      async r => r.ok && (await r.text()).includes(dir),
       () => false,
     );
-    if (ready) break;
+    if (ready && child.exitCode === null) return { child, url };
     if (Date.now() > deadline) {
-      await takeDown();
-      rmSync(dir, { recursive: true, force: true });
+      await stopChild(child);
       throw new Error(`alertmanager was not ready within 30 s:\n${log}`);
     }
     await new Promise(resolve => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Starts a real Alertmanager (API v2) on a free loopback port, without
+ * clustering, with a route that delivers nowhere, and resolves once ready.
+ */
+export async function startAlertmanager(): Promise<TestAlertmanager> {
+  if (!binary) throw new Error('No Alertmanager binary on PATH');
+  const dir = mkdtempSync(join(tmpdir(), 'ops-alertmanager-'));
+  const config = join(dir, 'alertmanager.yml');
+  writeFileSync(
+    config,
+    [
+      'route: { receiver: none, group_wait: 1s, group_interval: 1s }',
+      'receivers: [{ name: none }]',
+      // Names this instance, so the readiness check knows it is ours.
+      `templates: [${JSON.stringify(join(dir, '*.tmpl'))}]`,
+      '',
+    ].join('\n'),
+  );
+  // Started through onFreePort: another test may take the chosen port first.
+  const { child, url } = await onFreePort(port =>
+    launch(dir, config, port),
+  ).catch(error => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const takeDown = () => stopChild(child);
 
   const getJson = async (path: string) => {
     const res = await fetch(`${url}${path}`);

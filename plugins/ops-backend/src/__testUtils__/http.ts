@@ -5,13 +5,37 @@ import {
 } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 
-/** A loopback port nothing listens on (right now). */
+/**
+ * A loopback port nothing listens on right now. Another process may take it
+ * before the caller binds it: servers started on it go through
+ * `onFreePort`, which retries on a clash.
+ */
 export async function freePort(): Promise<number> {
   const server = createNetServer();
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   await new Promise(resolve => server.close(resolve));
   return port;
+}
+
+/**
+ * Starts a server (a child process given its port on the command line) on a
+ * free loopback port, and tries another port when the chosen one was taken
+ * in between (the server's error mentions "address already in use").
+ */
+export async function onFreePort<T>(
+  start: (port: number) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await start(port);
+    } catch (error) {
+      const clash = /address already in use|EADDRINUSE/i.test(String(error));
+      if (!clash || attempt >= attempts) throw error;
+    }
+  }
 }
 
 export interface RecordedRequest {

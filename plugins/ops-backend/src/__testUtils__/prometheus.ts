@@ -1,42 +1,27 @@
-import {
-  ChildProcess,
-  execFile,
-  execFileSync,
-  spawn,
-} from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './http';
+import { onFreePort } from './http';
 import { TestSeries, toOpenMetrics } from './openmetrics';
+import { Requirement, describeNeeding, onPath } from './requirements';
 
 export type { TestSeries } from './openmetrics';
 export { linearCounter } from './openmetrics';
 
-function onPath(binary: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A real Prometheus: `prometheus` and `promtool` on PATH. */
+export const prometheusRequirement: Requirement = {
+  what: 'prometheus and promtool on PATH',
+  install: 'apt-get install -y prometheus',
+  available: onPath('prometheus') && onPath('promtool'),
+};
 
-/** Whether `prometheus` and `promtool` can be run here (Debian: apt-get install prometheus). */
-export const prometheusAvailable = onPath('prometheus') && onPath('promtool');
-
-if (!prometheusAvailable) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    'Skipping suites that need a real Prometheus: prometheus and promtool are not on PATH (apt-get install prometheus).',
-  );
-}
-
-/** `describe` for suites that need a real Prometheus, skipped where it cannot run. */
-export const describeWithPrometheus: jest.Describe = prometheusAvailable
-  ? describe
-  : describe.skip;
+/**
+ * `describe` for suites that need a real Prometheus: fails under CI when it
+ * is missing, skipped (and counted) elsewhere.
+ */
+export const describeWithPrometheus = describeNeeding(prometheusRequirement);
 
 export interface TestPrometheusOptions {
   /** Backfilled before the server starts. */
@@ -126,8 +111,9 @@ export async function startPrometheus(
     );
   }
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  // Chosen by onFreePort below; takeDown and bringUp keep them.
+  let port = 0;
+  let url = '';
   let child: ChildProcess | undefined;
 
   const takeDown = async () => {
@@ -168,8 +154,13 @@ export async function startPrometheus(
         child = undefined;
         throw new Error(`prometheus exited at startup:\n${log}`);
       }
-      const ready = await fetch(`${url}/-/ready`).then(
-        r => r.ok,
+      // Ready, and ours: the port may have been taken by another test's
+      // Prometheus in between (then this one exits, and onFreePort retries).
+      const ready = await fetch(`${url}/api/v1/status/flags`).then(
+        async r =>
+          r.ok &&
+          (await r.json()).data?.['storage.tsdb.path'] === data &&
+          started.exitCode === null,
         () => false,
       );
       if (ready) return;
@@ -180,7 +171,11 @@ export async function startPrometheus(
   };
 
   try {
-    await bringUp();
+    await onFreePort(async chosen => {
+      port = chosen;
+      url = `http://127.0.0.1:${port}`;
+      await bringUp();
+    });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -11,14 +11,15 @@ import { resolve } from 'node:path';
 import request from 'supertest';
 import {
   TestAlertmanager,
-  describeWithAlertmanager,
+  alertmanagerRequirement,
   startAlertmanager,
 } from '../__testUtils__/alertmanager';
 import {
   TestPrometheus,
-  prometheusAvailable,
+  prometheusRequirement,
   startPrometheus,
 } from '../__testUtils__/prometheus';
+import { describeNeeding } from '../__testUtils__/requirements';
 import { opsPlugin } from '../plugin';
 import { entities } from './__fixtures__/entities';
 
@@ -68,9 +69,10 @@ async function eventually<T>(
   }
 }
 
-const describeReal = prometheusAvailable
-  ? describeWithAlertmanager
-  : describe.skip;
+const describeReal = describeNeeding(
+  prometheusRequirement,
+  alertmanagerRequirement,
+);
 
 describeReal('alerts against a real Prometheus and Alertmanager', () => {
   jest.setTimeout(120_000);
@@ -119,11 +121,17 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
     await alertmanager?.stop();
   });
 
+  // Each test reads only its own audit events and silences, so any one of
+  // them can run alone or in any order (jest -t, --randomize).
+  beforeEach(() => {
+    events.length = 0;
+  });
+
   async function backend(
     result:
       | AuthorizeResult.ALLOW
       | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-    more: { alerts?: object; catalog?: Entity[] } = {},
+    more: { alerts?: object; catalog?: Entity[]; alertmanagerUrl?: string } = {},
   ) {
     const { server } = await startTestBackend({
       features: [
@@ -135,7 +143,12 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
                 servers: [{ name: 'default', url: prometheus.url }],
               },
               alertmanager: {
-                servers: [{ name: 'default', url: alertmanager.url }],
+                servers: [
+                  {
+                    name: 'default',
+                    url: more.alertmanagerUrl ?? alertmanager.url,
+                  },
+                ],
               },
               ...(more.alerts && { alerts: more.alerts }),
             },
@@ -335,6 +348,7 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
   });
 
   it('refuses silences beyond the selector or without permission, writing nothing', async () => {
+    const silencesBefore = await alertmanager.silences();
     const denied = await backend(AuthorizeResult.DENY);
     const body = {
       entityRef: SMTP,
@@ -377,7 +391,7 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
       });
     expect(regex.status).toBe(400);
 
-    expect(await alertmanager.silences()).toEqual([]);
+    expect(await alertmanager.silences()).toEqual(silencesBefore);
     expect(events.filter(e => e.options.eventId === 'silence-create')).toEqual(
       Array(3).fill(expect.objectContaining({ outcome: 'fail' })),
     );
@@ -385,7 +399,6 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
 
   it('creates a silence that suppresses the alert, lists and expires it, audited', async () => {
     const server = await backend();
-    events.length = 0;
     const created = await request(server)
       .post('/api/ops/silences')
       .set('Authorization', alice)
@@ -401,7 +414,7 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
     expect(created.status).toBe(201);
     const id = created.body.silenceId;
 
-    const [silence] = await alertmanager.silences();
+    const silence = (await alertmanager.silences()).find(s => s.id === id);
     expect(silence).toMatchObject({
       id,
       status: { state: 'active' },
@@ -462,7 +475,8 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
       .set('Authorization', alice)
       .query({ entityRef: SMTP });
     expect(expired.status).toBe(204);
-    expect((await alertmanager.silences())[0].status.state).toBe('expired');
+    const afterExpiry = await alertmanager.silences();
+    expect(afterExpiry.find(s => s.id === id)?.status.state).toBe('expired');
     expect(events.map(e => [e.options.eventId, e.outcome])).toEqual([
       ['silence-create', 'success'],
       ['silence-expire', 'fail'],
@@ -471,8 +485,13 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
   });
 
   it('still lists the rules and states the error when Alertmanager is down', async () => {
-    const server = await backend();
-    await alertmanager.takeDown();
+    // A second Alertmanager that goes down: the shared one stays up for the
+    // other tests, whatever their order.
+    const gone = await startAlertmanager();
+    const server = await backend(AuthorizeResult.ALLOW, {
+      alertmanagerUrl: gone.url,
+    });
+    await gone.stop();
     const res = await request(server)
       .get('/api/ops/alerts')
       .query({ entityRef: SMTP });

@@ -2,18 +2,18 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { opsPlugin } from '../plugin';
 import { entities } from './__fixtures__/entities';
+import { createTestDatabases } from '../__testUtils__/databases';
 
 const SMTP = 'component:default/mairust-smtp';
 const service = mockCredentials.service.header();
 const alice = mockCredentials.user.header('user:default/alice');
-const databases = TestDatabases.create();
+const databases = createTestDatabases();
 
 // Fixed once: Alertmanager repeats a firing's startsAt exactly.
 const NOW = Date.now();

@@ -1,9 +1,10 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { readingKey } from './BackupStore';
 import { DatabaseBackupStore } from './DatabaseBackupStore';
 import { BackupReading } from '@unyo/plugin-ops-node';
+import { createTestDatabases } from '../__testUtils__/databases';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = createTestDatabases();
 const P = 'backuppolicy:default/mairust-db-backups';
 const Q = 'backuppolicy:default/mairust-config-backups';
 

@@ -1,8 +1,9 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { SloStatus } from '@unyo/plugin-ops-common';
 import { DatabaseSloStore } from './DatabaseSloStore';
+import { createTestDatabases } from '../__testUtils__/databases';
 
-const databases = TestDatabases.create();
+const databases = createTestDatabases();
 
 function status(overrides: Partial<SloStatus> = {}): SloStatus {
   return {

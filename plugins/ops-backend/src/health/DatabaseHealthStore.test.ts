@@ -1,8 +1,9 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseHealthStore } from './DatabaseHealthStore';
 import { ProbeResult } from './types';
+import { createTestDatabases } from '../__testUtils__/databases';
 
-const databases = TestDatabases.create();
+const databases = createTestDatabases();
 
 const at = (
   url: string,

@@ -1,8 +1,4 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
@@ -17,8 +13,9 @@ import { DatabaseHealthStore } from './DatabaseHealthStore';
 import { ServingStatus } from './grpcHealthProtocol';
 import { HealthMonitor } from './HealthMonitor';
 import { HealthProber } from './HealthProber';
+import { createTestDatabases } from '../__testUtils__/databases';
 
-const databases = TestDatabases.create();
+const databases = createTestDatabases();
 
 function component(name: string, healthUrl?: string): Entity {
   return {

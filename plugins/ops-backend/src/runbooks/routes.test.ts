@@ -3,7 +3,6 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -33,8 +32,9 @@ import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
 import { DatabaseExecutionStore } from './DatabaseExecutionStore';
 import { STALE_MESSAGE } from './DefaultRunbookService';
+import { createTestDatabases } from '../__testUtils__/databases';
 
-const databases = TestDatabases.create();
+const databases = createTestDatabases();
 const alice = mockCredentials.user.header('user:default/alice');
 const RUNBOOK = 'runbook:default/mairust-queue-backlog';
 const EXECUTIONS = '/api/ops/runbooks/default/mairust-queue-backlog/actions';

@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
@@ -10,8 +6,9 @@ import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { SloDailyRow } from '../database/SloStore';
 import { DefaultSloService } from './DefaultSloService';
 import { DatabaseMonthlyRollups } from './rollups/MonthlyRollups';
+import { createTestDatabases } from '../__testUtils__/databases';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = createTestDatabases();
 
 function slo(n: number): Entity {
   return {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { freePort } from '../../__testUtils__/http';
+import { onFreePort } from '../../__testUtils__/http';
 
 /**
  * s3rver makes ListObjectsV2 continuation tokens with single DES, which
@@ -79,7 +79,7 @@ export interface TestS3 {
 export async function startS3rver(): Promise<TestS3> {
   supportSingleDes();
   const directory = mkdtempSync(join(tmpdir(), 'ops-s3rver-'));
-  const port = await freePort();
+  let port = 0;
   let server: S3rver | undefined;
   const bringUp = async () => {
     server = new S3rver({
@@ -94,7 +94,11 @@ export async function startS3rver(): Promise<TestS3> {
     await server?.close();
     server = undefined;
   };
-  await bringUp();
+  // The port is kept for bringUp after takeDown; the first bind retries on a clash.
+  await onFreePort(async chosen => {
+    port = chosen;
+    await bringUp();
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new S3Client({
     endpoint,

@@ -1,8 +1,4 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
@@ -11,6 +7,7 @@ import { DatabaseSloStore } from '../../database/DatabaseSloStore';
 import { opsPlugin } from '../../plugin';
 import { SLO_REPORT_COLUMNS } from '@unyo/plugin-ops-common';
 import { CSV_COLUMNS } from './csv';
+import { createTestDatabases } from '../../__testUtils__/databases';
 
 function component(name: string, owner: string, system: string): Entity {
   return {
@@ -69,7 +66,7 @@ function daysOf(year: number): string[] {
 
 const DAYS_IN_2024 = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const databases = TestDatabases.create();
+const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('GET /slo-report on %s', id => {
   async function start() {
