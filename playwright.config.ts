@@ -11,6 +11,8 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
+  // A test that passes only on its retry is flaky: reported, and under CI a failure.
+  failOnFlakyTests: !!process.env.CI,
   workers: 1,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
   outputDir: 'e2e-test-results/artifacts',

@@ -176,6 +176,9 @@ function getBackups(server: any, entityRef: string) {
     .set('Authorization', alice);
 }
 
+// Each test starts a backend on a migrated database: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('backup routes on %s', id => {
