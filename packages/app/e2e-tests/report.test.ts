@@ -22,6 +22,56 @@ interface Item {
   policy?: string;
 }
 
+// What the user reads in the policy column for each state the API gives.
+const POLICY_TEXT: Record<string, string> = {
+  normal: 'Normal: ship features',
+  'feature-freeze': 'Feature freeze: reliability work first',
+  'incident-only': 'Incidents only: fix what burns the budget',
+  frozen: 'Budget exhausted: change freeze',
+};
+
+/**
+ * The percentage a cell shows ("99.896 %", "−15.7 %"), read back as a ratio
+ * with the precision it is shown at, or undefined for "—" (no value).
+ */
+function readPercent(
+  text: string,
+): { ratio: number; halfStep: number } | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '—') return undefined;
+  const match = /^([−-])?(\d+)(?:\.(\d+))?\s?%$/.exec(trimmed);
+  if (!match)
+    throw new Error(`not a percentage as the report shows it: "${text}"`);
+  const [, minus, whole, decimals = ''] = match;
+  const percent = Number(`${whole}.${decimals || '0'}`) * (minus ? -1 : 1);
+  // Half of the last shown digit, as a ratio: 99.9 % covers 0.9985–0.9995.
+  return {
+    ratio: percent / 100,
+    halfStep: (0.5 * 10 ** -decimals.length) / 100,
+  };
+}
+
+/** The shown percentage is the API's ratio rounded to what is shown. */
+function expectShownRatio(
+  shown: string,
+  ratio: number | undefined,
+  what: string,
+) {
+  const read = readPercent(shown);
+  if (ratio === undefined) {
+    expect(
+      read,
+      `${what}: shows "${shown}" where the API has none`,
+    ).toBeUndefined();
+    return;
+  }
+  expect(read, `${what}: shows "${shown}", the API has ${ratio}`).toBeDefined();
+  expect(
+    Math.abs(read!.ratio - ratio),
+    `${what}: shows "${shown}", the API has ${ratio}`,
+  ).toBeLessThanOrEqual(read!.halfStep + 1e-12);
+}
+
 test('the SLO report lists the seed systems’ SLOs as the API gives them, and the owner filter narrows it', async ({
   page,
 }) => {
@@ -66,19 +116,20 @@ test('the SLO report lists the seed systems’ SLOs as the API gives them, and t
     await expect(row.locator('[data-column="title"]')).toHaveText(
       item.title ?? item.ref,
     );
-    await expect(row.locator('[data-column="attainment"]')).toHaveAttribute(
-      'data-value',
-      item.sli ? String(item.sli.ratio) : '',
+    // The figures as the user reads them, against the API's values.
+    const [attainment, budget, policy] = await Promise.all(
+      ['attainment', 'budgetRemaining', 'policy'].map(column =>
+        row.locator(`[data-column="${column}"]`).innerText(),
+      ),
     );
-    await expect(
-      row.locator('[data-column="budgetRemaining"]'),
-    ).toHaveAttribute(
-      'data-value',
-      item.errorBudget ? String(item.errorBudget.remainingRatio) : '',
+    expectShownRatio(attainment, item.sli?.ratio, `${item.ref} attainment`);
+    expectShownRatio(
+      budget,
+      item.errorBudget?.remainingRatio,
+      `${item.ref} budget remaining`,
     );
-    await expect(row.locator('[data-column="policy"]')).toHaveAttribute(
-      'data-value',
-      item.policy ?? '',
+    expect(policy.trim(), `${item.ref} policy`).toBe(
+      item.policy ? POLICY_TEXT[item.policy] ?? item.policy : '—',
     );
   }
   await page.screenshot({
@@ -105,4 +156,15 @@ test('the SLO report lists the seed systems’ SLOs as the API gives them, and t
     path: 'e2e-test-results/slo-report-owner.png',
     fullPage: true,
   });
+});
+
+test('the report check fails when the table shows a figure other than the API’s', () => {
+  // The comparison above, on a cell that reads differently from the API.
+  expect(() => expectShownRatio('99.5 %', 0.999, 'attainment')).toThrow();
+  expect(() => expectShownRatio('−15.8 %', -0.157, 'budget')).toThrow();
+  expect(() => expectShownRatio('—', 0.5, 'budget')).toThrow();
+  expect(() =>
+    expectShownRatio('99.896 %', 0.99896, 'attainment'),
+  ).not.toThrow();
+  expect(() => expectShownRatio('−15.7 %', -0.1574, 'budget')).not.toThrow();
 });

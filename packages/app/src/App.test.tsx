@@ -1,8 +1,11 @@
-import { render, waitFor } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  // Loading the app's plugins takes seconds on a busy machine.
+  jest.setTimeout(30_000);
+
+  it('renders the sign-in page under the configured title', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -21,8 +24,11 @@ describe('App', () => {
 
     const rendered = render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    // What a user first sees: the sign-in page under the configured title,
+    // with the guest sign-in the portal offers.
+    expect(
+      await rendered.findByRole('heading', { level: 1 }, { timeout: 20_000 }),
+    ).toHaveTextContent('Test');
+    expect(rendered.getByRole('button', { name: 'Enter' })).toBeVisible();
   });
 });
