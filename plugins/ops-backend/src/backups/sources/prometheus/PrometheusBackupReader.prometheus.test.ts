@@ -11,13 +11,26 @@ import {
   TestPrometheus,
 } from '../../../__testUtils__/prometheus';
 import { createPrometheusClients } from '../../../prometheus/PrometheusClients';
+import { freePort } from '../../../__testUtils__/http';
 import { PrometheusBackupReader } from './PrometheusBackupReader';
 
 const MINUTE = 60_000;
-// Sunday 2026-11-22 14:00 in Tokyo.
-const now = new Date('2026-11-22T05:00:00Z');
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+// The last Sunday 14:00 in Tokyo (05:00 UTC) before the test runs: relative
+// to now, so the samples stay inside the test Prometheus's retention.
+const now = (() => {
+  const t = new Date();
+  t.setUTCHours(5, 0, 0, 0);
+  // getUTCDay: 0 is Sunday; step back to the last Sunday not after now.
+  t.setTime(t.getTime() - t.getUTCDay() * DAY);
+  if (t.getTime() > Date.now()) t.setTime(t.getTime() - 7 * DAY);
+  return t;
+})();
 // The last good rsync: Sunday 04:30 JST, after the 04:00 run.
-const lastBackup = new Date('2026-11-21T19:30:00Z');
+const lastBackup = new Date(now.getTime() - 9.5 * HOUR);
+// The next run: the following Sunday 04:00 JST (Saturday 19:00 UTC).
+const nextRun = new Date(now.getTime() + 6 * DAY + 14 * HOUR);
 
 const target: BackupTarget = {
   name: 'weekly-mail',
@@ -46,6 +59,8 @@ const policy: BackupPolicyEntity = {
 describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
   let prometheus: TestPrometheus;
   let reader: PrometheusBackupReader;
+  // A loopback port nothing listens on: the "other" server is down.
+  let downUrl = '';
 
   beforeAll(async () => {
     // The rsync job's exporter: the age of its last good run, every minute
@@ -63,6 +78,7 @@ describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
         },
       ],
     });
+    downUrl = `http://127.0.0.1:${await freePort()}`;
     reader = new PrometheusBackupReader({
       logger: mockServices.logger.mock(),
       prometheus: createPrometheusClients(
@@ -75,7 +91,7 @@ describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
           },
           {
             name: 'other',
-            url: 'http://127.0.0.1:9',
+            url: downUrl,
             headers: {},
             timeout: { seconds: 1 },
           },
@@ -101,14 +117,14 @@ describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
       now,
     });
     expect(status).toMatchObject({
-      lastSuccessAt: '2026-11-21T19:30:00.000Z',
+      lastSuccessAt: lastBackup.toISOString(),
       ageSeconds: 9.5 * 3600,
       rpoSeconds: 7 * 86400,
       status: 'ok',
       // Four copies by count; the query only knows the newest.
       retention: { expected: 4, found: null },
       // Next Sunday 04:00 JST.
-      nextDueAt: '2026-11-28T19:00:00.000Z',
+      nextDueAt: nextRun.toISOString(),
     });
   });
 
@@ -156,7 +172,9 @@ describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
     );
     await expect(
       reader.read({ policy, target, now, connection: connection('other') }),
-    ).rejects.toThrow(/other|127\.0\.0\.1:9|unavailable|ECONNREFUSED/i);
+    ).rejects.toThrow(
+      `Prometheus server "other" (${downUrl}) could not be reached: connection refused`,
+    );
     const unconfigured = new PrometheusBackupReader({
       logger: mockServices.logger.mock(),
     });
