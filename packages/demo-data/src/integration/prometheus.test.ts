@@ -29,6 +29,8 @@ const missing =
  * Under CI (scripts/test.sh sets CI=true) a missing Prometheus fails this
  * suite; elsewhere it is skipped, and jest counts the skip.
  */
+/* eslint-disable jest/valid-title, jest/valid-describe-callback, jest/no-disabled-tests, jest/expect-expect --
+   a describe wrapper: the caller's title and body are passed on; the stand-in test fails by throwing */
 function describeWithPrometheus(name: string, fn: () => void) {
   if (available) {
     describe(name, fn);
@@ -44,6 +46,8 @@ function describeWithPrometheus(name: string, fn: () => void) {
     describe.skip(name, fn);
   }
 }
+
+/* eslint-enable jest/valid-title, jest/valid-describe-callback, jest/no-disabled-tests, jest/expect-expect */
 
 async function freePort(): Promise<number> {
   const server = createServer();

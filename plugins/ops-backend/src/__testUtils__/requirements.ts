@@ -1,3 +1,6 @@
+/* eslint-disable jest/no-export, jest/valid-title, jest/valid-describe-callback, jest/no-disabled-tests, jest/expect-expect */
+// A `describe` wrapper: it passes the caller's title and body on, and its
+// stand-in test fails by throwing (the jest rules cannot see through that).
 import { execFileSync } from 'node:child_process';
 
 /** Whether a program can be run here (found on PATH). */
