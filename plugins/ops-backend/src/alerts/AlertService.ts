@@ -33,7 +33,7 @@ export interface SilenceService {
   listForEntity(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<{ items: Silence[] }>;
+  ): Promise<{ items: Silence[]; notConfigured?: string[] }>;
   expire(
     id: string,
     entityRef: string,

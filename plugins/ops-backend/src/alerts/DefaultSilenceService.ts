@@ -104,6 +104,11 @@ export class DefaultSilenceService implements SilenceService {
 
   async listForEntity(entityRef: string, credentials: BackstageCredentials) {
     const matchers = await this.scope(entityRef, credentials);
+    // Reading is not an error without Alertmanager: every component page asks,
+    // and the alerts card already says which key to set (as GET /alerts does).
+    if (this.options.alertmanagers.length === 0) {
+      return { items: [], notConfigured: ['ops.alertmanager.servers'] };
+    }
     const all = await this.silences();
     const items: Silence[] = all
       .filter(

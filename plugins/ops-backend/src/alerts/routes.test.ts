@@ -314,5 +314,15 @@ describe('alert routes validation', () => {
     expect(unconfigured.body.error.message).toMatch(
       /ops\.alertmanager\.servers/,
     );
+    // Reading is not an error: every component page lists silences.
+    const listed = await request(server)
+      .get('/api/ops/silences')
+      .set('Authorization', alice)
+      .query({ entityRef: valid.entityRef });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual({
+      items: [],
+      notConfigured: ['ops.alertmanager.servers'],
+    });
   });
 });

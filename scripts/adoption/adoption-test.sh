@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The adoption test: what a platform team does to add Unyo to the portal it runs.
+# Packs every published package (pack-check.mjs), creates a fresh app with a
+# pinned @backstage/create-app, installs the tarballs by the install steps of
+# the READMEs (apply-readme-steps.mjs runs their titled code blocks), checks
+# that no Backstage core package is nested twice, type-checks, builds the app,
+# starts the backend (serving the app) against the demo's real Prometheus and
+# Alertmanager (scripts/demo/up.sh) and checks a component page and a runbook in
+# Chromium. Prints how long it took. Run after `yarn tsc` (the builds use dist-types).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
+unyo_ensure_node
+cd "$UNYO_ROOT"
+CREATE_APP_VERSION=0.9.2
+work="${UNYO_ADOPTION_DIR:-${TMPDIR:-/tmp}/unyo-adoption}"
+app="$work/portal"
+results="$UNYO_ROOT/e2e-test-results"
+mkdir -p "$results"
+started=$(date +%s)
+phase() { printf '\n\033[1m-- adoption: %s (%ss)\033[0m\n' "$1" "$(($(date +%s) - started))"; }
+
+phase "build and pack the published packages"
+[ -d dist-types ] || yarn tsc
+yarn backstage-cli repo build
+node scripts/adoption/pack-check.mjs
+
+phase "create a fresh app with @backstage/create-app@$CREATE_APP_VERSION"
+rm -rf "$work" && mkdir -p "$work"
+(cd "$work" && BACKSTAGE_APP_NAME=portal npx --yes "@backstage/create-app@$CREATE_APP_VERSION" --path portal --skip-install)
+# Not an adopter's step: this machine's npm mirror lacks some other platforms'
+# optional binaries (see the README's Development section).
+mkdir -p "$app/.yarn/plugins"
+cp .yarn/plugins/foreign-platform-optional.cjs "$app/.yarn/plugins/"
+printf 'plugins:\n  - path: .yarn/plugins/foreign-platform-optional.cjs\n' >>"$app/.yarnrc.yml"
+# The README's first step: the tarballs in a folder unyo/ of the app.
+mkdir -p "$app/unyo" && cp .adoption/tarballs/*.tgz "$app/unyo/"
+
+phase "apply the READMEs' install steps (this installs the app)"
+node scripts/adoption/apply-readme-steps.mjs "$app" README.md \
+  plugins/ops-backend/README.md plugins/catalog-backend-module-ops/README.md
+
+phase "no nested copies of Backstage packages under Unyo's"
+nested=$(cd "$app" && find node_modules/@unyo -mindepth 3 -maxdepth 4 -path '*/node_modules/@backstage/*' -name '*' -type d | sort)
+if [ -n "$nested" ]; then
+  echo "adoption: Unyo's ranges make the portal install second copies:" >&2
+  echo "$nested" >&2
+  exit 1
+fi
+
+phase "type-check the portal"
+(cd "$app" && yarn tsc)
+
+# The test's own settings, not a README step: the portal serves the built app on
+# :7007, the demo's Prometheus and Alertmanager, the MaiRust example system.
+cat >"$app/app-config.adoption.yaml" <<YAML
+app:
+  baseUrl: http://localhost:7007
+backend:
+  baseUrl: http://localhost:7007
+catalog:
+  locations:
+    - type: file
+      target: $UNYO_ROOT/examples/organization.yaml
+    - type: file
+      target: $UNYO_ROOT/examples/mairust/system.yaml
+    - type: file
+      target: $UNYO_ROOT/examples/mairust/components.yaml
+    - type: file
+      target: $UNYO_ROOT/examples/mairust/resources.yaml
+    - type: file
+      target: $UNYO_ROOT/examples/mairust/slos.yaml
+    - type: file
+      target: $UNYO_ROOT/examples/mairust/runbooks.yaml
+ops:
+  prometheus:
+    servers: [{ name: default, url: 'http://127.0.0.1:9090' }]
+  alertmanager:
+    servers: [{ name: default, url: 'http://127.0.0.1:9093' }]
+YAML
+configs=(--config "$app/app-config.yaml" --config "$app/app-config.adoption.yaml")
+
+phase "build the app"
+(cd "$app" && yarn workspace app build "${configs[@]}")
+
+# The demo stack and port 7007 are shared with scripts/e2e.sh: wait for each other.
+exec 9>/tmp/unyo-e2e.lock
+flock 9
+backend=
+stop() {
+  if [ -n "$backend" ]; then kill -- "-$backend" 2>/dev/null || kill "$backend" 2>/dev/null || true; fi
+  scripts/demo/down.sh >/dev/null 2>&1 || true
+}
+trap stop EXIT
+phase "start the demo's Prometheus and Alertmanager and the portal"
+scripts/demo/up.sh
+setsid bash -c 'cd "$0/packages/backend" && exec yarn start "${@}"' "$app" "${configs[@]}" \
+  >"$results/adoption-backend.log" 2>&1 &
+backend=$!
+for i in $(seq 1 180); do
+  curl -fs http://localhost:7007/.backstage/health/v1/readiness >/dev/null && break
+  if [ "$i" = 180 ] || ! kill -0 "$backend" 2>/dev/null; then
+    tail -50 "$results/adoption-backend.log"
+    echo "adoption: the portal's backend did not become ready" >&2
+    exit 1
+  fi
+  sleep 1
+done
+
+phase "check the portal in Chromium"
+PLAYWRIGHT_URL=http://localhost:7007 yarn playwright test --config scripts/adoption/playwright.config.ts
+
+echo "unyo: adoption test passed in $(($(date +%s) - started)) s"
