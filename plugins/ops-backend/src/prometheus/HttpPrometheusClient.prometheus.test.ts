@@ -148,7 +148,7 @@ describeWithPrometheus('HttpPrometheusClient against a real Prometheus', () => {
     expect(error).toBeInstanceOf(PrometheusQueryError);
     expect(error.details.errorType).toBe('bad_data');
     expect(error.message).toMatch(
-      /^Prometheus server "test" \(http:\/\/127\.0\.0\.1:\d+\) rejected the query \(bad_data\): .*parse error/,
+      /^Prometheus server "test" rejected the query \(bad_data\): .*parse error/,
     );
   });
 
@@ -157,7 +157,7 @@ describeWithPrometheus('HttpPrometheusClient against a real Prometheus', () => {
     const error = await client.instantQuery('up').catch(e => e);
     expect(error).toBeInstanceOf(PrometheusUnavailableError);
     expect(error.message).toContain(
-      `Prometheus server "test" (${prometheus.url}) could not be reached: connection refused (3 attempts)`,
+      `Prometheus server "test" could not be reached: connection refused (3 attempts)`,
     );
     await prometheus.bringUp();
     await expect(

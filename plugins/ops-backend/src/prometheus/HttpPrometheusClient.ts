@@ -80,6 +80,8 @@ export class HttpPrometheusClient implements PrometheusClient {
   private readonly headers: Record<string, string>;
   /** Names the server in errors and logs without credentials. */
   private readonly label: string;
+  /** The server's URL without credentials, for the log only. */
+  private readonly location: string;
   private readonly timeoutMs: number;
   private readonly retry: RetryOptions;
   private readonly fetch: typeof fetch;
@@ -101,9 +103,10 @@ export class HttpPrometheusClient implements PrometheusClient {
     url.password = '';
     this.baseUrl = url.toString().replace(/\/+$/, '');
     this.name = server.name;
-    this.label = `Prometheus server "${server.name}" (${
-      url.origin
-    }${url.pathname.replace(/\/+$/, '')})`;
+    // Messages reach the browser (an SLO's evaluation error): they name the
+    // server; its internal address is only written to the log.
+    this.label = `Prometheus server "${server.name}"`;
+    this.location = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     this.timeoutMs = durationToMilliseconds(server.timeout);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.fetch = options.fetch ?? globalThis.fetch;
@@ -204,11 +207,13 @@ export class HttpPrometheusClient implements PrometheusClient {
         return outcome.data;
       }
       if (!outcome.retryable || attempt >= attempts) {
+        // The message goes to the browser; where the server is, only to the log.
+        this.logger?.info(`${outcome.error.message} at ${this.location}`);
         throw outcome.error;
       }
       const delay = backoffDelayMs(attempt, this.retry, outcome.retryAfterMs);
       this.logger?.warn(
-        `${outcome.error.message}; retry ${attempt} of ${
+        `${outcome.error.message} at ${this.location}; retry ${attempt} of ${
           attempts - 1
         } in ${delay} ms`,
       );
