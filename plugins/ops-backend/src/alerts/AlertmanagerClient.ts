@@ -121,7 +121,8 @@ export class HttpAlertmanagerClient implements AlertmanagerClient {
     }
     this.baseUrl = url.toString().replace(/\/+$/, '');
     this.name = server.name;
-    this.label = `Alertmanager "${server.name}" (${url.origin})`;
+    // Errors reach the browser (the alerts card): the server by name, not its address.
+    this.label = `Alertmanager "${server.name}"`;
     this.timeoutMs = durationToMilliseconds(server.timeout);
     this.gets = new Limiter(MAX_CONCURRENT_GETS);
   }

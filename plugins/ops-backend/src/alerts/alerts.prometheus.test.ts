@@ -503,6 +503,9 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
         message: expect.stringMatching(/could not be reached/),
       }),
     ]);
+    // The card names the server; its internal address stays in config.
+    expect(res.body.sourceErrors[0].message).toMatch(/^Alertmanager "default"/);
+    expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|localhost/);
     expect(res.body.rules.map((r: any) => r.name)).toContain('QueueBacklog');
     // Prometheus still knows the alert fires.
     expect(res.body.items).toContainEqual(
