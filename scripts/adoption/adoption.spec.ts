@@ -5,19 +5,28 @@ import { expect, test } from '@playwright/test';
 // Prometheus and Alertmanager, with the MaiRust system of examples/ as catalog.
 const COMPONENT = '/catalog/default/component/mairust-smtp';
 
-test('a component page shows the SLO and alerts cards, and its runbook opens', async ({ page }) => {
+test('a component page shows the SLO and alerts cards, and its runbook opens', async ({
+  page,
+}) => {
   await page.goto('/');
   // create-app's sign-in page offers the guest provider.
   const enter = page.getByRole('button', { name: /enter/i });
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) await enter.click();
+  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false))
+    await enter.click();
 
   await expect(async () => {
     await page.goto(COMPONENT);
-    await expect(page.getByText('Service level objectives').first()).toBeVisible({ timeout: 10_000 });
+    await expect(
+      page.getByText('Service level objectives').first(),
+    ).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 120_000 });
   // Live figures from Prometheus: the SLO of the component with its SLI against the target.
-  await expect(page.getByText(/mairust-smtp-availability|SMTP/i).first()).toBeVisible();
-  await expect(page.getByText(/% \/ 99/).first()).toBeVisible({ timeout: 120_000 });
+  await expect(
+    page.getByText(/mairust-smtp-availability|SMTP/i).first(),
+  ).toBeVisible();
+  await expect(page.getByText(/% \/ 99/).first()).toBeVisible({
+    timeout: 120_000,
+  });
 
   // The alerts card with the demo's ongoing mail-queue backlog from Alertmanager.
   await expect(page.getByText('Alerts', { exact: true }).first()).toBeVisible();
@@ -26,11 +35,19 @@ test('a component page shows the SLO and alerts cards, and its runbook opens', a
     await page.reload();
     await expect(row).toBeVisible({ timeout: 15_000 });
   }).toPass({ timeout: 180_000 });
-  await page.screenshot({ path: '../../e2e-test-results/adoption-component.png', fullPage: true });
+  await page.screenshot({
+    path: '../../e2e-test-results/adoption-component.png',
+    fullPage: true,
+  });
 
   // Its runbook: the runbooks plugin's entity page.
   await page.goto('/catalog/default/runbook/mairust-queue-backlog');
-  await expect(page.getByText('Mail queue backlog / delivery delays').first()).toBeVisible();
+  await expect(
+    page.getByText('Mail queue backlog / delivery delays').first(),
+  ).toBeVisible();
   await expect(page.getByText('Steps', { exact: true }).first()).toBeVisible();
-  await page.screenshot({ path: '../../e2e-test-results/adoption-runbook.png', fullPage: true });
+  await page.screenshot({
+    path: '../../e2e-test-results/adoption-runbook.png',
+    fullPage: true,
+  });
 });

@@ -22,14 +22,18 @@ const YAML = require('yaml');
 export function titledBlocks(markdown) {
   const blocks = [];
   const fence = /^```(\w+)[^\n]*?\btitle="([^"]+)"[^\n]*\n([\s\S]*?)^```\s*$/gm;
-  for (const [, lang, title, body] of markdown.matchAll(fence)) blocks.push({ lang, title, body });
+  for (const [, lang, title, body] of markdown.matchAll(fence))
+    blocks.push({ lang, title, body });
   return blocks;
 }
 
 const isObject = v => v && typeof v === 'object' && !Array.isArray(v);
 function merge(target, source) {
   for (const [key, value] of Object.entries(source)) {
-    target[key] = isObject(value) && isObject(target[key]) ? merge(target[key], value) : value;
+    target[key] =
+      isObject(value) && isObject(target[key])
+        ? merge(target[key], value)
+        : value;
   }
   return target;
 }
@@ -38,9 +42,12 @@ function editSource(file, body) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const imports = [];
   const statements = [];
-  for (const line of body.trimEnd().split('\n')) (/^import\s/.test(line) ? imports : statements).push(line);
+  for (const line of body.trimEnd().split('\n'))
+    (/^import\s/.test(line) ? imports : statements).push(line);
   let lastImport = -1;
-  lines.forEach((line, i) => { if (/^import\s|^} from /.test(line)) lastImport = i; });
+  lines.forEach((line, i) => {
+    if (/^import\s|^} from /.test(line)) lastImport = i;
+  });
   lines.splice(lastImport + 1, 0, ...imports);
   let last = lines.length - 1;
   while (last > 0 && !lines[last].trim()) last--;
@@ -51,20 +58,33 @@ function editSource(file, body) {
 function apply(app, block, source) {
   console.log(`adoption: ${source}: ${block.title}`);
   if (block.title === 'shell') {
-    execFileSync('bash', ['-euo', 'pipefail', '-c', block.body], { cwd: app, stdio: 'inherit' });
+    execFileSync('bash', ['-euo', 'pipefail', '-c', block.body], {
+      cwd: app,
+      stdio: 'inherit',
+    });
     return;
   }
   const file = path.join(app, block.title);
   if (/\.json$/.test(file)) {
-    const json = merge(JSON.parse(fs.readFileSync(file, 'utf8')), JSON.parse(block.body));
+    const json = merge(
+      JSON.parse(fs.readFileSync(file, 'utf8')),
+      JSON.parse(block.body),
+    );
     fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   } else if (/\.ya?ml$/.test(file)) {
-    const current = fs.existsSync(file) ? YAML.parse(fs.readFileSync(file, 'utf8')) ?? {} : {};
-    fs.writeFileSync(file, YAML.stringify(merge(current, YAML.parse(block.body))));
+    const current = fs.existsSync(file)
+      ? YAML.parse(fs.readFileSync(file, 'utf8')) ?? {}
+      : {};
+    fs.writeFileSync(
+      file,
+      YAML.stringify(merge(current, YAML.parse(block.body))),
+    );
   } else if (/\.tsx?$/.test(file)) {
     editSource(file, block.body);
   } else {
-    throw new Error(`${source}: no rule to apply a block titled ${block.title}`);
+    throw new Error(
+      `${source}: no rule to apply a block titled ${block.title}`,
+    );
   }
 }
 
@@ -72,7 +92,13 @@ const [app, ...readmes] = process.argv.slice(2);
 let applied = 0;
 for (const readme of readmes) {
   for (const block of titledBlocks(fs.readFileSync(readme, 'utf8'))) {
-    apply(app, block, path.basename(path.dirname(path.resolve(readme))) + '/' + path.basename(readme));
+    apply(
+      app,
+      block,
+      path.basename(path.dirname(path.resolve(readme))) +
+        '/' +
+        path.basename(readme),
+    );
     applied++;
   }
 }

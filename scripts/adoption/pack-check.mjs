@@ -18,7 +18,10 @@ import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
 const work = path.join(root, '.adoption');
 const tarballs = path.join(work, 'tarballs');
 // Extracted packages live under a node_modules inside the repository: they find
@@ -27,7 +30,11 @@ const unpacked = path.join(work, 'unpacked', 'node_modules');
 const pack = !process.argv.includes('--no-pack');
 
 const yarn = (args, cwd = root) =>
-  execFileSync('yarn', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('yarn', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 /** The published packages: every workspace whose package.json is not private. */
 export function publishedWorkspaces() {
@@ -38,7 +45,13 @@ export function publishedWorkspaces() {
     .filter(w => w.location !== '.')
     .map(w => {
       const dir = path.join(root, w.location);
-      return { dir, location: w.location, json: JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) };
+      return {
+        dir,
+        location: w.location,
+        json: JSON.parse(
+          fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
+        ),
+      };
     })
     .filter(w => !w.json.private);
 }
@@ -69,7 +82,8 @@ export function bareImports(source) {
   const names = new Set();
   for (const pattern of IMPORT_PATTERNS) {
     for (const [, spec] of source.matchAll(pattern)) {
-      if (spec.startsWith('.') || spec.startsWith('/') || builtins.has(spec)) continue;
+      if (spec.startsWith('.') || spec.startsWith('/') || builtins.has(spec))
+        continue;
       if (spec.startsWith('node:')) continue;
       const parts = spec.split('/');
       names.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
@@ -84,12 +98,15 @@ function entryTargets(json) {
   for (const field of ['main', 'module', 'types', 'typings']) {
     if (typeof json[field] === 'string') targets.push([field, json[field]]);
   }
-  const bins = typeof json.bin === 'string' ? { bin: json.bin } : json.bin ?? {};
-  for (const [name, file] of Object.entries(bins)) targets.push([`bin.${name}`, file]);
+  const bins =
+    typeof json.bin === 'string' ? { bin: json.bin } : json.bin ?? {};
+  for (const [name, file] of Object.entries(bins))
+    targets.push([`bin.${name}`, file]);
   const visit = (value, where) => {
     if (typeof value === 'string') targets.push([where, value]);
     else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) visit(inner, `${where}[${key}]`);
+      for (const [key, inner] of Object.entries(value))
+        visit(inner, `${where}[${key}]`);
     }
   };
   visit(json.exports, 'exports');
@@ -106,7 +123,9 @@ function packAndExtract(w) {
     try {
       yarn(['pack', '--out', tarball], w.dir);
     } catch (error) {
-      return `yarn pack failed: ${(error.stdout || '') + (error.stderr || '')}`.trim();
+      return `yarn pack failed: ${
+        (error.stdout || '') + (error.stderr || '')
+      }`.trim();
     }
   }
   const dir = path.join(unpacked, w.json.name);
@@ -119,28 +138,53 @@ function packAndExtract(w) {
 async function checkPackage(name) {
   const problems = [];
   const dir = path.join(unpacked, name);
-  const json = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const json = JSON.parse(
+    fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
+  );
 
-  if (!fs.existsSync(path.join(dir, 'dist'))) problems.push('the tarball has no dist/');
-  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+  if (!fs.existsSync(path.join(dir, 'dist')))
+    problems.push('the tarball has no dist/');
+  for (const field of [
+    'dependencies',
+    'peerDependencies',
+    'optionalDependencies',
+  ]) {
     for (const [dep, range] of Object.entries(json[field] ?? {})) {
-      if (String(range).startsWith('workspace:')) problems.push(`${field}.${dep} is still ${range}`);
+      if (String(range).startsWith('workspace:'))
+        problems.push(`${field}.${dep} is still ${range}`);
     }
   }
-  for (const field of ['description', 'license', 'repository', 'keywords', 'homepage']) {
+  for (const field of [
+    'description',
+    'license',
+    'repository',
+    'keywords',
+    'homepage',
+  ]) {
     if (!json[field]) problems.push(`package.json has no ${field}`);
   }
-  if (json.repository && !json.repository.directory) problems.push('repository has no directory');
+  if (json.repository && !json.repository.directory)
+    problems.push('repository has no directory');
   const role = json.backstage?.role;
   if (!role) problems.push('package.json has no backstage.role');
-  if (role && role !== 'cli' && !json.backstage.pluginId) problems.push('no backstage.pluginId');
-  if (role && role !== 'cli' && !json.backstage.pluginPackages?.length && !json.backstage.pluginPackage) {
-    problems.push('no backstage.pluginPackages (or pluginPackage for a module)');
+  if (role && role !== 'cli' && !json.backstage.pluginId)
+    problems.push('no backstage.pluginId');
+  if (
+    role &&
+    role !== 'cli' &&
+    !json.backstage.pluginPackages?.length &&
+    !json.backstage.pluginPackage
+  ) {
+    problems.push(
+      'no backstage.pluginPackages (or pluginPackage for a module)',
+    );
   }
   for (const [where, file] of entryTargets(json)) {
     if (where.endsWith('[backstage]')) continue; // Backstage's marker, not a file
-    if (/(^|\/)src\//.test(file)) problems.push(`${where} points at sources: ${file}`);
-    else if (!fs.existsSync(path.join(dir, file))) problems.push(`${where} -> ${file} is not in the tarball`);
+    if (/(^|\/)src\//.test(file))
+      problems.push(`${where} points at sources: ${file}`);
+    else if (!fs.existsSync(path.join(dir, file)))
+      problems.push(`${where} -> ${file} is not in the tarball`);
   }
 
   // Every export resolves in Node, through the package's name as an adopter imports it.
@@ -151,24 +195,42 @@ async function checkPackage(name) {
     const spec = sub === '.' ? name : `${name}/${sub.replace(/^\.\//, '')}`;
     const conditions = json.exports?.[sub];
     try {
-      if (sub === './package.json' || typeof conditions !== 'object' || conditions.require || conditions.default) {
+      if (
+        sub === './package.json' ||
+        typeof conditions !== 'object' ||
+        conditions.require ||
+        conditions.default
+      ) {
         const resolved = require.resolve(spec);
-        if (!resolved.startsWith(dir)) problems.push(`${spec} resolved outside the tarball: ${resolved}`);
+        if (!resolved.startsWith(dir))
+          problems.push(`${spec} resolved outside the tarball: ${resolved}`);
       }
       if (conditions && typeof conditions === 'object' && conditions.import) {
         const resolved = await resolveImport(spec);
-        if (!fileURLToPath(resolved).startsWith(dir)) problems.push(`${spec} (import) resolved outside the tarball`);
+        if (!fileURLToPath(resolved).startsWith(dir))
+          problems.push(`${spec} (import) resolved outside the tarball`);
       }
     } catch (error) {
-      problems.push(`${spec} does not resolve in Node: ${error.message.split('\n')[0]}`);
+      problems.push(
+        `${spec} does not resolve in Node: ${error.message.split('\n')[0]}`,
+      );
     }
   }
   // Backend and common packages run in Node as they are: load them.
-  if (['backend-plugin', 'backend-plugin-module', 'node-library', 'common-library'].includes(role)) {
+  if (
+    [
+      'backend-plugin',
+      'backend-plugin-module',
+      'node-library',
+      'common-library',
+    ].includes(role)
+  ) {
     try {
       require(name);
     } catch (error) {
-      problems.push(`require('${name}') fails: ${error.message.split('\n')[0]}`);
+      problems.push(
+        `require('${name}') fails: ${error.message.split('\n')[0]}`,
+      );
     }
   }
 
@@ -182,11 +244,14 @@ async function checkPackage(name) {
   for (const file of walk(path.join(dir, 'dist'))) {
     if (!/\.(c|m)?js$|\.d\.ts$/.test(file)) continue;
     for (const dep of bareImports(fs.readFileSync(file, 'utf8'))) {
-      if (!declared.has(dep) && !undeclared.has(dep)) undeclared.set(dep, path.relative(dir, file));
+      if (!declared.has(dep) && !undeclared.has(dep))
+        undeclared.set(dep, path.relative(dir, file));
     }
   }
   for (const [dep, file] of undeclared) {
-    problems.push(`${file} imports ${dep}, which is not in dependencies or peerDependencies`);
+    problems.push(
+      `${file} imports ${dep}, which is not in dependencies or peerDependencies`,
+    );
   }
   return problems;
 }
@@ -196,7 +261,10 @@ let importResolver;
 async function resolveImport(spec) {
   if (!importResolver) {
     const file = path.join(unpacked, 'resolver.mjs');
-    fs.writeFileSync(file, 'export const resolve = spec => import.meta.resolve(spec);\n');
+    fs.writeFileSync(
+      file,
+      'export const resolve = spec => import.meta.resolve(spec);\n',
+    );
     importResolver = (await import(pathToFileURL(file).href)).resolve;
   }
   return importResolver(spec);
@@ -205,12 +273,18 @@ async function resolveImport(spec) {
 async function main() {
   fs.mkdirSync(tarballs, { recursive: true });
   const workspaces = publishedWorkspaces();
-  console.log(`pack-check: ${workspaces.length} published packages: ${workspaces.map(w => w.json.name).join(', ')}`);
+  console.log(
+    `pack-check: ${workspaces.length} published packages: ${workspaces
+      .map(w => w.json.name)
+      .join(', ')}`,
+  );
   // backstage.pluginPackages and friends must be complete for `yarn pack` to succeed.
   try {
     yarn(['backstage-cli', 'repo', 'fix', '--publish', '--check']);
   } catch (error) {
-    console.error(`pack-check: package metadata is incomplete; run: yarn backstage-cli repo fix --publish\n${error.stdout}${error.stderr}`);
+    console.error(
+      `pack-check: package metadata is incomplete; run: yarn backstage-cli repo fix --publish\n${error.stdout}${error.stderr}`,
+    );
     process.exitCode = 1;
   }
   let failed = 0;
@@ -224,12 +298,20 @@ async function main() {
       console.error(`FAIL ${w.json.name} (${w.location})`);
       for (const p of problems) console.error(`  - ${p}`);
     } else {
-      const size = fs.statSync(path.join(tarballs, tarballName(w.json.name))).size;
-      console.log(`ok   ${w.json.name} -> .adoption/tarballs/${tarballName(w.json.name)} (${Math.round(size / 1024)} kB)`);
+      const size = fs.statSync(
+        path.join(tarballs, tarballName(w.json.name)),
+      ).size;
+      console.log(
+        `ok   ${w.json.name} -> .adoption/tarballs/${tarballName(
+          w.json.name,
+        )} (${Math.round(size / 1024)} kB)`,
+      );
     }
   }
   if (failed) {
-    console.error(`pack-check: ${failed} of ${workspaces.length} packages fail`);
+    console.error(
+      `pack-check: ${failed} of ${workspaces.length} packages fail`,
+    );
     process.exitCode = 1;
   }
 }

@@ -60,18 +60,29 @@ describe('ops backend without any ops config', () => {
       const { namespace = 'default', name } = entity.metadata;
       if (kind === 'slo') paths.push(`/api/ops/slos/${namespace}/${name}`);
       if (['component', 'resource', 'system'].includes(kind)) {
-        for (const route of ['slos', 'alerts', 'alerts/history', 'silences', 'health', 'runbooks', 'backups']) {
+        for (const route of [
+          'slos',
+          'alerts',
+          'alerts/history',
+          'silences',
+          'health',
+          'runbooks',
+          'backups',
+        ]) {
           paths.push(`/api/ops/${route}?entityRef=${ref}`);
         }
       }
-      if (kind === 'system') paths.push(`/api/ops/backups/coverage?entityRef=${ref}`);
-      if (kind === 'backuppolicy') paths.push(`/api/ops/backups?entityRef=${ref}`);
+      if (kind === 'system')
+        paths.push(`/api/ops/backups/coverage?entityRef=${ref}`);
+      if (kind === 'backuppolicy')
+        paths.push(`/api/ops/backups?entityRef=${ref}`);
     }
 
     const failures: string[] = [];
     for (const path of paths) {
       const res = await request(server).get(path);
-      if (res.status >= 500) failures.push(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status >= 500)
+        failures.push(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     }
     expect(failures).toEqual([]);
     expect(errors).toEqual([]);
