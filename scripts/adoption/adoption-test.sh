@@ -32,6 +32,17 @@ rm -rf "$work" && mkdir -p "$work"
 mkdir -p "$app/.yarn/plugins"
 cp .yarn/plugins/foreign-platform-optional.cjs "$app/.yarn/plugins/"
 printf 'plugins:\n  - path: .yarn/plugins/foreign-platform-optional.cjs\n' >>"$app/.yarnrc.yml"
+# Not an adopter's step either: create-app 0.9.2's caret ranges now pull
+# plugin-signals-backend 0.3.21, which needs a newer backend-defaults than the
+# ^0.18.0 it pins (startup fails: httpRouter.addWebSocketHandler is not a
+# function), so the fresh portal would not start even without Unyo. Keep the
+# version create-app was released with.
+(cd "$app" && node -e '
+const fs = require("fs");
+const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
+pkg.resolutions = { ...pkg.resolutions, "@backstage/plugin-signals-backend": "0.3.19" };
+fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2) + "\n");
+')
 # The README's first step: the tarballs in a folder unyo/ of the app.
 mkdir -p "$app/unyo" && cp .adoption/tarballs/*.tgz "$app/unyo/"
 
