@@ -124,7 +124,7 @@ function cyclesOf(g) {
 
 const isTestOrBench = file =>
   /\.(test|spec|bench)\.[jt]sx?$/.test(file) ||
-  /[\\/](__testUtils__|__fixtures__|__mocks__|bench|e2e-tests|testUtils)[\\/]/.test(
+  /[\\/](__testUtils__|__fixtures__|__mocks__|bench|e2e-tests|testUtils|generated)[\\/]/.test(
     file,
   ) ||
   /[\\/]setupTests\.[jt]s$/.test(file);
@@ -142,6 +142,9 @@ const long = files
 const rel = f => path.relative(root, f);
 for (const cycle of cycles) {
   console.error(`Import cycle: ${cycle.map(rel).sort().join(' <-> ')}`);
+}
+for (const { file, lines } of long) {
+  console.error(`Over ${MAX_LINES} lines: ${rel(file)} (${lines})`);
 }
 if (cycles.length || long.length) {
   console.error(

@@ -5,13 +5,9 @@ import { parse, parseAllDocuments } from 'yaml';
 
 // Each fact the example catalog once got wrong (issue "The manuals as they
 // are written"), checked against the number the manual itself states. The
-// five manuals live beside the repository (../shared/seeds), read as
-// packages/cli/src/seeds.test.ts reads them. UNYO_SEEDS_DIR points elsewhere
-// (a checkout whose sibling is not the manuals' folder).
-const seedsDir =
-  process.env.UNYO_SEEDS_DIR ??
-  path.resolve(__dirname, '../../../../shared/seeds');
-const haveSeeds = fs.existsSync(seedsDir);
+// five manuals are committed in examples/manuals (examples/manuals/README.md
+// gives their provenance), read as packages/cli/src/seeds.test.ts reads them.
+const seedsDir = path.resolve(__dirname, '../../../examples/manuals');
 const repo = path.resolve(__dirname, '../../..');
 
 function manual(prefix: string): string {
@@ -41,23 +37,23 @@ const demoConfig = parse(
 
 /** The level set a System's annotation names in the example app-config. */
 function levelSetOf(systemFile: string, system: string): AlertLevelSet {
-  const name =
-    entity(systemFile, system).metadata.annotations[
-      'unyo.dev/alert-level-set'
-    ];
+  const name = entity(systemFile, system).metadata.annotations[
+    'unyo.dev/alert-level-set'
+  ];
   return demoConfig.ops.alerts.levelSets[name];
 }
 
-const describeSeeds = haveSeeds ? describe : describe.skip;
-
-describeSeeds('the example catalog states what the manuals state', () => {
+describe('the example catalog states what the manuals state', () => {
   it('Scalar Auditor: critical rules are answered at once, warning rules within the hour (3.2)', () => {
     const text = manual('001_');
     expect(text).toMatch(/#### Critical アラート \(即時対応\)/);
     const warningHours = Number(
       /#### Warning アラート \((\d+)時間以内対応\)/.exec(text)![1],
     );
-    const set = levelSetOf('examples/scalar-auditor/system.yaml', 'scalar-auditor');
+    const set = levelSetOf(
+      'examples/scalar-auditor/system.yaml',
+      'scalar-auditor',
+    );
     const all = rules('scalar-auditor.rules.yml');
     const expected: Record<string, number> = {
       DatabaseConnectionExhausted: 0,
@@ -82,9 +78,15 @@ describeSeeds('the example catalog states what the manuals state', () => {
 
   it('Scalar Auditor: P1-P4 response times and escalation are the manual table (4.1)', () => {
     const text = manual('001_');
-    const set = levelSetOf('examples/scalar-auditor/system.yaml', 'scalar-auditor');
-    const toMinutes = (s: string) =>
-      s.endsWith('分以内') ? Number(s.slice(0, -3)) : s.endsWith('時間以内') ? Number(s.slice(0, -4)) * 60 : null;
+    const set = levelSetOf(
+      'examples/scalar-auditor/system.yaml',
+      'scalar-auditor',
+    );
+    const toMinutes = (s: string) => {
+      if (s.endsWith('分以内')) return Number(s.slice(0, -3));
+      if (s.endsWith('時間以内')) return Number(s.slice(0, -4)) * 60;
+      return null;
+    };
     const rows = [
       ...text.matchAll(
         /\| \*\*(P[1-4]) \([A-Za-z]+\)\*\* \| [^|]+ \| ([^|]+) \| ([^|]+) \|/g,
@@ -101,22 +103,30 @@ describeSeeds('the example catalog states what the manuals state', () => {
 
   it('Rainbow Seeker: Critical/High/Medium/Low response times (アラート対応)', () => {
     const text = manual('003_');
-    const set = levelSetOf('examples/rainbow-seeker/system.yaml', 'rainbow-seeker');
+    const set = levelSetOf(
+      'examples/rainbow-seeker/system.yaml',
+      'rainbow-seeker',
+    );
     const unit: Record<string, number> = { 分: 1, 時間: 60, 週間: 7 * 24 * 60 };
     const rows = [
-      ...text.matchAll(/\| (Critical|High|Medium|Low) \| [^|]+ \| (\d+)(分|時間|週間)以内 \|/g),
+      ...text.matchAll(
+        /\| (Critical|High|Medium|Low) \| [^|]+ \| (\d+)(分|時間|週間)以内 \|/g,
+      ),
     ];
     expect(rows).toHaveLength(4);
     for (const [, level, n, u] of rows) {
       expect(
-        alertLevel({ priority: level.toLowerCase() }, set)?.respondWithinMinutes,
+        alertLevel({ priority: level.toLowerCase() }, set)
+          ?.respondWithinMinutes,
       ).toBe(Number(n) * unit[u]);
     }
   });
 
   it('Scalar Auditor error-budget policy bands (10.2)', () => {
     const text = manual('001_');
-    const [, low, high] = /Error Budget残量 (\d+)-(\d+)%: 新機能凍結/.exec(text)!;
+    const [, low, high] = /Error Budget残量 (\d+)-(\d+)%: 新機能凍結/.exec(
+      text,
+    )!;
     expect(demoConfig.ops.slo.policies['scalar-auditor']).toEqual({
       featureFreezeBelow: Number(high) / 100,
       incidentOnlyBelow: Number(low) / 100,
@@ -148,7 +158,7 @@ describeSeeds('the example catalog states what the manuals state', () => {
     ).toBeUndefined();
   });
 
-  it("Azure PoC: the error-rate alert counts resultCode >= 400", () => {
+  it('Azure PoC: the error-rate alert counts resultCode >= 400', () => {
     expect(manual('002_')).toMatch(/where resultCode >= '400' > 5/);
     const errorRate = rules('azure-saas.rules.yml').filter(
       r => r.alert === 'AzureSaasHighErrorRate',
@@ -166,8 +176,10 @@ describeSeeds('the example catalog states what the manuals state', () => {
       'elixir-cqrs-query-service',
     ]) {
       const url = new URL(
-        entity('examples/elixir-cqrs/components.yaml', name).metadata
-          .annotations['unyo.dev/health-url'],
+        entity(
+          'examples/elixir-cqrs/components.yaml',
+          name,
+        ).metadata.annotations['unyo.dev/health-url'],
       );
       expect(url.protocol).toBe('grpc:');
       expect(url.pathname.replace(/^\/+/, '')).toBe('');
@@ -175,9 +187,16 @@ describeSeeds('the example catalog states what the manuals state', () => {
   });
 
   it('docs/demo-backups.md gives the RPOs the manuals and the catalog state', () => {
-    const doc = fs.readFileSync(path.join(repo, 'docs/demo-backups.md'), 'utf8');
-    expect(manual('004_')).toMatch(/RPO \(Recovery Point Objective\) \| < 1時間（DB）/);
-    expect(manual('001_')).toMatch(/\*\*RPO\*\* \(Recovery Point Objective\) \| 5分/);
+    const doc = fs.readFileSync(
+      path.join(repo, 'docs/demo-backups.md'),
+      'utf8',
+    );
+    expect(manual('004_')).toMatch(
+      /RPO \(Recovery Point Objective\) \| < 1時間（DB）/,
+    );
+    expect(manual('001_')).toMatch(
+      /\*\*RPO\*\* \(Recovery Point Objective\) \| 5分/,
+    );
     expect(doc).toMatch(/mairust `wal` \(RPO 1 h\)/);
     expect(doc).toMatch(/scalar-auditor\s+`wal-archive` \(RPO 5 min\)/);
     expect(
@@ -185,15 +204,10 @@ describeSeeds('the example catalog states what the manuals state', () => {
         .rpo,
     ).toBe('1h');
     expect(
-      entity('examples/scalar-auditor/backup-policies.yaml', 'scalar-auditor-postgres-backups')
-        .spec.rpo,
+      entity(
+        'examples/scalar-auditor/backup-policies.yaml',
+        'scalar-auditor-postgres-backups',
+      ).spec.rpo,
     ).toBe('5m');
   });
 });
-
-if (!haveSeeds) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    `manualFacts.test.ts: ${seedsDir} is absent; the manuals' facts are not checked.`,
-  );
-}

@@ -9,7 +9,7 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../src/__testUtils__/http';
+import { freePort } from '@internal/ops-test-utils';
 
 export interface BenchPrometheus {
   url: string;

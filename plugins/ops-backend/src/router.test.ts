@@ -8,7 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { opsPlugin } from './plugin';
-import { createTestDatabases } from './__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

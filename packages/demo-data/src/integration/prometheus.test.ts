@@ -1,61 +1,21 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import {
+  describeNeeding,
+  freePort,
+  prometheusRequirement,
+} from '@internal/ops-test-utils';
 import { findSeries, fixtureModel } from '../__testUtils__/fixtures';
 import { createSampler } from '../model/sampler';
 import { DAY_MS, MINUTE_MS } from '../model/time';
 import { historySchedule } from '../openmetrics/schedule';
 import { writeHistory } from '../openmetrics/writeHistory';
 
-function onPath(binary: string): boolean {
-  try {
-    execFileSync('sh', ['-c', 'command -v "$1"', 'sh', binary], {
-      stdio: 'ignore',
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = onPath('promtool') && onPath('prometheus');
-const missing =
-  'promtool and prometheus are not on PATH (install: apt-get install -y prometheus)';
-
-/**
- * Under CI (scripts/test.sh sets CI=true) a missing Prometheus fails this
- * suite; elsewhere it is skipped, and jest counts the skip.
- */
-/* eslint-disable jest/valid-title, jest/valid-describe-callback, jest/no-disabled-tests, jest/expect-expect --
-   a describe wrapper: the caller's title and body are passed on; the stand-in test fails by throwing */
-function describeWithPrometheus(name: string, fn: () => void) {
-  if (available) {
-    describe(name, fn);
-  } else if (process.env.CI) {
-    describe(name, () => {
-      it('needs prometheus and promtool', () => {
-        throw new Error(`${name}: ${missing}. CI runs every suite.`);
-      });
-    });
-  } else {
-    // eslint-disable-next-line no-console
-    console.warn(`Skipping "${name}": ${missing}`);
-    describe.skip(name, fn);
-  }
-}
-
-/* eslint-enable jest/valid-title, jest/valid-describe-callback, jest/no-disabled-tests, jest/expect-expect */
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
+/** Fails under CI without Prometheus; skipped (and counted) elsewhere. */
+const describeWithPrometheus = describeNeeding(prometheusRequirement);
 
 /**
  * Starts Prometheus on a free port; another process may take the port

@@ -11,7 +11,7 @@ import {
   sendJson,
   startTestHttpServer,
   type TestHttpServer,
-} from '../__testUtils__/http';
+} from '@internal/ops-test-utils';
 import { AwsBackupReader } from './AwsBackupReader';
 
 // AWS Backup's control plane cannot run here: the real AWS SDK talks to a

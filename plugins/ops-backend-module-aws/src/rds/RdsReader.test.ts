@@ -7,7 +7,7 @@ import {
   startTestHttpServer,
   type RecordedRequest,
   type TestHttpServer,
-} from '../__testUtils__/http';
+} from '@internal/ops-test-utils';
 import { RdsReader } from './RdsReader';
 
 // RDS's control plane cannot run here: the real AWS SDK talks to a loopback

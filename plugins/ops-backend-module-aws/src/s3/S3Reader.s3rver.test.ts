@@ -25,7 +25,7 @@ import {
   startS3rver,
   TestS3,
 } from './__testUtils__/s3rver';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 const HOUR = 3600 * 1000;
 // 12:30 in Tokyo.

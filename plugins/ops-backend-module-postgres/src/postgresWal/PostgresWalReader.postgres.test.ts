@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { chown, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { freePort } from '../__testUtils__/freePort';
+import { freePort } from '@internal/ops-test-utils';
 import type { BackupReadRequest, BackupReading } from '@unyo/plugin-ops-node';
 import { PostgresWalReader } from './PostgresWalReader';
 import {

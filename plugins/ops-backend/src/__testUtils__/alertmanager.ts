@@ -2,8 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onFreePort } from './http';
-import { Requirement, describeNeeding, onPath } from './requirements';
+import {
+  Requirement,
+  describeNeeding,
+  onFreePort,
+  onPath,
+} from '@internal/ops-test-utils';
 
 /** Debian names the binary prometheus-alertmanager; upstream alertmanager. */
 const binary = ['prometheus-alertmanager', 'alertmanager'].find(onPath);

@@ -26,15 +26,16 @@ function toJsonSchema(node: any): any {
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-ajv.addSchema({ $id: 'ops-api', ...toJsonSchema({ components: spec.components }) });
+ajv.addSchema({
+  $id: 'ops-api',
+  ...toJsonSchema({ components: spec.components }),
+});
 
 const routes = Object.entries(spec.paths as Record<string, any>).map(
   ([template, item]) => ({
     template,
     item,
-    pattern: new RegExp(
-      `^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`,
-    ),
+    pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
   }),
 );
 
@@ -78,7 +79,9 @@ function check(req: express.Request, status: number, body: unknown) {
     return;
   }
   const op = route.item[method];
-  const response = resolve(op.responses[String(status)] ?? op.responses.default);
+  const response = resolve(
+    op.responses[String(status)] ?? op.responses.default,
+  );
   if (!response) {
     violations.push(`${where}: the spec has no such status`);
     return;
@@ -92,9 +95,7 @@ function check(req: express.Request, status: number, body: unknown) {
   }
   const validate = ajv.compile(toJsonSchema(schema));
   if (!validate(JSON.parse(JSON.stringify(body)))) {
-    violations.push(
-      `${where}: ${describe(validate.errors)}`,
-    );
+    violations.push(`${where}: ${describe(validate.errors)}`);
   }
   if (status < 300 && op.requestBody && req.body !== undefined) {
     const bodySchema = op.requestBody.content['application/json'].schema;

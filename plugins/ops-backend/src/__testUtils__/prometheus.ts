@@ -3,19 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { onFreePort } from './http';
 import { TestSeries, toOpenMetrics } from './openmetrics';
-import { Requirement, describeNeeding, onPath } from './requirements';
+import {
+  describeNeeding,
+  onFreePort,
+  prometheusRequirement,
+} from '@internal/ops-test-utils';
 
 export type { TestSeries } from './openmetrics';
 export { linearCounter } from './openmetrics';
 
-/** A real Prometheus: `prometheus` and `promtool` on PATH. */
-export const prometheusRequirement: Requirement = {
-  what: 'prometheus and promtool on PATH',
-  install: 'apt-get install -y prometheus',
-  available: onPath('prometheus') && onPath('promtool'),
-};
+export { prometheusRequirement };
 
 /**
  * `describe` for suites that need a real Prometheus: fails under CI when it

@@ -19,7 +19,7 @@ import {
   prometheusRequirement,
   startPrometheus,
 } from '../__testUtils__/prometheus';
-import { describeNeeding } from '../__testUtils__/requirements';
+import { describeNeeding } from '@internal/ops-test-utils';
 import { opsPlugin } from '../plugin';
 import { entities } from './__fixtures__/entities';
 
@@ -131,7 +131,11 @@ describeReal('alerts against a real Prometheus and Alertmanager', () => {
     result:
       | AuthorizeResult.ALLOW
       | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-    more: { alerts?: object; catalog?: Entity[]; alertmanagerUrl?: string } = {},
+    more: {
+      alerts?: object;
+      catalog?: Entity[];
+      alertmanagerUrl?: string;
+    } = {},
   ) {
     const { server } = await startTestBackend({
       features: [

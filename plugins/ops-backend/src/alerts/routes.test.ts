@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { opsPlugin } from '../plugin';
 import { entities } from './__fixtures__/entities';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 const SMTP = 'component:default/mairust-smtp';
 const service = mockCredentials.service.header();

@@ -3,7 +3,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { BackupPolicyEntity } from '@unyo/plugin-ops-common';
 import { BackupReadRequest, BackupSourceReader } from '@unyo/plugin-ops-node';
-import { startTestHttpServer, TestHttpServer } from '../__testUtils__/http';
+import { startTestHttpServer, TestHttpServer } from '@internal/ops-test-utils';
 import { readingKey } from './BackupStore';
 import { BackupMonitor } from './BackupMonitor';
 import { condenseReading, MAX_STORED_COPIES } from './condenseReading';

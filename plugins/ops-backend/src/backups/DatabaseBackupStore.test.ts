@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { readingKey } from './BackupStore';
 import { DatabaseBackupStore } from './DatabaseBackupStore';
 import { BackupReading } from '@unyo/plugin-ops-node';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 const databases = createTestDatabases();
 const P = 'backuppolicy:default/mairust-db-backups';

@@ -38,7 +38,7 @@ const standInSources = createBackendModule({
     });
   },
 });
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 const service = mockCredentials.service.header();
 const alice = mockCredentials.user.header('user:default/alice');

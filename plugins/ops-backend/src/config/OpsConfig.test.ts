@@ -166,7 +166,12 @@ describe('readOpsConfig', () => {
         escalation: 'at once',
         match: { priority: 'P1' },
       },
-      { id: 'low', name: 'Low', respondWithinMinutes: null, match: { severity: 'info' } },
+      {
+        id: 'low',
+        name: 'Low',
+        respondWithinMinutes: null,
+        match: { severity: 'info' },
+      },
     ]);
     // The built-in neutral set stays available by name.
     expect(config.alerts.levelSets.default.map(l => l.id)).toEqual([
@@ -180,7 +185,14 @@ describe('readOpsConfig', () => {
           ops: {
             alerts: {
               levelSets: {
-                x: [{ id: 'a', name: 'A', respondWithinMinutes: -1, match: { severity: 'a' } }],
+                x: [
+                  {
+                    id: 'a',
+                    name: 'A',
+                    respondWithinMinutes: -1,
+                    match: { severity: 'a' },
+                  },
+                ],
               },
             },
           },
@@ -233,7 +245,9 @@ describe('readOpsConfig', () => {
         new ConfigReader({
           ops: {
             slo: {
-              policies: { s: { featureFreezeBelow: 0.2, incidentOnlyBelow: 0.5 } },
+              policies: {
+                s: { featureFreezeBelow: 0.2, incidentOnlyBelow: 0.5 },
+              },
             },
           },
         }),

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { SloStatus } from '@unyo/plugin-ops-common';
 import { DatabaseSloStore } from './DatabaseSloStore';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 const databases = createTestDatabases();
 

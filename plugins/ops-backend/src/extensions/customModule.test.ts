@@ -8,7 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { startTestHttpServer, TestHttpServer } from '../__testUtils__/http';
+import { startTestHttpServer, TestHttpServer } from '@internal/ops-test-utils';
 import { recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
 import {

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseHealthStore } from './DatabaseHealthStore';
 import { ProbeResult } from './types';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 const databases = createTestDatabases();
 

@@ -3,7 +3,7 @@ import {
   sendJson,
   startTestHttpServer,
   TestHttpServer,
-} from '../__testUtils__/http';
+} from '@internal/ops-test-utils';
 import { startGrpcHealthServer } from './__testUtils__/grpcHealthServer';
 import { ServingStatus } from './grpcHealthProtocol';
 import { HealthProber } from './HealthProber';

@@ -3,17 +3,17 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import {
+  createTestDatabases,
   sendJson,
   startTestHttpServer,
   TestHttpServer,
-} from '../__testUtils__/http';
+} from '@internal/ops-test-utils';
 import { opsPlugin } from '../plugin';
 import { startGrpcHealthServer } from './__testUtils__/grpcHealthServer';
 import { DatabaseHealthStore } from './DatabaseHealthStore';
 import { ServingStatus } from './grpcHealthProtocol';
 import { HealthMonitor } from './HealthMonitor';
 import { HealthProber } from './HealthProber';
-import { createTestDatabases } from '../__testUtils__/databases';
 
 const databases = createTestDatabases();
 

@@ -4,7 +4,7 @@ import {
   sendJson,
   startTestHttpServer,
   TestHttpServer,
-} from '../__testUtils__/http';
+} from '@internal/ops-test-utils';
 import { PrometheusQueryError, PrometheusUnavailableError } from './errors';
 import { HttpPrometheusClient } from './HttpPrometheusClient';
 import { createPrometheusClients } from './PrometheusClients';

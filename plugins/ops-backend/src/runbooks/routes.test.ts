@@ -14,10 +14,11 @@ import {
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
+  createTestDatabases,
   sendJson,
   startTestHttpServer,
   TestHttpServer,
-} from '../__testUtils__/http';
+} from '@internal/ops-test-utils';
 import {
   describeWithPrometheus,
   startPrometheus,
@@ -32,7 +33,6 @@ import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
 import { DatabaseExecutionStore } from './DatabaseExecutionStore';
 import { STALE_MESSAGE } from './DefaultRunbookService';
-import { createTestDatabases } from '../__testUtils__/databases';
 
 const databases = createTestDatabases();
 const alice = mockCredentials.user.header('user:default/alice');

@@ -6,7 +6,7 @@ import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { SloDailyRow } from '../database/SloStore';
 import { DefaultSloService } from './DefaultSloService';
 import { DatabaseMonthlyRollups } from './rollups/MonthlyRollups';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 const databases = createTestDatabases();
 

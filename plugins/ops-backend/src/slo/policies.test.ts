@@ -55,7 +55,11 @@ describe('CatalogSloPolicyLookup', () => {
   ];
   const lookup = new CatalogSloPolicyLookup({
     catalog: catalogServiceMock({
-      entities: [component('checkout', 'payments'), component('search'), system],
+      entities: [
+        component('checkout', 'payments'),
+        component('search'),
+        system,
+      ],
     }),
     defaultPolicy: { featureFreezeBelow: 0.5, incidentOnlyBelow: 0.2 },
     policies: {
@@ -89,7 +93,9 @@ describe('CatalogSloPolicyLookup', () => {
     // Its System's (lenient) through the measured entity; none: ops.slo.policy.
     expect(inherited.policy).toBe('normal');
     expect(plain.policy).toBe('normal');
-    expect(policyOf('slo:default/inherited')).toMatchObject({ name: 'lenient' });
+    expect(policyOf('slo:default/inherited')).toMatchObject({
+      name: 'lenient',
+    });
     expect(policyOf('slo:default/plain')).toMatchObject({ name: 'default' });
   });
 

@@ -91,7 +91,9 @@ export class CatalogSloPolicyLookup implements SloPolicyLookup {
 }
 
 /** Every SLO gets the same policy: tests and callers without a catalog. */
-export function fixedSloPolicy(thresholds: SloPolicyThresholds): SloPolicyLookup {
+export function fixedSloPolicy(
+  thresholds: SloPolicyThresholds,
+): SloPolicyLookup {
   return {
     async forSlos() {
       return () => ({ name: 'default', ...thresholds });

@@ -127,14 +127,12 @@ describe('alertLevel', () => {
         match: { severity: 'critical' },
       },
     ];
-    expect(alertLevel({ severity: 'critical', priority: 'P1' }, set)).toEqual(
-      {
-        id: 'P1',
-        name: 'P1',
-        respondWithinMinutes: 15,
-        escalation: 'at once',
-      },
-    );
+    expect(alertLevel({ severity: 'critical', priority: 'P1' }, set)).toEqual({
+      id: 'P1',
+      name: 'P1',
+      respondWithinMinutes: 15,
+      escalation: 'at once',
+    });
     expect(alertLevel({ severity: 'critical', team: 'db' }, set)?.id).toBe(
       'db-critical',
     );
@@ -154,10 +152,16 @@ describe('inheritedAnnotation', () => {
   it('reads the most specific entity first, skipping blanks', () => {
     const key = 'unyo.dev/alert-level-set';
     expect(
-      inheritedAnnotation(key, [entity({ [key]: ' ' }), entity({ [key]: 'b' })]),
+      inheritedAnnotation(key, [
+        entity({ [key]: ' ' }),
+        entity({ [key]: 'b' }),
+      ]),
     ).toBe('b');
     expect(
-      inheritedAnnotation(key, [entity({ [key]: 'a' }), entity({ [key]: 'b' })]),
+      inheritedAnnotation(key, [
+        entity({ [key]: 'a' }),
+        entity({ [key]: 'b' }),
+      ]),
     ).toBe('a');
     expect(inheritedAnnotation(key, [undefined, entity()])).toBeUndefined();
   });

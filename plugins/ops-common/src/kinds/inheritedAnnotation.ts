@@ -24,7 +24,9 @@ export function inheritedAnnotation(
  *
  * @public
  */
-export function systemRefOf(entity: Pick<Entity, 'relations'>): string | undefined {
+export function systemRefOf(
+  entity: Pick<Entity, 'relations'>,
+): string | undefined {
   return entity.relations?.find(
     r => r.type === 'partOf' && r.targetRef.startsWith('system:'),
   )?.targetRef;

@@ -8,16 +8,13 @@ import {
   timeToExhaustionSeconds,
 } from './burnRate';
 import { SloCounts, badOf, errorBudget, sliOf } from './errorBudget';
-import {
-  DEFAULT_SLO_POLICY_THRESHOLDS,
-  SloPolicyThresholds,
-  policyFor,
-} from './policy';
+import { DEFAULT_SLO_POLICY_THRESHOLDS, policyFor } from './policy';
 import { budgetFraction, targetToPpm } from './target';
 import {
   BURN_RATE_WINDOWS,
   BurnRateWindow,
   SloErrorBudget,
+  SloPolicyThresholds,
   SloStatus,
 } from './types';
 import { idealRemainingRatio, resolveWindow } from './window';

@@ -1,18 +1,4 @@
-import type { SloPolicy } from './types';
-
-/**
- * Remaining-budget thresholds of the policy states (app-config
- * `ops.slo.policy`, or a named set of `ops.slo.policies` chosen by the
- * annotation `unyo.dev/error-budget-policy`).
- *
- * @public
- */
-export interface SloPolicyThresholds {
-  /** At or below this remaining ratio (and at or above the next): `feature-freeze`. */
-  featureFreezeBelow: number;
-  /** Below this remaining ratio (and above 0): `incident-only`. */
-  incidentOnlyBelow: number;
-}
+import type { SloPolicy, SloPolicyThresholds } from './types';
 
 /**
  * Defaults when `ops.slo.policy` is not set: feature freeze at half the
@@ -48,14 +34,4 @@ export function policyFor(
     return 'incident-only';
   }
   return 'frozen';
-}
-
-/**
- * A named error-budget policy as the API reports it with an SLO's status.
- *
- * @public
- */
-export interface SloPolicySet extends SloPolicyThresholds {
-  /** The key of `ops.slo.policies`, or `default` for `ops.slo.policy`. */
-  name: string;
 }

@@ -1,4 +1,3 @@
-import type { SloPolicySet } from './policy';
 import type { BudgetingMethod } from '../kinds';
 
 /**
@@ -19,6 +18,30 @@ export const BURN_RATE_WINDOWS: readonly BurnRateWindow[] = Object.freeze([
   '1d',
   '3d',
 ] as const);
+
+/**
+ * Remaining-budget thresholds of the policy states (app-config
+ * `ops.slo.policy`, or a named set of `ops.slo.policies` chosen by the
+ * annotation `unyo.dev/error-budget-policy`).
+ *
+ * @public
+ */
+export interface SloPolicyThresholds {
+  /** At or below this remaining ratio (and at or above the next): `feature-freeze`. */
+  featureFreezeBelow: number;
+  /** Below this remaining ratio (and above 0): `incident-only`. */
+  incidentOnlyBelow: number;
+}
+
+/**
+ * A named error-budget policy as the API reports it with an SLO's status.
+ *
+ * @public
+ */
+export interface SloPolicySet extends SloPolicyThresholds {
+  /** The key of `ops.slo.policies`, or `default` for `ops.slo.policy`. */
+  name: string;
+}
 
 /** The error-budget policy state, from the remaining budget. @public */
 export type SloPolicy =

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { onFreePort } from '../../__testUtils__/http';
+import { onFreePort } from '@internal/ops-test-utils';
 
 /**
  * s3rver makes ListObjectsV2 continuation tokens with single DES, which

@@ -3,7 +3,7 @@ import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../__testUtils__/freePort';
+import { freePort } from '@internal/ops-test-utils';
 
 const run = promisify(execFile);
 

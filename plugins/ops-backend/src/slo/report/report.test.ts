@@ -7,7 +7,7 @@ import { DatabaseSloStore } from '../../database/DatabaseSloStore';
 import { opsPlugin } from '../../plugin';
 import { SLO_REPORT_COLUMNS } from '@unyo/plugin-ops-common';
 import { CSV_COLUMNS } from './csv';
-import { createTestDatabases } from '../../__testUtils__/databases';
+import { createTestDatabases } from '@internal/ops-test-utils';
 
 function component(name: string, owner: string, system: string): Entity {
   return {

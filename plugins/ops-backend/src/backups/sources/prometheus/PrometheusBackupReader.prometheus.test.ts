@@ -11,7 +11,7 @@ import {
   TestPrometheus,
 } from '../../../__testUtils__/prometheus';
 import { createPrometheusClients } from '../../../prometheus/PrometheusClients';
-import { freePort } from '../../../__testUtils__/http';
+import { freePort } from '@internal/ops-test-utils';
 import { PrometheusBackupReader } from './PrometheusBackupReader';
 
 const MINUTE = 60_000;

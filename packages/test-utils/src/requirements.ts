@@ -23,6 +23,13 @@ export interface Requirement {
   available: boolean;
 }
 
+/** A real Prometheus: `prometheus` and `promtool` on PATH. */
+export const prometheusRequirement: Requirement = {
+  what: 'prometheus and promtool on PATH',
+  install: 'apt-get install -y prometheus',
+  available: onPath('prometheus') && onPath('promtool'),
+};
+
 type SuiteFn = (name: string, fn: () => void) => void;
 
 /**
