@@ -64,9 +64,12 @@ async function upload(
     object.key,
     'object',
   );
-  // s3rver answers the PUT before its file stream has written everything;
-  // a late write would set the mtime to now again, so wait for all bytes.
-  for (let i = 0; (await stat(file)).size < object.size; i++) {
+  // s3rver answers the PUT before its file stream has written everything
+  // (under load, before the file exists); a late write would set the mtime
+  // to now again, so wait for all bytes.
+  const written = async () =>
+    (await stat(file).catch(() => undefined))?.size ?? -1;
+  for (let i = 0; (await written()) < object.size; i++) {
     if (i > 200) throw new Error(`s3rver did not finish writing ${url}`);
     await new Promise(r => setTimeout(r, 10));
   }

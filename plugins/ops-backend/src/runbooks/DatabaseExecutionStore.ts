@@ -6,7 +6,7 @@ import {
 } from '@unyo/plugin-ops-common';
 import { Knex } from 'knex';
 import { migratedClient, toDate } from '../database/util';
-import { ExecutionStore, NewExecution } from './ExecutionStore';
+import { ExecutionQuery, ExecutionStore, NewExecution } from './ExecutionStore';
 
 const TABLE = 'ops_runbook_executions';
 const KEY = ['runbook_ref', 'action_id', 'actor', 'idempotency_key'];
@@ -145,15 +145,24 @@ export class DatabaseExecutionStore implements ExecutionStore {
     return row ? toExecution(row) : undefined;
   }
 
-  async list(options: { runbookRef: string; limit: number }) {
-    const rows = await this.db<Row>(TABLE)
-      .where({ runbook_ref: options.runbookRef })
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(options.limit);
-    return rows.map(toExecution);
+  async list(query: ExecutionQuery) {
+    const filtered = () => {
+      const q = this.db<Row>(TABLE).where({ runbook_ref: query.runbookRef });
+      if (query.status) q.where({ status: query.status });
+      if (query.actor) q.where({ actor: query.actor });
+      return q;
+    };
+    const [rows, [{ count }]] = await Promise.all([
+      filtered()
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(query.limit)
+        .offset(query.offset),
+      filtered().count({ count: '*' }),
+    ]);
+    return { items: rows.map(toExecution), totalCount: Number(count) };
   }
 
   async failStale(now: Date, message: string) {

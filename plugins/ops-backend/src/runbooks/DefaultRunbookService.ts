@@ -18,7 +18,7 @@ import {
 import { ActionRunner } from '@unyo/plugin-ops-node';
 import { AlertService } from '../alerts/AlertService';
 import { describeError } from './executionErrors';
-import { ExecutionStore } from './ExecutionStore';
+import { ExecutionQuery, ExecutionStore } from './ExecutionStore';
 import { listRunbooks } from './listRunbooks';
 import { RunbookExecutor } from './RunbookExecutor';
 import { RunbookService } from './RunbookService';
@@ -83,12 +83,11 @@ export class DefaultRunbookService implements RunbookService {
   }
 
   async listExecutions(
-    runbookRef: string,
-    limit: number,
+    query: ExecutionQuery,
     credentials: BackstageCredentials,
-  ): Promise<Execution[]> {
-    await this.loadRunbook(runbookRef, credentials);
-    return this.options.store.list({ runbookRef, limit });
+  ): Promise<{ items: Execution[]; totalCount: number }> {
+    await this.loadRunbook(query.runbookRef, credentials);
+    return this.options.store.list(query);
   }
 
   async getExecution(

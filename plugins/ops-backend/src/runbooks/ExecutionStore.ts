@@ -10,6 +10,16 @@ export type NewExecution = Omit<Execution, 'finishedAt'> & {
   deadlineAt?: Date;
 };
 
+/** Which executions of a runbook to list (`GET /executions`). */
+export interface ExecutionQuery {
+  runbookRef: string;
+  status?: ExecutionStatus;
+  /** The entity ref of the user who ran it. */
+  actor?: string;
+  limit: number;
+  offset: number;
+}
+
 /** Where executions are kept (the audit trail). */
 export interface ExecutionStore {
   /**
@@ -39,7 +49,10 @@ export interface ExecutionStore {
   ): Promise<Execution | undefined>;
   get(id: string): Promise<Execution | undefined>;
   /** Newest first. */
-  list(options: { runbookRef: string; limit: number }): Promise<Execution[]>;
+  /** One page, newest first, with how many match over all pages. */
+  list(
+    query: ExecutionQuery,
+  ): Promise<{ items: Execution[]; totalCount: number }>;
   /** Marks running executions past their deadline failed; answers them. */
   failStale(now: Date, message: string): Promise<Execution[]>;
 }

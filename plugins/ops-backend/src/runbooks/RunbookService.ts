@@ -5,6 +5,7 @@ import {
   RunbooksResponse,
 } from '@unyo/plugin-ops-common';
 import { Request } from 'express';
+import { ExecutionQuery } from './ExecutionStore';
 
 /** Runbooks of entities, and the execution of their actions. */
 export interface RunbookService {
@@ -26,12 +27,11 @@ export interface RunbookService {
     /** For the auditor. */
     httpRequest?: Request;
   }): Promise<{ created: boolean; execution: Execution }>;
-  /** Newest first; NotFoundError when the caller cannot see the runbook. */
+  /** One page, newest first; NotFoundError when the caller cannot see the runbook. */
   listExecutions(
-    runbookRef: string,
-    limit: number,
+    query: ExecutionQuery,
     credentials: BackstageCredentials,
-  ): Promise<Execution[]>;
+  ): Promise<{ items: Execution[]; totalCount: number }>;
   getExecution(
     id: string,
     credentials: BackstageCredentials,

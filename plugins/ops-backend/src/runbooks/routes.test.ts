@@ -526,6 +526,52 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
     ]);
   });
 
+  it('pages the executions newest first, filters by status and actor, and names a bad paging parameter', async () => {
+    const server = await start();
+    // Three refusals (no confirmation for a destructive action) and one run.
+    for (let i = 0; i < 3; i++) {
+      await execute(server, 'flush', { parameters: { reason: `r${i}` } });
+    }
+    const done = await executeToEnd(server, 'trigger', {
+      parameters: { reason: 'backlog 5000', nodes: 2 },
+    });
+    const page = (query: Record<string, string | number>) =>
+      request(server)
+        .get('/api/ops/executions')
+        .query({ runbookRef: RUNBOOK, ...query })
+        .set('Authorization', alice);
+
+    const all = await page({});
+    expect(all.body.totalCount).toBe(4);
+    expect(all.body.items.map((e: any) => e.id)[0]).toBe(done.id);
+
+    const second = await page({ limit: 2, offset: 1 });
+    expect(second.status).toBe(200);
+    expect(second.body.totalCount).toBe(4);
+    expect(second.body.items.map((e: any) => e.id)).toEqual(
+      all.body.items.slice(1, 3).map((e: any) => e.id),
+    );
+
+    const rejected = await page({ status: 'rejected' });
+    expect(rejected.body.totalCount).toBe(3);
+    expect(rejected.body.items.every((e: any) => e.status === 'rejected')).toBe(
+      true,
+    );
+    const byBob = await page({ actor: 'user:default/bob' });
+    expect(byBob.body).toEqual({ items: [], totalCount: 0 });
+
+    for (const [query, field] of [
+      [{ offset: -1 }, 'offset'],
+      [{ offset: 'x' }, 'offset'],
+      [{ limit: 0 }, 'limit'],
+      [{ status: 'done' }, 'status'],
+    ] as const) {
+      const bad = await page(query);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain(field);
+    }
+  });
+
   it('refuses a malformed body with a 400 naming the field, and stores nothing', async () => {
     const server = await start();
     const unknown = await execute(server, 'trigger', { reason: 'x' });

@@ -5,6 +5,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { entityRefParam, nameParam } from '../lib/params';
 import { parseInput } from '../lib/parseInput';
+import { ExecutionStatus } from '@unyo/plugin-ops-common';
 import { RunbookService } from './RunbookService';
 
 const ACTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -44,6 +45,37 @@ function runbookRefParam(value: string): string {
     throw new InputError(`runbookRef must be a runbook:<namespace>/<name> ref`);
   }
   return `runbook:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
+}
+
+const EXECUTION_STATUSES: ExecutionStatus[] = [
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  'rejected',
+];
+
+function statusParam(value: unknown): ExecutionStatus | undefined {
+  if (value === undefined) return undefined;
+  if (!EXECUTION_STATUSES.includes(value as ExecutionStatus)) {
+    throw new InputError(
+      `Query parameter status must be one of ${EXECUTION_STATUSES.join(', ')}`,
+    );
+  }
+  return value as ExecutionStatus;
+}
+
+function offsetParam(value: unknown): number {
+  if (value === undefined) return 0;
+  const offset = Number(value);
+  if (
+    typeof value !== 'string' ||
+    !Number.isSafeInteger(offset) ||
+    offset < 0
+  ) {
+    throw new InputError('Query parameter offset must be an integer from 0');
+  }
+  return offset;
 }
 
 function limitParam(value: unknown): number {
@@ -105,12 +137,20 @@ export function createRunbookRoutes(options: {
       allow: ['user', 'service'],
     });
     const runbookRef = runbookRefParam(entityRefParam(req, 'runbookRef'));
-    const items = await runbooks.listExecutions(
-      runbookRef,
-      limitParam(req.query.limit),
-      credentials,
+    const actor =
+      req.query.actor === undefined ? undefined : entityRefParam(req, 'actor');
+    res.json(
+      await runbooks.listExecutions(
+        {
+          runbookRef,
+          status: statusParam(req.query.status),
+          actor,
+          limit: limitParam(req.query.limit),
+          offset: offsetParam(req.query.offset),
+        },
+        credentials,
+      ),
     );
-    res.json({ items });
   });
 
   router.get('/executions/:id', async (req, res) => {

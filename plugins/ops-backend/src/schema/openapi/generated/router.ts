@@ -423,6 +423,14 @@ export const spec = {
                         $ref: '#/components/schemas/Silence',
                       },
                     },
+                    notConfigured: {
+                      description:
+                        'Config keys that are not set (`ops.alertmanager.servers`), so there is nothing to list or silence; not an error.',
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
                   },
                 },
               },
@@ -1034,30 +1042,31 @@ export const spec = {
       AlertLevel: {
         additionalProperties: false,
         description:
-          "An alert's level from the configured level set, with the response time it sets.",
+          "An alert's level from the level set that applies to its entity (`ops.alerts.levelSets`), with the response time the team set for it.",
         properties: {
           id: {
             description:
-              '`P1`…`P4`, `critical`, `high`, `medium`, `low` or `warning`.',
-            type: 'string',
-          },
-          manual: {
-            description: 'Which example manual the built-in level comes from.',
-            enum: ['001', '003'],
+              'Stable id from the level set, e.g. `critical` or `P1`.',
             type: 'string',
           },
           name: {
-            description: 'As the manual names it: `P1`, `Critical`, `Warning`.',
+            description:
+              'As the team names it, e.g. `Critical` or `P1 (Critical)`.',
             type: 'string',
           },
           respondWithinMinutes: {
             description:
-              'Respond within this many minutes; null: by the next business day.',
+              'Respond within this many minutes (0: at once); null: no time set.',
             nullable: true,
             type: 'number',
           },
+          escalation: {
+            description:
+              'When and to whom the alert is escalated, as the team words it.',
+            type: 'string',
+          },
         },
-        required: ['id', 'name', 'respondWithinMinutes', 'manual'],
+        required: ['id', 'name', 'respondWithinMinutes'],
         type: 'object',
       },
       AlertMatcher: {
@@ -1260,6 +1269,16 @@ export const spec = {
             },
             type: 'array',
           },
+          levelSet: {
+            description:
+              'The level set the levels come from (`ops.alerts.levelSets`), by name.',
+            type: 'string',
+          },
+          levelSetError: {
+            description:
+              "Why the entity's `unyo.dev/alert-level-set` could not be used (the default set is used).",
+            type: 'string',
+          },
           notConfigured: {
             description:
               'Config keys that are not set, e.g. `ops.alertmanager.servers`.',
@@ -1397,16 +1416,9 @@ export const spec = {
         },
       },
       BackupSourceType: {
-        enum: [
-          'postgres-wal',
-          'pgbackrest',
-          's3',
-          'aws-backup',
-          'rds',
-          'azure-cosmosdb',
-          'prometheus',
-          'push',
-        ],
+        description:
+          'The source type of a backup target. Built in `push` and `prometheus`; modules add others (`postgres-wal`, `pgbackrest`, `s3`, `aws-backup`, `rds`, `azure-cosmosdb`, or a custom type, docs/custom-module.md).',
+        minLength: 1,
         type: 'string',
       },
       BackupState: {
@@ -2426,6 +2438,28 @@ export const spec = {
         enum: ['normal', 'feature-freeze', 'incident-only', 'frozen'],
         type: 'string',
       },
+      SloPolicySet: {
+        additionalProperties: false,
+        description:
+          'The error-budget policy an SLO is judged by (`ops.slo.policies`, chosen by the annotation `unyo.dev/error-budget-policy`; `default` is `ops.slo.policy`).',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          featureFreezeBelow: {
+            description:
+              'At or below this remaining budget ratio the state is `feature-freeze`.',
+            type: 'number',
+          },
+          incidentOnlyBelow: {
+            description:
+              'Below this remaining budget ratio (and above 0) the state is `incident-only`.',
+            type: 'number',
+          },
+        },
+        required: ['name', 'featureFreezeBelow', 'incidentOnlyBelow'],
+        type: 'object',
+      },
       SloReportItem: {
         additionalProperties: false,
         description:
@@ -2515,6 +2549,9 @@ export const spec = {
           },
           policy: {
             $ref: '#/components/schemas/SloPolicy',
+          },
+          policySet: {
+            $ref: '#/components/schemas/SloPolicySet',
           },
           ref: {
             description: 'e.g. `slo:default/identity-availability`.',
@@ -2778,6 +2815,9 @@ export const spec = {
           policy: {
             $ref: '#/components/schemas/SloPolicy',
           },
+          policySet: {
+            $ref: '#/components/schemas/SloPolicySet',
+          },
           ref: {
             description: 'e.g. `slo:default/identity-availability`.',
             type: 'string',
@@ -2928,6 +2968,9 @@ export const spec = {
           },
           policy: {
             $ref: '#/components/schemas/SloPolicy',
+          },
+          policySet: {
+            $ref: '#/components/schemas/SloPolicySet',
           },
           ref: {
             description: 'e.g. `slo:default/identity-availability`.',
