@@ -1,15 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { durationToMilliseconds } from '@backstage/types';
 import { OpsServerConfig } from '../config/OpsConfig';
-import {
-  DEFAULT_RETRY,
-  RetryOptions,
-  backoffDelayMs,
-  parseRetryAfter,
-} from './backoff';
-import { PrometheusQueryError, PrometheusUnavailableError } from './errors';
+import { attemptRequest } from './attemptRequest';
+import { DEFAULT_RETRY, RetryOptions, backoffDelayMs } from './backoff';
+import { PrometheusQueryError } from './errors';
 import { parseInstantData, parseRangeData } from './parseResponse';
+import { PrometheusServer, prometheusServerOf } from './prometheusServer';
 import { formatDuration, formatSelector, parseSelector } from './promql';
 import { parseRulesData } from './parseRules';
 import {
@@ -29,43 +25,9 @@ export interface HttpPrometheusClientOptions {
   retry?: Partial<RetryOptions>;
 }
 
-/** What one attempt came to, when it did not succeed. */
-interface Failure {
-  error: Error;
-  retryable: boolean;
-  retryAfterMs?: number;
-}
-
-interface ApiBody {
-  status?: string;
-  data?: unknown;
-  errorType?: string;
-  error?: string;
-  warnings?: string[];
-}
-
-const NETWORK_ERRORS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  UND_ERR_SOCKET: 'connection closed by the server',
-};
-
 /** Unix seconds with millisecond precision, as the Prometheus API takes them. */
 function unixSeconds(date: Date): string {
   return (date.getTime() / 1000).toString();
-}
-
-function networkReason(error: unknown): string {
-  const cause = (
-    error as { cause?: { code?: string; errors?: { code?: string }[] } }
-  )?.cause;
-  const code = cause?.code ?? cause?.errors?.[0]?.code;
-  if (code) return NETWORK_ERRORS[code] ?? code;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -76,41 +38,17 @@ function networkReason(error: unknown): string {
  */
 export class HttpPrometheusClient implements PrometheusClient {
   readonly name: string;
-  private readonly baseUrl: string;
-  private readonly headers: Record<string, string>;
-  /** Names the server in errors and logs without credentials. */
-  private readonly label: string;
-  /** The server's URL without credentials, for the log only. */
-  private readonly location: string;
-  private readonly timeoutMs: number;
+  private readonly server: PrometheusServer;
   private readonly retry: RetryOptions;
-  private readonly fetch: typeof fetch;
-  private readonly logger?: LoggerService;
 
   constructor(options: HttpPrometheusClientOptions) {
-    const { server } = options;
-    const url = new URL(server.url);
-    this.headers = { ...server.headers };
-    // fetch refuses URLs with credentials; send them as Basic auth instead.
-    if (url.username && !hasHeader(this.headers, 'authorization')) {
-      const user = decodeURIComponent(url.username);
-      const password = decodeURIComponent(url.password);
-      this.headers.Authorization = `Basic ${Buffer.from(
-        `${user}:${password}`,
-      ).toString('base64')}`;
-    }
-    url.username = '';
-    url.password = '';
-    this.baseUrl = url.toString().replace(/\/+$/, '');
-    this.name = server.name;
-    // Messages reach the browser (an SLO's evaluation error): they name the
-    // server; its internal address is only written to the log.
-    this.label = `Prometheus server "${server.name}"`;
-    this.location = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-    this.timeoutMs = durationToMilliseconds(server.timeout);
+    this.server = prometheusServerOf(
+      options.server,
+      options.fetch ?? globalThis.fetch,
+      options.logger,
+    );
+    this.name = this.server.name;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.logger = options.logger;
   }
 
   async instantQuery(
@@ -185,10 +123,10 @@ export class HttpPrometheusClient implements PrometheusClient {
       return parse();
     } catch (error) {
       throw new PrometheusQueryError(
-        `${this.label} gave an unusable result for the query: ${
+        `${this.server.label} gave an unusable result for the query: ${
           (error as Error).message
         }`,
-        { server: this.name, errorType: 'unexpected_result', query },
+        { server: this.server.name, errorType: 'unexpected_result', query },
       );
     }
   }
@@ -202,158 +140,31 @@ export class HttpPrometheusClient implements PrometheusClient {
     const attempts = Math.max(1, this.retry.attempts);
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
-      const outcome = await this.attempt(path, form, query, attempt, signal);
+      const outcome = await attemptRequest(
+        this.server,
+        path,
+        form,
+        query,
+        attempt,
+        signal,
+      );
       if (!('error' in outcome)) {
         return outcome.data;
       }
       if (!outcome.retryable || attempt >= attempts) {
         // The message goes to the browser; where the server is, only to the log.
-        this.logger?.info(`${outcome.error.message} at ${this.location}`);
+        this.server.logger?.info(
+          `${outcome.error.message} at ${this.server.location}`,
+        );
         throw outcome.error;
       }
       const delay = backoffDelayMs(attempt, this.retry, outcome.retryAfterMs);
-      this.logger?.warn(
-        `${outcome.error.message} at ${this.location}; retry ${attempt} of ${
-          attempts - 1
-        } in ${delay} ms`,
+      this.server.logger?.warn(
+        `${outcome.error.message} at ${
+          this.server.location
+        }; retry ${attempt} of ${attempts - 1} in ${delay} ms`,
       );
       await sleep(delay, undefined, { signal });
     }
   }
-
-  private async attempt(
-    path: string,
-    form: URLSearchParams | undefined,
-    query: string,
-    attempt: number,
-    signal?: AbortSignal,
-  ): Promise<{ data: unknown } | Failure> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const tries = `${attempt} attempt${attempt > 1 ? 's' : ''}`;
-    const unavailable = (
-      message: string,
-      details: { reason: 'timeout' | 'network' | 'http'; status?: number },
-      cause?: unknown,
-    ) =>
-      new PrometheusUnavailableError(
-        `${this.label} ${message} (${tries})`,
-        { server: this.name, attempts: attempt, ...details },
-        cause,
-      );
-
-    let status: number;
-    let statusText: string;
-    let retryAfter: string | null;
-    let text: string;
-    try {
-      const response = await this.fetch(`${this.baseUrl}${path}`, {
-        method: form ? 'POST' : 'GET',
-        headers: {
-          ...this.headers,
-          ...(form
-            ? { 'Content-Type': 'application/x-www-form-urlencoded' }
-            : {}),
-          Accept: 'application/json',
-        },
-        body: form?.toString(),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      ({ status, statusText } = response);
-      retryAfter = response.headers.get('retry-after');
-      text = await response.text();
-    } catch (error) {
-      if (signal?.aborted) {
-        throw signal.reason;
-      }
-      if (timeout.aborted) {
-        // Not retried: a query that ran out of time would most likely do so
-        // again, and repeating it adds load to a server that is struggling.
-        return {
-          error: unavailable(
-            `did not answer within ${this.timeoutMs / 1000} s`,
-            { reason: 'timeout' },
-          ),
-          retryable: false,
-        };
-      }
-      return {
-        error: unavailable(
-          `could not be reached: ${networkReason(error)}`,
-          { reason: 'network' },
-          error,
-        ),
-        retryable: true,
-      };
-    }
-
-    let body: ApiBody | undefined;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    if (status >= 200 && status < 300 && body?.status === 'success') {
-      if (body.warnings?.length) {
-        this.logger?.warn(`${this.label} warned: ${body.warnings.join('; ')}`);
-      }
-      return { data: body.data };
-    }
-
-    const prometheusError =
-      body?.status === 'error' && body.error
-        ? { type: body.errorType ?? 'error', message: body.error }
-        : undefined;
-    if (
-      prometheusError &&
-      status >= 400 &&
-      status < 500 &&
-      status !== 429 &&
-      // 401/403/404 with a JSON body come from proxies, not from the query.
-      ![401, 403, 404].includes(status)
-    ) {
-      throw new PrometheusQueryError(
-        `${this.label} rejected the query (${prometheusError.type}): ${prometheusError.message}`,
-        { server: this.name, errorType: prometheusError.type, status, query },
-      );
-    }
-    const detail = prometheusError
-      ? `: ${prometheusError.type}: ${prometheusError.message}`
-      : '';
-    const answered = `answered HTTP ${status}${
-      statusText ? ` ${statusText}` : ''
-    }`;
-    if (prometheusError?.type === 'timeout') {
-      // The server's own --query.timeout: retrying repeats the same work.
-      return {
-        error: unavailable(`${answered}${detail}`, {
-          reason: 'timeout',
-          status,
-        }),
-        retryable: false,
-      };
-    }
-    if (status === 429 || status >= 500) {
-      return {
-        error: unavailable(`${answered}${detail}`, { reason: 'http', status }),
-        retryable: true,
-        retryAfterMs: parseRetryAfter(retryAfter),
-      };
-    }
-    const hint =
-      status === 401 || status === 403
-        ? '; check its headers in ops.prometheus.servers'
-        : '';
-    const what =
-      status >= 200 && status < 300
-        ? `${answered} with a body that is not a Prometheus API response`
-        : `${answered}${detail}${hint}`;
-    return {
-      error: unavailable(what, { reason: 'http', status }),
-      retryable: false,
-    };
-  }
-}
-
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-  return Object.keys(headers).some(h => h.toLowerCase() === name);
 }

@@ -1,13 +1,9 @@
 import type { BackupTarget } from '../kinds/BackupPolicyEntity';
-import {
-  BackupObservation,
-  BackupPolicyFacts,
-  evaluateBackupTarget,
-  evaluateRestoreTest,
-  expectedRetention,
-  foundRetention,
-  worstBackupState,
-} from './evaluateBackupStatus';
+import { BackupObservation, BackupPolicyFacts } from './backupRun';
+import { evaluateBackupTarget } from './evaluateBackupTarget';
+import { evaluateRestoreTest } from './restoreTest';
+import { expectedRetention, foundRetention } from './retention';
+import { worstBackupState } from './worstBackupState';
 
 const policyRef = 'backuppolicy:default/p';
 const policy = (spec: Partial<BackupPolicyFacts>): BackupPolicyFacts => ({

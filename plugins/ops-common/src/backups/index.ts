@@ -13,19 +13,17 @@ export {
   previousFireTime,
   scheduleIntervalSeconds,
 } from './schedule';
-export {
-  RESTORE_TEST_TARGET,
-  backupGraceSeconds,
-  evaluateBackupTarget,
-  evaluateRestoreTest,
-  expectedRetention,
-  foundRetention,
-  lastRestoreTestOf,
-  worstBackupState,
-} from './evaluateBackupStatus';
+export { RESTORE_TEST_TARGET } from './backupRun';
 export type {
   BackupObservation,
   BackupPolicyFacts,
   BackupRun,
-  EvaluateBackupTargetInput,
-} from './evaluateBackupStatus';
+} from './backupRun';
+export { backupGraceSeconds } from './backupGrace';
+export {
+  evaluateBackupTarget,
+  type EvaluateBackupTargetInput,
+} from './evaluateBackupTarget';
+export { evaluateRestoreTest, lastRestoreTestOf } from './restoreTest';
+export { expectedRetention, foundRetention } from './retention';
+export { worstBackupState } from './worstBackupState';
