@@ -227,14 +227,15 @@ type Query = Record<string, string | number | boolean | Array<string | number | 
 
 /** \`?a=1&b=x\` of the set values, in the order given; arrays repeat the key. */
 function queryString(query: Query | undefined) {
-  const params = new URLSearchParams();
+  const params: string[] = [];
   for (const [name, value] of Object.entries(query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) {
-      if (v !== undefined && v !== null && v !== '') params.append(name, String(v));
+      if (v !== undefined && v !== null && v !== '') {
+        params.push(\`\${encodeURIComponent(name)}=\${encodeURIComponent(String(v))}\`);
+      }
     }
   }
-  const text = params.toString();
-  return text ? \`?\${text}\` : '';
+  return params.length ? \`?\${params.join('&')}\` : '';
 }
 
 /** The JSON body, or \`undefined\` for an answer without one (204). */

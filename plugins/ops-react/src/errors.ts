@@ -1,4 +1,4 @@
-import { ResponseError } from '@backstage/errors';
+import { isError, ResponseError } from '@backstage/errors';
 
 /**
  * What an error answer of the ops backend says.
@@ -36,12 +36,14 @@ function backendError(body: unknown): { name?: string; message?: string } {
  * @public
  */
 export function opsErrorDetails(error: unknown): OpsErrorDetails {
-  if (!(error instanceof ResponseError)) {
-    return { message: error instanceof Error ? error.message : String(error) };
+  // by name: the app may hold a second copy of @backstage/errors
+  if (!isError(error) || error.name !== 'ResponseError') {
+    return { message: isError(error) ? error.message : String(error) };
   }
-  const { status, statusText } = error.response;
+  const { body, response } = error as unknown as ResponseError;
+  const { status, statusText } = response;
   const fallback = `Request failed with ${status} ${statusText}`.trim();
-  let found = backendError(error.body);
+  let found = backendError(body);
   const prefix = `Request failed with status ${status} ${statusText}, `;
   if (found.message?.startsWith(prefix)) {
     try {

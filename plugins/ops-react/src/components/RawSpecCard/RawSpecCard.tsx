@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CodeSnippet, InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
@@ -22,8 +23,8 @@ export const SPEC_YAML_OPTIONS = {
  */
 export interface RawSpecCardProps {
   title: string;
-  /** Under the title, e.g. which entity the spec is of. */
-  subheader?: string;
+  /** Under the title, given the entity's ref, e.g. which entity the spec is of. */
+  subheader?: (entityRef: string) => string;
   /** Shown instead of the snippet when the entity has no spec. */
   emptyText: string;
 }
@@ -37,7 +38,10 @@ export function RawSpecCard(props: RawSpecCardProps) {
   const { entity } = useEntity();
   const spec = entity.spec;
   return (
-    <InfoCard title={props.title} subheader={props.subheader}>
+    <InfoCard
+      title={props.title}
+      subheader={props.subheader?.(stringifyEntityRef(entity))}
+    >
       {spec && Object.keys(spec).length > 0 ? (
         <CodeSnippet
           text={stringify(spec, SPEC_YAML_OPTIONS)}

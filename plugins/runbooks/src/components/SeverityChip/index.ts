@@ -1,1 +1,0 @@
-export { SeverityChip } from './SeverityChip';
