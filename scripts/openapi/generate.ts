@@ -5,6 +5,7 @@
  *   generate --server` writes and `repo schema openapi validate` checks;
  *   that command itself needs openapi-generator's Java jar, which is not
  *   installable from the npm registry, hence this script);
+ * - the typed client in plugins/ops-react/src/generated/ (./client.ts);
  * - docs/api.md, the API reference.
  * `--check` fails instead of writing when a committed file is stale.
  */
@@ -12,6 +13,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import prettier from 'prettier';
 import YAML from 'yaml';
+import { generateClient } from './client';
 
 const root = resolve(__dirname, '../..');
 const specPath = resolve(root, 'plugins/ops-backend/src/schema/openapi.yaml');
@@ -59,6 +61,17 @@ emit(
   `${HEADER}export * from './generated';\n`,
 );
 
+for (const file of generateClient(
+  spec,
+  HEADER.replace(
+    'src/schema/openapi.yaml',
+    'plugins/ops-backend/src/schema/openapi.yaml',
+  ),
+  'plugins/ops-react/src/generated',
+)) {
+  emit(file.path, file.text);
+}
+
 // ---- docs/api.md -------------------------------------------------------
 function refName(ref: string) {
   return ref.split('/').pop()!;
@@ -72,12 +85,18 @@ function resolveRef<T>(node: any): T {
 }
 function typeOf(schema: any): string {
   if (!schema) return 'any';
-  if (schema.$ref) return `[${refName(schema.$ref)}](#${refName(schema.$ref).toLowerCase()})`;
-  if (schema.allOf) return schema.allOf.map(typeOf).join(' & ') + (schema.nullable ? ' \\| null' : '');
+  if (schema.$ref)
+    return `[${refName(schema.$ref)}](#${refName(schema.$ref).toLowerCase()})`;
+  if (schema.allOf)
+    return (
+      schema.allOf.map(typeOf).join(' & ') +
+      (schema.nullable ? ' \\| null' : '')
+    );
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(' \\| ');
   if (schema.oneOf) return schema.oneOf.map(typeOf).join(' \\| ');
   let t: string;
-  if (schema.enum) t = schema.enum.map((v: unknown) => `\`${v}\``).join(' \\| ');
+  if (schema.enum)
+    t = schema.enum.map((v: unknown) => `\`${v}\``).join(' \\| ');
   else if (schema.type === 'array') t = `${typeOf(schema.items)}[]`;
   else if (schema.type === 'object' && schema.properties) t = 'object';
   else if (schema.type === 'object') t = 'map';
@@ -88,11 +107,16 @@ function cell(text: string | undefined) {
   return (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 }
 function propertiesTable(schema: any): string[] {
-  const lines = ['| field | type | required | description |', '| --- | --- | --- | --- |'];
+  const lines = [
+    '| field | type | required | description |',
+    '| --- | --- | --- | --- |',
+  ];
   const required = new Set<string>(schema.required ?? []);
   for (const [name, prop] of Object.entries<any>(schema.properties ?? {})) {
     lines.push(
-      `| \`${name}\` | ${typeOf(prop)} | ${required.has(name) ? 'yes' : ''} | ${cell(prop.description)} |`,
+      `| \`${name}\` | ${typeOf(prop)} | ${
+        required.has(name) ? 'yes' : ''
+      } | ${cell(prop.description)} |`,
     );
   }
   return lines;
@@ -113,14 +137,22 @@ const md: string[] = [
 for (const [path, item] of Object.entries<any>(spec.paths)) {
   for (const [method, op] of Object.entries<any>(item)) {
     md.push(`### \`${method.toUpperCase()} /api/ops${path}\``, '');
-    md.push(`${cell(op.summary)}${op.description ? ` ${cell(op.description)}` : ''}`, '');
+    md.push(
+      `${cell(op.summary)}${op.description ? ` ${cell(op.description)}` : ''}`,
+      '',
+    );
     md.push(`Operation id: \`${op.operationId}\`.`, '');
     const params = (op.parameters ?? []).map((p: any) => resolveRef<any>(p));
     if (params.length) {
-      md.push('| parameter | in | type | required | description |', '| --- | --- | --- | --- | --- |');
+      md.push(
+        '| parameter | in | type | required | description |',
+        '| --- | --- | --- | --- | --- |',
+      );
       for (const p of params) {
         md.push(
-          `| \`${p.name}\` | ${p.in} | ${typeOf(p.schema)} | ${p.required ? 'yes' : ''} | ${cell(p.description)} |`,
+          `| \`${p.name}\` | ${p.in} | ${typeOf(p.schema)} | ${
+            p.required ? 'yes' : ''
+          } | ${cell(p.description)} |`,
         );
       }
       md.push('');
@@ -152,7 +184,9 @@ emit('docs/api.md', `${md.join('\n').trimEnd()}\n`);
 
 if (stale.length) {
   console.error(
-    `Stale files generated from the OpenAPI spec (run yarn openapi:generate):\n  ${stale.join('\n  ')}`,
+    `Stale files generated from the OpenAPI spec (run yarn openapi:generate):\n  ${stale.join(
+      '\n  ',
+    )}`,
   );
   process.exit(1);
 }

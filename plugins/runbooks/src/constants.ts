@@ -16,15 +16,10 @@ export const KIND_RUNBOOK = RUNBOOK_KIND.toLocaleLowerCase('en-US');
 export const CONFIG_KEY_RUNBOOK_TARGETS = 'ops.runbooks.targets';
 
 /**
- * How specs and parameters are written as YAML: lists at their key's
- * indentation (as kubectl writes them), no line folding, and no anchors for
- * repeated values.
+ * How parameters are written as YAML: as the raw-spec card writes specs
+ * (lists at their key's indentation, no line folding, no anchors).
  */
-export const YAML_OPTIONS = {
-  indentSeq: false,
-  lineWidth: 0,
-  aliasDuplicateObjects: false,
-} as const;
+export { SPEC_YAML_OPTIONS as YAML_OPTIONS } from '@unyo/plugin-ops-react';
 
 /** How often to poll a running execution: without signals, and as a safety net with them. */
 export const POLL_MS_WITHOUT_SIGNALS = 1_000;

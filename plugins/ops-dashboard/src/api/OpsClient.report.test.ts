@@ -31,6 +31,7 @@ describe('OpsClient SLO report', () => {
     expect(page).toEqual({ items: [], totalCount: 7 });
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/slo-report?owner=group%3Adefault%2Fa%26b&month=2026-11&months=12&sort=attainment&limit=200&offset=400',
+      expect.objectContaining({ method: 'GET' }),
     );
   });
 
@@ -51,6 +52,7 @@ describe('OpsClient SLO report', () => {
     expect(await blob.text()).toBe('title\r\n');
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/slo-report?system=system%3Adefault%2Fshop&policy=frozen&format=csv',
+      expect.objectContaining({ method: 'GET' }),
     );
   });
 

@@ -31,7 +31,10 @@ describe('OpsClient', () => {
     } = client(new Response(JSON.stringify(body), { status: 200 }));
     const status = await opsClient.getStatus();
     expect(getBaseUrl).toHaveBeenCalledWith('ops');
-    expect(fetch).toHaveBeenCalledWith('http://backend/api/ops/status');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/ops/status',
+      expect.objectContaining({ method: 'GET' }),
+    );
     expect(status.sources.prometheus).toEqual({
       configured: true,
       configKey: 'ops.prometheus.servers',
@@ -69,6 +72,7 @@ describe('OpsClient', () => {
     ).resolves.toEqual({ items });
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/slos?entityRef=component%3Adefault%2Fidentity-service',
+      expect.objectContaining({ method: 'GET' }),
     );
   });
 
@@ -82,6 +86,7 @@ describe('OpsClient', () => {
     const slo = await opsClient.getSlo('default', 'a b');
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/slos/default/a%20b',
+      expect.objectContaining({ method: 'GET' }),
     );
     expect(slo.history).toEqual([{ t: 'x' }]);
   });
@@ -115,6 +120,7 @@ describe('OpsClient', () => {
     });
     expect(backups.fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/backups?entityRef=resource%3Adefault%2Fdb%201',
+      expect.objectContaining({ method: 'GET' }),
     );
 
     const coverage = client(
@@ -131,6 +137,7 @@ describe('OpsClient', () => {
     const answer = await coverage.client.getBackupCoverage('system:default/s');
     expect(coverage.fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/backups/coverage?entityRef=system%3Adefault%2Fs',
+      expect.objectContaining({ method: 'GET' }),
     );
     expect([answer.covered, answer.total, answer.items.length]).toEqual([
       0, 1, 1,

@@ -19,16 +19,8 @@ import type {
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
+import { OpsApiClient, opsErrorDetails } from '@unyo/plugin-ops-react';
 import { OpsApi, OpsSourceStatus, OpsStatus, SloReportQuery } from './OpsApi';
-
-/** `?a=1&b=x` of the set values, in a stable order. */
-function reportParams(query: Record<string, string | number | undefined>) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  return params.toString();
-}
 
 /**
  * An error answer of the ops backend: `message` is the backend's
@@ -50,20 +42,24 @@ export class OpsApiError extends Error {
 
 const STATUS_CACHE_MS = 30_000;
 
+function list<T>(value: T[] | undefined | null): T[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /**
- * The default {@link OpsApi}: calls the ops backend found through the
- * discovery API with the app's fetch API (which adds the user's token).
+ * The default {@link OpsApi}: the generated client of `@unyo/plugin-ops-react`
+ * (the backend found through the discovery API, called with the app's fetch
+ * API, which adds the user's token), its answers read defensively and its
+ * errors as {@link OpsApiError}.
  *
  * @public
  */
 export class OpsClient implements OpsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: OpsApiClient;
   private statusCache?: { at: number; promise: Promise<OpsStatus> };
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new OpsApiClient(options);
   }
 
   getStatus(): Promise<OpsStatus> {
@@ -72,7 +68,7 @@ export class OpsClient implements OpsApi {
     if (this.statusCache && now - this.statusCache.at < STATUS_CACHE_MS) {
       return this.statusCache.promise;
     }
-    const promise = this.fetchJson('/status').then(normalizeStatus);
+    const promise = this.call(c => c.getStatus()).then(normalizeStatus);
     this.statusCache = { at: now, promise };
     promise.catch(() => {
       this.statusCache = undefined;
@@ -81,34 +77,26 @@ export class OpsClient implements OpsApi {
   }
 
   async getSlos(entityRef: string): Promise<{ items: SloStatus[] }> {
-    const body = (await this.fetchJson(
-      `/slos?entityRef=${encodeURIComponent(entityRef)}`,
-    )) as { items?: unknown };
-    return { items: Array.isArray(body?.items) ? body.items : [] };
+    const body = await this.call(c => c.listSlos({ query: { entityRef } }));
+    return { items: list(body?.items) as SloStatus[] };
   }
 
   async getSlo(namespace: string, name: string): Promise<SloStatusWithHistory> {
-    const body = (await this.fetchJson(
-      `/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+    const body = (await this.call(c =>
+      c.getSlo({ path: { namespace, name } }),
     )) as SloStatusWithHistory;
-    return {
-      ...body,
-      history: Array.isArray(body.history) ? body.history : [],
-    };
+    return { ...body, history: list(body.history) };
   }
 
   async getHealth(entityRef: string): Promise<{ items: HealthStatus[] }> {
-    const body = (await this.fetchJson(
-      `/health?entityRef=${encodeURIComponent(entityRef)}`,
-    )) as { items?: unknown };
-    return { items: Array.isArray(body?.items) ? body.items : [] };
+    const body = await this.call(c => c.listHealth({ query: { entityRef } }));
+    return { items: list(body?.items) as HealthStatus[] };
   }
 
   async getAlerts(entityRef: string): Promise<AlertsResponse> {
-    const body = (await this.fetchJson(
-      `/alerts?entityRef=${encodeURIComponent(entityRef)}`,
+    const body = (await this.call(c =>
+      c.listAlerts({ query: { entityRef } }),
     )) as Partial<AlertsResponse>;
-    const list = <T>(v: T[] | undefined) => (Array.isArray(v) ? v : []);
     return {
       ...body,
       items: list(body.items),
@@ -120,49 +108,38 @@ export class OpsClient implements OpsApi {
   }
 
   async getAlertHistory(entityRef: string): Promise<AlertHistorySummary> {
-    return (await this.fetchJson(
-      `/alerts/history?entityRef=${encodeURIComponent(entityRef)}`,
+    return (await this.call(c =>
+      c.getAlertHistory({ query: { entityRef } }),
     )) as AlertHistorySummary;
   }
 
   async createSilence(
     request: CreateSilenceRequest,
   ): Promise<{ silenceId: string }> {
-    return (await this.fetchJson('/silences', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-    })) as { silenceId: string };
+    return await this.call(c => c.createSilence({ body: request }));
   }
 
   async getSilences(entityRef: string): Promise<{ items: Silence[] }> {
-    const body = (await this.fetchJson(
-      `/silences?entityRef=${encodeURIComponent(entityRef)}`,
-    )) as { items?: Silence[] };
-    return { items: Array.isArray(body?.items) ? body.items : [] };
+    const body = await this.call(c => c.listSilences({ query: { entityRef } }));
+    return { items: list(body?.items) as Silence[] };
   }
 
   async expireSilence(id: string, entityRef: string): Promise<void> {
-    await this.fetchJson(
-      `/silences/${encodeURIComponent(id)}?entityRef=${encodeURIComponent(
-        entityRef,
-      )}`,
-      { method: 'DELETE' },
+    await this.call(c =>
+      c.expireSilence({ path: { id }, query: { entityRef } }),
     );
   }
 
   async getBackups(entityRef: string): Promise<BackupsResponse> {
-    const body = (await this.fetchJson(
-      `/backups?entityRef=${encodeURIComponent(entityRef)}`,
-    )) as { items?: unknown };
-    return { items: Array.isArray(body?.items) ? body.items : [] };
+    const body = await this.call(c => c.listBackups({ query: { entityRef } }));
+    return { items: list(body?.items) as BackupsResponse['items'] };
   }
 
   async getBackupCoverage(systemRef: string): Promise<BackupCoverage> {
-    const body = (await this.fetchJson(
-      `/backups/coverage?entityRef=${encodeURIComponent(systemRef)}`,
+    const body = (await this.call(c =>
+      c.getBackupCoverage({ query: { entityRef: systemRef } }),
     )) as Partial<BackupCoverage>;
-    const items = Array.isArray(body?.items) ? body.items : [];
+    const items = list(body?.items);
     return {
       entityRef: body?.entityRef ?? systemRef,
       items,
@@ -175,10 +152,10 @@ export class OpsClient implements OpsApi {
   }
 
   async getSloReport(query: SloReportQuery): Promise<SloReportResponse> {
-    const body = (await this.fetchJson(
-      `/slo-report?${reportParams({ ...query })}`,
+    const body = (await this.call(c =>
+      c.getSloReport({ query: { ...query } }),
     )) as Partial<SloReportResponse>;
-    const items = Array.isArray(body?.items) ? body.items : [];
+    const items = list(body?.items);
     return {
       items,
       totalCount:
@@ -189,55 +166,27 @@ export class OpsClient implements OpsApi {
   async getSloReportSummary(
     query: Pick<SloReportQuery, 'owner' | 'system' | 'month'>,
   ): Promise<SloReportSummary> {
-    return (await this.fetchJson(
-      `/slo-report/summary?${reportParams({ ...query })}`,
+    return (await this.call(c =>
+      c.getSloReportSummary({ query: { ...query } }),
     )) as SloReportSummary;
   }
 
   async getSloReportCsv(query: SloReportQuery): Promise<Blob> {
     const { limit: _limit, offset: _offset, ...all } = query;
-    const baseUrl = await this.discoveryApi.getBaseUrl('ops');
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/slo-report?${reportParams({ ...all, format: 'csv' })}`,
+    return this.call(c =>
+      c.getSloReportAsBlob({ query: { ...all, format: 'csv' } }),
     );
-    if (!response.ok) {
-      const { message, name } = await readError(response);
-      throw new OpsApiError(message, response.status, name);
-    }
-    return response.blob();
   }
 
-  private async fetchJson(path: string, init?: RequestInit): Promise<unknown> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('ops');
-    const url = `${baseUrl}${path}`;
-    const response = await (init
-      ? this.fetchApi.fetch(url, init)
-      : this.fetchApi.fetch(url));
-    if (!response.ok) {
-      const { message, name } = await readError(response);
-      throw new OpsApiError(message, response.status, name);
+  /** Runs one request of the generated client; an error answer becomes an {@link OpsApiError}. */
+  private async call<T>(request: (client: OpsApiClient) => Promise<T>) {
+    try {
+      return await request(this.client);
+    } catch (error) {
+      const details = opsErrorDetails(error);
+      if (details.status === undefined) throw error;
+      throw new OpsApiError(details.message, details.status, details.name);
     }
-    // 204 No Content (an expired silence) has no body to read.
-    return response.status === 204 ? undefined : response.json();
-  }
-}
-
-/** The backend's `{ error: { name, message } }`, or the HTTP status line. */
-async function readError(
-  response: Response,
-): Promise<{ message: string; name?: string }> {
-  const fallback =
-    `Request failed with ${response.status} ${response.statusText}`.trim();
-  try {
-    const body = await response.json();
-    const message = body?.error?.message;
-    const name = body?.error?.name;
-    return {
-      message: typeof message === 'string' && message ? message : fallback,
-      name: typeof name === 'string' && name ? name : undefined,
-    };
-  } catch {
-    return { message: fallback };
   }
 }
 

@@ -32,7 +32,10 @@ describe('RunbooksClient', () => {
       configKey: 'ops.runbooks.targets',
       targets: ['automation'],
     });
-    expect(fetch).toHaveBeenCalledWith('http://backend/api/ops/status');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/ops/status',
+      expect.objectContaining({ method: 'GET' }),
+    );
   });
 
   it('throws the backend error message', async () => {
@@ -115,6 +118,7 @@ describe('RunbooksClient executions', () => {
     ).resolves.toEqual({ items: [{ ref: 'runbook:default/a' }] });
     expect(runbooks.fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/runbooks?entityRef=component%3Adefault%2Fmairust-smtp',
+      expect.objectContaining({ method: 'GET' }),
     );
 
     // a bare array is accepted as well as { items }
@@ -124,12 +128,14 @@ describe('RunbooksClient executions', () => {
     ).resolves.toEqual({ items: [execution] });
     expect(list.fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/executions?runbookRef=runbook%3Adefault%2Fmairust-db-failure',
+      expect.objectContaining({ method: 'GET' }),
     );
 
     const one = client(new Response(JSON.stringify(execution)));
     await expect(one.client.getExecution('e1')).resolves.toEqual(execution);
     expect(one.fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/executions/e1',
+      expect.objectContaining({ method: 'GET' }),
     );
   });
 });

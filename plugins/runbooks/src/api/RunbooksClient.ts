@@ -5,6 +5,11 @@ import type {
   Execution,
   RunbookSummary,
 } from '@unyo/plugin-ops-common';
+import {
+  OpsApiClient,
+  opsErrorDetails,
+  type OpsStatus,
+} from '@unyo/plugin-ops-react';
 import { CONFIG_KEY_RUNBOOK_TARGETS } from '../constants';
 import { RunbooksApi, RunbookTargetsStatus } from './RunbooksApi';
 
@@ -31,23 +36,25 @@ function items<T>(body: unknown): T[] {
 }
 
 /**
- * The default {@link RunbooksApi}: calls the ops backend found through the
- * discovery API with the app's fetch API (which adds the user's token).
+ * The default {@link RunbooksApi}: the generated client of
+ * `@unyo/plugin-ops-react` (the backend found through the discovery API,
+ * called with the app's fetch API, which adds the user's token), its errors
+ * as {@link RunbooksApiError}.
  *
  * @public
  */
 export class RunbooksClient implements RunbooksApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: OpsApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new OpsApiClient(options);
   }
 
   async getTargetsStatus(): Promise<RunbookTargetsStatus> {
-    const body = (await this.fetchJson('/status')) as any;
-    const targets = body?.sources?.runbookTargets ?? {};
+    const status = await this.call(c => c.getStatus());
+    // An older backend may leave the source out: not configured.
+    const targets: Partial<OpsStatus['sources']['runbookTargets']> =
+      status?.sources?.runbookTargets ?? {};
     return {
       configured: targets.configured === true,
       configKey:
@@ -55,15 +62,13 @@ export class RunbooksClient implements RunbooksApi {
           ? targets.configKey
           : CONFIG_KEY_RUNBOOK_TARGETS,
       targets: Array.isArray(targets.targets)
-        ? targets.targets.filter((t: unknown) => typeof t === 'string')
+        ? targets.targets.filter(t => typeof t === 'string')
         : [],
     };
   }
 
   async getRunbooks(entityRef: string): Promise<{ items: RunbookSummary[] }> {
-    const body = await this.fetchJson(
-      `/runbooks?entityRef=${encodeURIComponent(entityRef)}`,
-    );
+    const body = await this.call(c => c.listRunbooks({ query: { entityRef } }));
     return { items: items<RunbookSummary>(body) };
   }
 
@@ -76,47 +81,35 @@ export class RunbooksClient implements RunbooksApi {
       defaultKind: 'runbook',
       defaultNamespace: 'default',
     });
-    const path = [namespace, name, 'actions', actionId, 'executions']
-      .map(encodeURIComponent)
-      .join('/');
-    return (await this.fetchJson(`/runbooks/${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-    })) as Execution;
+    return (await this.call(c =>
+      c.createExecution({
+        path: { namespace, name, actionId },
+        body: request,
+      }),
+    )) as Execution;
   }
 
   async getExecutions(runbookRef: string): Promise<{ items: Execution[] }> {
-    const body = await this.fetchJson(
-      `/executions?runbookRef=${encodeURIComponent(runbookRef)}`,
+    const body = await this.call(c =>
+      c.listExecutions({ query: { runbookRef } }),
     );
     return { items: items<Execution>(body) };
   }
 
   async getExecution(id: string): Promise<Execution> {
-    return (await this.fetchJson(
-      `/executions/${encodeURIComponent(id)}`,
+    return (await this.call(c =>
+      c.getExecution({ path: { id } }),
     )) as Execution;
   }
 
-  private async fetchJson(path: string, init?: RequestInit): Promise<unknown> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('ops');
-    const url = `${baseUrl}${path}`;
-    const response = await (init
-      ? this.fetchApi.fetch(url, init)
-      : this.fetchApi.fetch(url));
-    if (!response.ok) {
-      let message =
-        `Request failed with ${response.status} ${response.statusText}`.trim();
-      try {
-        const body = await response.json();
-        if (typeof body?.error?.message === 'string' && body.error.message)
-          message = body.error.message;
-      } catch {
-        // not JSON: keep the status line
-      }
-      throw new RunbooksApiError(message, response.status);
+  /** Runs one request of the generated client; an error answer becomes a {@link RunbooksApiError}. */
+  private async call<T>(request: (client: OpsApiClient) => Promise<T>) {
+    try {
+      return await request(this.client);
+    } catch (error) {
+      const details = opsErrorDetails(error);
+      if (details.status === undefined) throw error;
+      throw new RunbooksApiError(details.message, details.status);
     }
-    return response.json();
   }
 }

@@ -1,20 +1,6 @@
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
-import Typography from '@mui/material/Typography';
-import { stringify } from 'yaml';
+import { RawSpecCard } from '@unyo/plugin-ops-react';
 import { opsDashboardTranslationRef } from '../../translation';
-
-/**
- * How the spec is written: lists at their key's indentation (as kubectl writes
- * them), no line folding, and no anchors for repeated values.
- */
-const YAML_OPTIONS = {
-  indentSeq: false,
-  lineWidth: 0,
-  aliasDuplicateObjects: false,
-} as const;
 
 /**
  * The entity's `spec` as YAML, with a copy button.
@@ -23,24 +9,11 @@ const YAML_OPTIONS = {
  */
 export function EntityRawSpecCard() {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
-  const { entity } = useEntity();
-  const spec = entity.spec;
   return (
-    <InfoCard
+    <RawSpecCard
       title={t('rawSpecCard.title')}
-      subheader={t('rawSpecCard.subheader', {
-        ref: stringifyEntityRef(entity),
-      })}
-    >
-      {spec && Object.keys(spec).length > 0 ? (
-        <CodeSnippet
-          text={stringify(spec, YAML_OPTIONS)}
-          language="yaml"
-          showCopyCodeButton
-        />
-      ) : (
-        <Typography variant="body2">{t('rawSpecCard.empty')}</Typography>
-      )}
-    </InfoCard>
+      subheader={ref => t('rawSpecCard.subheader', { ref })}
+      emptyText={t('rawSpecCard.empty')}
+    />
   );
 }

@@ -1,18 +1,10 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import Chip, { ChipProps } from '@mui/material/Chip';
+import Chip from '@mui/material/Chip';
+import { SeverityChip } from '@unyo/plugin-ops-react';
 import TableCell from '@mui/material/TableCell';
 import { RelatedEntity } from '../../hooks/useRelatedEntities';
 import { opsDashboardTranslationRef } from '../../translation';
 import { EntityLinkCell, RelatedEntityTable } from '../RelatedEntityTable';
-
-const SEVERITY_COLORS: Record<string, ChipProps['color']> = {
-  critical: 'error',
-  p1: 'error',
-  high: 'warning',
-  p2: 'warning',
-  medium: 'info',
-  p3: 'info',
-};
 
 /** Runbooks with severity, alerts and number of steps from the catalog. */
 export function RunbookTable(props: { items: RelatedEntity[] }) {
@@ -43,15 +35,7 @@ export function RunbookTable(props: { items: RelatedEntity[] }) {
               ]}
             />
             <TableCell>
-              {severity ? (
-                <Chip
-                  size="small"
-                  label={severity}
-                  color={SEVERITY_COLORS[severity.toLowerCase()] ?? 'default'}
-                />
-              ) : (
-                '—'
-              )}
+              {severity ? <SeverityChip severity={severity} /> : '—'}
             </TableCell>
             <TableCell>
               {alerts.map(alert => (

@@ -35,7 +35,7 @@ import { runbooksApiRef } from '../../api';
 import { ENTITY_QUERY_PARAM, RELATION_HAS_RUNBOOK } from '../../constants';
 import { orderRunbooks } from '../../lib/orderRunbooks';
 import { runbooksTranslationRef } from '../../translation';
-import { SeverityChip } from '../SeverityChip';
+import { SeverityChip } from '@unyo/plugin-ops-react';
 
 function RunbookRow(props: {
   ref_: CompoundEntityRef;

@@ -22,7 +22,7 @@ import { ReactNode } from 'react';
 import { RELATION_RUNBOOK_FOR } from '../../constants';
 import { useRunbookContext } from '../../hooks/useRunbookContext';
 import { runbooksTranslationRef } from '../../translation';
-import { SeverityChip } from '../SeverityChip';
+import { SeverityChip } from '@unyo/plugin-ops-react';
 
 // Before the catalog has processed the entity its relations are empty; the
 // spec names the same entities.

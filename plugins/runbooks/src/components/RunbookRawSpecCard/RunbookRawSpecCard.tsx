@@ -1,37 +1,19 @@
-import { CodeSnippet, InfoCard } from '@backstage/core-components';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
-import Typography from '@mui/material/Typography';
-import { stringify } from 'yaml';
-import { YAML_OPTIONS } from '../../constants';
+import { RawSpecCard } from '@unyo/plugin-ops-react';
 import { runbooksTranslationRef } from '../../translation';
 
 /**
- * The entity's `spec` as YAML, with a copy button.
+ * The runbook's `spec` as YAML, with a copy button.
  *
  * @public
  */
 export function RunbookRawSpecCard() {
   const { t } = useTranslationRef(runbooksTranslationRef);
-  const { entity } = useEntity();
-  const spec = entity.spec;
   return (
-    <InfoCard
+    <RawSpecCard
       title={t('rawSpecCard.title')}
-      subheader={t('rawSpecCard.subheader', {
-        ref: stringifyEntityRef(entity),
-      })}
-    >
-      {spec && Object.keys(spec).length > 0 ? (
-        <CodeSnippet
-          text={stringify(spec, YAML_OPTIONS)}
-          language="yaml"
-          showCopyCodeButton
-        />
-      ) : (
-        <Typography variant="body2">{t('rawSpecCard.empty')}</Typography>
-      )}
-    </InfoCard>
+      subheader={ref => t('rawSpecCard.subheader', { ref })}
+      emptyText={t('rawSpecCard.empty')}
+    />
   );
 }

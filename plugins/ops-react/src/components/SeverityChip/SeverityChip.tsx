@@ -9,7 +9,12 @@ const COLORS: Record<string, ChipProps['color']> = {
   p3: 'info',
 };
 
-/** A runbook's severity (critical…low or P1…P4) as a coloured chip. */
+/**
+ * A runbook's severity (critical…low or P1…P4) as a coloured chip; nothing
+ * without one.
+ *
+ * @public
+ */
 export function SeverityChip(props: { severity?: string }) {
   if (!props.severity) return null;
   return (

@@ -1,0 +1,2 @@
+export * from './RawSpecCard';
+export * from './SeverityChip';
