@@ -412,6 +412,10 @@ export class OpsApiClient {
     options?: RequestOptions,
   ): Promise<{
     items: Array<Silence>;
+    /**
+     * Config keys that are not set (`ops.alertmanager.servers`), so there is nothing to list or silence; not an error.
+     */
+    notConfigured?: Array<string>;
   }> {
     const response = await this.send(
       'GET',
@@ -423,6 +427,10 @@ export class OpsApiClient {
     );
     return (await readJson(response)) as {
       items: Array<Silence>;
+      /**
+       * Config keys that are not set (`ops.alertmanager.servers`), so there is nothing to list or silence; not an error.
+       */
+      notConfigured?: Array<string>;
     };
   }
 

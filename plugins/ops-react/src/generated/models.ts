@@ -83,27 +83,27 @@ export type AlertHistorySummary = {
 };
 
 /**
- * An alert's level from the configured level set, with the response time it sets.
+ * An alert's level from the level set that applies to its entity (`ops.alerts.levelSets`), with the response time the team set for it.
  *
  * @public
  */
 export type AlertLevel = {
   /**
-   * `P1`…`P4`, `critical`, `high`, `medium`, `low` or `warning`.
+   * Stable id from the level set, e.g. `critical` or `P1`.
    */
   id: string;
   /**
-   * Which example manual the built-in level comes from.
-   */
-  manual: '001' | '003';
-  /**
-   * As the manual names it: `P1`, `Critical`, `Warning`.
+   * As the team names it, e.g. `Critical` or `P1 (Critical)`.
    */
   name: string;
   /**
-   * Respond within this many minutes; null: by the next business day.
+   * Respond within this many minutes (0: at once); null: no time set.
    */
   respondWithinMinutes: number | null;
+  /**
+   * When and to whom the alert is escalated, as the team words it.
+   */
+  escalation?: string;
 };
 
 /**
@@ -213,6 +213,14 @@ export type AlertsResponse = {
   };
   items: Array<Alert>;
   /**
+   * The level set the levels come from (`ops.alerts.levelSets`), by name.
+   */
+  levelSet?: string;
+  /**
+   * Why the entity's `unyo.dev/alert-level-set` could not be used (the default set is used).
+   */
+  levelSetError?: string;
+  /**
    * Config keys that are not set, e.g. `ops.alertmanager.servers`.
    */
   notConfigured: Array<string>;
@@ -273,17 +281,11 @@ export type BackupReportResult = {
 };
 
 /**
+ * The source type of a backup target. Built in `push` and `prometheus`; modules add others (`postgres-wal`, `pgbackrest`, `s3`, `aws-backup`, `rds`, `azure-cosmosdb`, or a custom type, docs/custom-module.md).
+ *
  * @public
  */
-export type BackupSourceType =
-  | 'postgres-wal'
-  | 'pgbackrest'
-  | 's3'
-  | 'aws-backup'
-  | 'rds'
-  | 'azure-cosmosdb'
-  | 'prometheus'
-  | 'push';
+export type BackupSourceType = string;
 
 /**
  * A target's backup state against its schedule and the policy's RPO: `ok` within schedule; `late` a scheduled run is overdue but the RPO still holds; `breached` the newest good copy is older than the RPO; `failing` the latest run failed (or the source reports failures); `unknown` never read.
@@ -848,6 +850,23 @@ export type SloPolicy =
   | 'frozen';
 
 /**
+ * The error-budget policy an SLO is judged by (`ops.slo.policies`, chosen by the annotation `unyo.dev/error-budget-policy`; `default` is `ops.slo.policy`).
+ *
+ * @public
+ */
+export type SloPolicySet = {
+  name: string;
+  /**
+   * At or below this remaining budget ratio the state is `feature-freeze`.
+   */
+  featureFreezeBelow: number;
+  /**
+   * Below this remaining budget ratio (and above 0) the state is `incident-only`.
+   */
+  incidentOnlyBelow: number;
+};
+
+/**
  * A row of the SLO report (`GET /api/ops/slo-report`): the status and where the SLO sits in the organisation; `monthly` when `months` was asked for, oldest first, ending with the report's month.
  *
  * @public
@@ -887,6 +906,7 @@ export type SloReportItem = {
   monthly?: Array<SloMonthlyAttainment>;
   owner?: string;
   policy?: SloPolicy;
+  policySet?: SloPolicySet;
   /**
    * e.g. `slo:default/identity-availability`.
    */
@@ -1017,6 +1037,7 @@ export type SloStatus = {
   lastSuccessAt?: string;
   message?: string;
   policy?: SloPolicy;
+  policySet?: SloPolicySet;
   /**
    * e.g. `slo:default/identity-availability`.
    */
@@ -1093,6 +1114,7 @@ export type SloStatusWithHistory = {
   lastSuccessAt?: string;
   message?: string;
   policy?: SloPolicy;
+  policySet?: SloPolicySet;
   /**
    * e.g. `slo:default/identity-availability`.
    */
