@@ -127,6 +127,15 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it('skips YAML front matter', () => {
+    const root = parseMarkdown(
+      '---\ntitle: Kube Proxy Down\nweight: 20\n---\n\n# KubeProxyDown\n\ntext\n',
+    );
+    expect(titles(root)).toEqual(['1:KubeProxyDown']);
+    expect(root.blocks).toEqual([]);
+    expect(root.children[0].line).toBe(6);
+  });
+
   it('treats --- after a blank line as a break, not a heading', () => {
     const root = parseMarkdown('text\n\n---\n\n## A\n');
     expect(titles(root)).toEqual(['2:A']);
