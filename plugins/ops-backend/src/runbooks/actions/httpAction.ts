@@ -16,11 +16,8 @@ import {
   pinUrl,
   sendPinned,
 } from '../pinnedRequest';
-import {
-  interpolateBody,
-  interpolateHeader,
-  interpolatePath,
-} from '../templates';
+import { interpolateBody, interpolateHeader } from '../templates';
+import { actionPath, isUnderBase, joinBase, pollUrl } from './actionUrl';
 import {
   ActionContext,
   ActionResult,
@@ -103,11 +100,11 @@ export class HttpActionRunner implements ActionRunner {
         `Target "${action.target}" is not configured: set ops.runbooks.targets.${action.target} in app-config`,
       );
     }
-    const path = interpolatePath(request.path, parameters);
-    if (!path.startsWith('/') || path.startsWith('//')) {
-      throw new InputError(`request.path must start with a single /: ${path}`);
-    }
-    const url = new URL(`${target.config.baseUrl}${path}`);
+    const { baseUrl } = target.config;
+    const url = joinBase(
+      baseUrl,
+      actionPath(baseUrl, request.path, parameters, 'request.path'),
+    );
     let pinned: PinnedUrl;
     try {
       pinned = await pinUrl(
@@ -149,13 +146,8 @@ export class HttpActionRunner implements ActionRunner {
       ? JSON.stringify(interpolateBody(request.body!, parameters))
       : undefined;
     const poll = action.poll;
-    const pollPath = poll && interpolatePath(poll.path, parameters);
-    if (
-      pollPath !== undefined &&
-      (!pollPath.startsWith('/') || pollPath.startsWith('//'))
-    ) {
-      throw new InputError(`poll.path must start with a single /: ${pollPath}`);
-    }
+    const pollPath =
+      poll && actionPath(baseUrl, poll.path, parameters, 'poll.path');
     return async (signal, progress) => {
       const answer = await this.send(
         target,
@@ -235,6 +227,11 @@ export class HttpActionRunner implements ActionRunner {
             `HTTP ${response.status} redirects to ${next.host}, not followed: ${error.message}`,
           );
         }
+        if (!isUnderBase(next, target.config.baseUrl)) {
+          return failed(
+            `HTTP ${response.status} redirects outside the target's base URL ${target.config.baseUrl}, not followed: ${next.pathname}`,
+          );
+        }
         // As browsers do: 303, and 301/302 after a POST, continue with GET.
         if (
           response.status === 303 ||
@@ -281,10 +278,15 @@ export class HttpActionRunner implements ActionRunner {
         output: { ...outputOf(started), summary: error, error },
       };
     }
-    const runUrl = `${target.config.baseUrl}${options.pollPath.replace(
-      /\{id\}/g,
-      encodeURIComponent(runId),
-    )}`;
+    const checked = pollUrl(target.config.baseUrl, options.pollPath, runId);
+    if (!checked) {
+      const error = `${started.summary}, but run id "${runId}" would leave the target's base path (poll.path): not polled`;
+      return {
+        status: 'failed',
+        output: { ...outputOf(started), summary: error, error },
+      };
+    }
+    const runUrl = checked.href;
     const base = { runId, runUrl };
     let last = 'started';
     await options.progress({
@@ -301,7 +303,7 @@ export class HttpActionRunner implements ActionRunner {
         let pinned: PinnedUrl;
         try {
           pinned = await pinUrl(
-            new URL(runUrl),
+            checked,
             target.allowList,
             target.allowListKey,
             this.resolve,
