@@ -10,6 +10,7 @@ import { createBackupRoutes } from './backups/routes';
 import { createHealthRoutes } from './health/routes';
 import { createRunbookRoutes, RunbookService } from './runbooks';
 import { HealthService } from './health/HealthService';
+import { inputHygiene } from './lib/inputHygiene';
 import { sourceStatus } from './service/sourceStatus';
 import { createSloRoutes } from './slo/routes';
 import { SloService } from './slo/SloService';
@@ -37,6 +38,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, config, slos } = options;
   const router = Router();
+  // Before every route: the limits of docs/input-limits.md.
+  router.use(inputHygiene());
   // Before the shared JSON parser: the webhook route parses larger bodies.
   if (options.alerts && options.auditor) {
     router.use(

@@ -97,15 +97,12 @@ describe('http action URLs built from parameters', () => {
     ['http://evil/', '/automation/jobs/http%3A%2F%2Fevil%2F/run'],
     ['..%2f..', '/automation/jobs/..%252f../run'],
     ['a?b=c#d', '/automation/jobs/a%3Fb%3Dc%23d/run'],
-  ])(
-    'encodes %j as one segment under /automation',
-    async (job, expected) => {
-      const run = await runner().prepare(context(job));
-      const result = await run(new AbortController().signal, async () => {});
-      expect(result.status).toBe('succeeded');
-      expect(server.requests.map(r => r.url)).toEqual([expected]);
-    },
-  );
+  ])('encodes %j as one segment under /automation', async (job, expected) => {
+    const run = await runner().prepare(context(job));
+    const result = await run(new AbortController().signal, async () => {});
+    expect(result.status).toBe('succeeded');
+    expect(server.requests.map(r => r.url)).toEqual([expected]);
+  });
 
   it('does not follow a redirect outside the base path', async () => {
     const run = await runner().prepare(context('away'));

@@ -9,8 +9,10 @@ import { OpsJsonObject, OpsJsonValue } from '@unyo/plugin-ops-common';
  * endpoint of the automation server.
  */
 const PARAMETER = /\$\{parameters\.([A-Za-z_][A-Za-z0-9_]*)\}/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // C0 controls and DEL: never part of a segment or value of a target's API.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function text(value: OpsJsonValue): string {
