@@ -90,7 +90,10 @@ export interface HostileBackend {
  * `<target>/automation/jobs/${parameters.job}/run`, and sources that answer
  * nothing (so no route reaches a source with a valid request by chance).
  */
-export async function startHostileBackend(knex: Knex): Promise<HostileBackend> {
+export async function startHostileBackend(
+  knex: Knex,
+  extraFeatures: any[] = [],
+): Promise<HostileBackend> {
   const target = await startTestHttpServer((_req, res) =>
     sendJson(res, 200, { ok: true }),
   );
@@ -117,6 +120,7 @@ export async function startHostileBackend(knex: Knex): Promise<HostileBackend> {
       }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       catalogServiceMock.factory({ entities }),
+      ...extraFeatures,
     ],
   });
   return {
