@@ -177,6 +177,7 @@ export const opsPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            logger,
             config: opsConfig,
             slos,
             report,

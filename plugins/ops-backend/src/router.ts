@@ -1,4 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { createAlertRoutes } from './alerts';
 import { AlertHistoryStore } from './alerts/AlertHistoryStore';
 import { AlertService, SilenceService } from './alerts/AlertService';
@@ -10,6 +14,8 @@ import { createBackupRoutes } from './backups/routes';
 import { createHealthRoutes } from './health/routes';
 import { createRunbookRoutes, RunbookService } from './runbooks';
 import { HealthService } from './health/HealthService';
+import { inputHygiene } from './lib/inputHygiene';
+import { hideInternalErrors } from './lib/internalErrors';
 import { sourceStatus } from './service/sourceStatus';
 import { createSloRoutes } from './slo/routes';
 import { SloService } from './slo/SloService';
@@ -17,6 +23,8 @@ import { SloReportService } from './slo/report/SloReportService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  /** Keeps unexpected errors, which answers carry only a log id of. */
+  logger?: LoggerService;
   config: OpsConfig;
   slos: SloService;
   report?: SloReportService;
@@ -37,6 +45,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, config, slos } = options;
   const router = Router();
+  // Before every route: the limits of docs/input-limits.md.
+  router.use(inputHygiene());
   // Before the shared JSON parser: the webhook route parses larger bodies.
   if (options.alerts && options.auditor) {
     router.use(
@@ -68,6 +78,9 @@ export async function createRouter(
   }
   if (options.runbooks) {
     router.use(createRunbookRoutes({ httpAuth, runbooks: options.runbooks }));
+  }
+  if (options.logger) {
+    router.use(hideInternalErrors(options.logger));
   }
 
   return router;

@@ -1,33 +1,13 @@
 import { InputError } from '@backstage/errors';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CreateSilenceRequest,
   SILENCE_DURATION_MINUTES,
   anchoredRegex,
 } from '@unyo/plugin-ops-common';
 import { z } from 'zod';
+import { entityRefField as entityRef } from '../lib/params';
 import { parseInput } from '../lib/parseInput';
 import { AlertDelivery } from './AlertHistoryStore';
-
-// Entity names as the catalog allows them (as in lib/params.ts).
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
-
-const entityRef = z
-  .string({
-    error: 'must be an entity ref such as component:default/my-service',
-  })
-  .refine(
-    v => {
-      try {
-        const ref = parseEntityRef(v);
-        return NAME.test(ref.name) && NAME.test(ref.namespace);
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an entity ref such as component:default/my-service' },
-  )
-  .transform(v => stringifyEntityRef(parseEntityRef(v)));
 
 const matcher = z
   .object({
@@ -83,7 +63,15 @@ const webhook = z.object({
     .array(
       z.object({
         status: z.enum(['firing', 'resolved']),
-        labels: z.record(z.string(), z.string()),
+        labels: z
+          .record(
+            z.string().max(256, 'must be at most 256 characters'),
+            z.string().max(4096, 'must be at most 4096 characters'),
+          )
+          .refine(
+            l => Object.keys(l).length <= 256,
+            'must have at most 256 labels',
+          ),
         startsAt: z.iso.datetime({ offset: true }),
         endsAt: z.string().optional(),
         fingerprint: z.string().min(1).max(64),

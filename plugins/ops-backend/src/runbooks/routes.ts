@@ -3,12 +3,14 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefParam, nameParam } from '../lib/params';
+import { entityRefField, entityRefParam, nameParam } from '../lib/params';
 import { parseInput } from '../lib/parseInput';
 import { ExecutionStatus } from '@unyo/plugin-ops-common';
 import { RunbookService } from './RunbookService';
 
 const ACTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+// Executions are stored under a UUID (migrations/20261123030000_runbooks.js).
+const EXECUTION_ID = /^[A-Za-z0-9-]{1,36}$/;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 
@@ -18,7 +20,7 @@ const createExecutionBody = z
     parameters: jsonObject.optional(),
     idempotencyKey: z.string().min(1).max(255).optional(),
     confirmation: z.string().max(255).optional(),
-    entityRef: z.string().min(1).max(255).optional(),
+    entityRef: entityRefField.optional(),
   })
   .strict();
 
@@ -26,16 +28,6 @@ function bodyOf(body: unknown) {
   const parsed = parseInput(createExecutionBody, body ?? {}, {
     unknownKeys: keys => `Unknown field(s) in the body: ${keys.join(', ')}`,
   });
-  const { entityRef } = parsed;
-  if (entityRef !== undefined) {
-    try {
-      parseEntityRef(entityRef);
-    } catch (e) {
-      throw new InputError(
-        `entityRef is not an entity ref: ${(e as Error).message}`,
-      );
-    }
-  }
   return parsed;
 }
 
@@ -157,7 +149,11 @@ export function createRunbookRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await runbooks.getExecution(req.params.id, credentials));
+    const { id } = req.params;
+    if (!EXECUTION_ID.test(id)) {
+      throw new InputError(`Path parameter id is not an execution id: "${id}"`);
+    }
+    res.json(await runbooks.getExecution(id, credentials));
   });
 
   return router;

@@ -6,11 +6,8 @@ import {
   RunbookHttpRequest,
 } from '@unyo/plugin-ops-common';
 import { HostRefusedError, PinnedUrl } from '../pinnedRequest';
-import {
-  interpolateBody,
-  interpolateHeader,
-  interpolatePath,
-} from '../templates';
+import { interpolateBody, interpolateHeader } from '../templates';
+import { actionPath, joinBase } from './actionUrl';
 import { HttpTarget, pinForTarget } from './httpTarget';
 
 /** The request of an `http` action, built and checked before it runs. */
@@ -34,11 +31,11 @@ export async function buildHttpRequest(
   target: HttpTarget,
   parameters: OpsJsonObject,
 ): Promise<HttpRequest> {
-  const path = interpolatePath(request.path, parameters);
-  if (!path.startsWith('/') || path.startsWith('//')) {
-    throw new InputError(`request.path must start with a single /: ${path}`);
-  }
-  const url = new URL(`${target.config.baseUrl}${path}`);
+  const { baseUrl } = target.config;
+  const url = joinBase(
+    baseUrl,
+    actionPath(baseUrl, request.path, parameters, 'request.path'),
+  );
   let pinned: PinnedUrl;
   try {
     pinned = await pinForTarget(url, target);
@@ -75,12 +72,7 @@ export async function buildHttpRequest(
     ? JSON.stringify(interpolateBody(request.body!, parameters))
     : undefined;
   const poll = action.poll;
-  const pollPath = poll && interpolatePath(poll.path, parameters);
-  if (
-    pollPath !== undefined &&
-    (!pollPath.startsWith('/') || pollPath.startsWith('//'))
-  ) {
-    throw new InputError(`poll.path must start with a single /: ${pollPath}`);
-  }
+  const pollPath =
+    poll && actionPath(baseUrl, poll.path, parameters, 'poll.path');
   return { pinned, method: request.method, headers, body, pollPath };
 }

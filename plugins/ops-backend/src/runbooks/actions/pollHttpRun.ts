@@ -3,6 +3,7 @@ import { ExecutionOutput, RunbookHttpPoll } from '@unyo/plugin-ops-common';
 import { ActionResult } from '@unyo/plugin-ops-node';
 import { readPointer, scalarText } from '../jsonPointer';
 import { HostRefusedError, PinnedUrl } from '../pinnedRequest';
+import { pollUrl } from './actionUrl';
 import { Answer, outputOf } from './httpAnswer';
 import { HttpTarget, pinForTarget } from './httpTarget';
 import { sendHttpRequest } from './sendHttpRequest';
@@ -29,10 +30,15 @@ export async function pollHttpRun(options: {
       output: { ...outputOf(started), summary: error, error },
     };
   }
-  const runUrl = `${target.config.baseUrl}${options.pollPath.replace(
-    /\{id\}/g,
-    encodeURIComponent(runId),
-  )}`;
+  const checked = pollUrl(target.config.baseUrl, options.pollPath, runId);
+  if (!checked) {
+    const error = `${started.summary}, but run id "${runId}" would leave the target's base path (poll.path): not polled`;
+    return {
+      status: 'failed',
+      output: { ...outputOf(started), summary: error, error },
+    };
+  }
+  const runUrl = checked.href;
   const base = { runId, runUrl };
   let last = 'started';
   await options.progress({
@@ -48,7 +54,7 @@ export async function pollHttpRun(options: {
       await sleep(intervalMs, undefined, { signal });
       let pinned: PinnedUrl;
       try {
-        pinned = await pinForTarget(new URL(runUrl), target);
+        pinned = await pinForTarget(checked, target);
       } catch (error) {
         if (!(error instanceof HostRefusedError)) throw error;
         const message = `Run ${runId} cannot be polled: ${error.message}`;

@@ -1,6 +1,7 @@
 import { ActionResult } from '@unyo/plugin-ops-node';
 import { HostRefusedError, PinnedUrl, sendPinned } from '../pinnedRequest';
 import { Answer, keptBody } from './httpAnswer';
+import { isUnderBase } from './actionUrl';
 import { HttpTarget, pinForTarget } from './httpTarget';
 
 const MAX_REDIRECTS = 3;
@@ -50,6 +51,11 @@ export async function sendHttpRequest(
         if (!(error instanceof HostRefusedError)) throw error;
         return failed(
           `HTTP ${response.status} redirects to ${next.host}, not followed: ${error.message}`,
+        );
+      }
+      if (!isUnderBase(next, target.config.baseUrl)) {
+        return failed(
+          `HTTP ${response.status} redirects outside the target's base URL ${target.config.baseUrl}, not followed: ${next.pathname}`,
         );
       }
       // As browsers do: 303, and 301/302 after a POST, continue with GET.
