@@ -187,7 +187,7 @@ describe('Rainbow Seeker as its manual states it (003)', () => {
     );
     const doc = fs.readFileSync(path.join(repo, 'docs/examples.md'), 'utf8');
     expect(doc).toMatch(
-      /`rainbow-seeker-image-replication`:[^\n]*(\n  [^\n]*)*indefinite/,
+      /`rainbow-seeker-image-replication`:[^\n]*(\n {2}[^\n]*)*indefinite/,
     );
   });
 });
