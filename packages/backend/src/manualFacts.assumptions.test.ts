@@ -133,6 +133,20 @@ describe('assumed values of the example catalog', () => {
     ).toEqual([]);
   });
 
+  it('marks every link whose host its manual does not name', () => {
+    const linked = entities.filter(d => d.entity.metadata.links?.length);
+    expect(linked.length).toBeGreaterThan(5);
+    const unmarkedLinks = linked.flatMap(({ folder, entity }) =>
+      entity.metadata.links
+        .map((l: any, i: number) => ({ host: new URL(l.url).hostname, i }))
+        .filter(({ host }: any) => !manuals[folder].includes(host))
+        .map(({ i }: any) => `metadata.links[${i}].url`)
+        .filter((f: string) => !assumed(entity).includes(f))
+        .map((f: string) => `${entity.metadata.name}: ${f}`),
+    );
+    expect(unmarkedLinks).toEqual([]);
+  });
+
   it('names only fields the entity has, and docs/examples.md lists each marked entity', () => {
     const marked = entities.filter(d => assumed(d.entity).length > 0);
     expect(marked.length).toBeGreaterThan(25);
