@@ -59,3 +59,46 @@ export const entityRefField = z
     { message: 'must be an entity ref such as component:default/my-service' },
   )
   .transform(v => stringifyEntityRef(parseEntityRef(v)));
+
+/** An optional query parameter given once; empty counts as absent. */
+export function optionalString(req: Request, key: string): string | undefined {
+  const value = req.query[key];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') {
+    throw new InputError(`Query parameter ${key} must be given once`);
+  }
+  return value;
+}
+
+/** An optional query parameter from a fixed list, or a 400 naming it. */
+export function oneOf<T extends string>(
+  req: Request,
+  key: string,
+  values: readonly T[],
+): T | undefined {
+  const value = optionalString(req, key);
+  if (value !== undefined && !values.includes(value as T)) {
+    throw new InputError(
+      `Query parameter ${key} must be one of ${values.join(', ')}: "${value}"`,
+    );
+  }
+  return value as T | undefined;
+}
+
+/** An optional whole-number query parameter in a range, or a 400 naming it. */
+export function integerParam(
+  req: Request,
+  key: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const value = optionalString(req, key);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new InputError(
+      `Query parameter ${key} must be an integer from ${min} to ${max}: "${value}"`,
+    );
+  }
+  return n;
+}

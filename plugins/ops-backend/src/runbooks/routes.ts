@@ -3,7 +3,13 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { entityRefField, entityRefParam, nameParam } from '../lib/params';
+import {
+  entityRefField,
+  entityRefParam,
+  integerParam,
+  nameParam,
+  oneOf,
+} from '../lib/params';
 import { parseInput } from '../lib/parseInput';
 import { ExecutionStatus } from '@unyo/plugin-ops-common';
 import { RunbookService } from './RunbookService';
@@ -39,36 +45,14 @@ function runbookRefParam(value: string): string {
   return `runbook:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
 }
 
-const EXECUTION_STATUSES: ExecutionStatus[] = [
+// Every ExecutionStatus, for the `status` filter of GET /executions.
+const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
   'pending',
   'running',
   'succeeded',
   'failed',
   'rejected',
 ];
-
-function statusParam(value: unknown): ExecutionStatus | undefined {
-  if (value === undefined) return undefined;
-  if (!EXECUTION_STATUSES.includes(value as ExecutionStatus)) {
-    throw new InputError(
-      `Query parameter status must be one of ${EXECUTION_STATUSES.join(', ')}`,
-    );
-  }
-  return value as ExecutionStatus;
-}
-
-function offsetParam(value: unknown): number {
-  if (value === undefined) return 0;
-  const offset = Number(value);
-  if (
-    typeof value !== 'string' ||
-    !Number.isSafeInteger(offset) ||
-    offset < 0
-  ) {
-    throw new InputError('Query parameter offset must be an integer from 0');
-  }
-  return offset;
-}
 
 function limitParam(value: unknown): number {
   if (value === undefined) return DEFAULT_LIMIT;
@@ -135,10 +119,10 @@ export function createRunbookRoutes(options: {
       await runbooks.listExecutions(
         {
           runbookRef,
-          status: statusParam(req.query.status),
+          status: oneOf(req, 'status', EXECUTION_STATUSES),
           actor,
           limit: limitParam(req.query.limit),
-          offset: offsetParam(req.query.offset),
+          offset: integerParam(req, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
         },
         credentials,
       ),

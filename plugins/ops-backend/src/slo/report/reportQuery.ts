@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { Request } from 'express';
+import { integerParam, oneOf, optionalString } from '../../lib/params';
 import { SloReportFilter } from '../SloService';
 import { MONTH } from './monthlyStatus';
 import { ReportView } from './reportRows';
@@ -9,15 +10,6 @@ import { ReportView } from './reportRows';
 export const MAX_MONTHS = 24;
 /** The largest page of the JSON report. */
 export const MAX_LIMIT = 5000;
-
-function optionalString(req: Request, key: string): string | undefined {
-  const value = req.query[key];
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') {
-    throw new InputError(`Query parameter ${key} must be given once`);
-  }
-  return value;
-}
 
 function refParam(req: Request, key: string, defaultKind: string) {
   const value = optionalString(req, key);
@@ -31,37 +23,6 @@ function refParam(req: Request, key: string, defaultKind: string) {
       `Query parameter ${key} is not an entity ref: ${(e as Error).message}`,
     );
   }
-}
-
-function oneOf<T extends string>(
-  req: Request,
-  key: string,
-  values: readonly T[],
-): T | undefined {
-  const value = optionalString(req, key);
-  if (value !== undefined && !values.includes(value as T)) {
-    throw new InputError(
-      `Query parameter ${key} must be one of ${values.join(', ')}: "${value}"`,
-    );
-  }
-  return value as T | undefined;
-}
-
-function integerParam(
-  req: Request,
-  key: string,
-  min: number,
-  max: number,
-): number | undefined {
-  const value = optionalString(req, key);
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new InputError(
-      `Query parameter ${key} must be an integer from ${min} to ${max}: "${value}"`,
-    );
-  }
-  return n;
 }
 
 /** Filters of both the report and its summary, validated. */
