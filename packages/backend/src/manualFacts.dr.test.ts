@@ -1,26 +1,17 @@
 import fs from 'fs';
 import path from 'path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
+import {
+  entity,
+  exampleRules,
+  manual,
+  repo,
+  yamlDocs,
+} from './__testUtils__/exampleFiles';
 
 // The disaster-recovery, alert-rule, SLO and runbook facts of issue "The
 // manuals as they are written" (second part), each checked against the
 // number or command the manual itself states (examples/manuals).
-const repo = path.resolve(__dirname, '../../..');
-const seedsDir = path.join(repo, 'examples/manuals');
-
-function manual(prefix: string): string {
-  const file = fs.readdirSync(seedsDir).find(f => f.startsWith(prefix));
-  return fs.readFileSync(path.join(seedsDir, file!), 'utf8');
-}
-
-function yamlDocs(file: string): any[] {
-  return parseAllDocuments(fs.readFileSync(path.join(repo, file), 'utf8'))
-    .map(d => d.toJSON())
-    .filter(Boolean);
-}
-
-const entity = (file: string, name: string) =>
-  yamlDocs(file).find(d => d.metadata?.name === name);
 
 /** The alert rules of the manual's ```yaml blocks. */
 function manualRules(text: string): any[] {
@@ -29,11 +20,6 @@ function manualRules(text: string): any[] {
     .filter(doc => doc?.groups)
     .flatMap(doc => doc.groups.flatMap((g: any) => g.rules));
 }
-
-const exampleRules = (file: string): any[] =>
-  yamlDocs(`examples/prometheus/${file}`).flatMap(doc =>
-    doc.groups.flatMap((g: any) => g.rules),
-  );
 
 const MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440, w: 10080 };
 const minutes = (d: string) => Number(d.slice(0, -1)) * MINUTES[d.slice(-1)];

@@ -1,35 +1,17 @@
 import { alertLevel, type AlertLevelSet } from '@unyo/plugin-ops-common';
 import fs from 'fs';
 import path from 'path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
+import {
+  entity,
+  exampleRules,
+  manual,
+  repo,
+} from './__testUtils__/exampleFiles';
 
 // Each fact the example catalog once got wrong (issue "The manuals as they
-// are written"), checked against the number the manual itself states. The
-// five manuals are committed in examples/manuals (examples/manuals/README.md
-// gives their provenance), read as packages/cli/src/seeds.test.ts reads them.
-const seedsDir = path.resolve(__dirname, '../../../examples/manuals');
-const repo = path.resolve(__dirname, '../../..');
-
-function manual(prefix: string): string {
-  const file = fs.readdirSync(seedsDir).find(f => f.startsWith(prefix));
-  return fs.readFileSync(path.join(seedsDir, file!), 'utf8');
-}
-
-function yamlDocs(file: string): any[] {
-  return parseAllDocuments(fs.readFileSync(path.join(repo, file), 'utf8'))
-    .map(d => d.toJSON())
-    .filter(Boolean);
-}
-
-function entity(file: string, name: string): any {
-  return yamlDocs(file).find(d => d.metadata?.name === name);
-}
-
-function rules(file: string): any[] {
-  return yamlDocs(`examples/prometheus/${file}`).flatMap(doc =>
-    doc.groups.flatMap((g: any) => g.rules),
-  );
-}
+// are written"), checked against the number the manual itself states
+// (examples/manuals).
 
 const demoConfig = parse(
   fs.readFileSync(path.join(repo, 'app-config.demo.yaml'), 'utf8'),
@@ -54,7 +36,7 @@ describe('the example catalog states what the manuals state', () => {
       'examples/scalar-auditor/system.yaml',
       'scalar-auditor',
     );
-    const all = rules('scalar-auditor.rules.yml');
+    const all = exampleRules('scalar-auditor.rules.yml');
     const expected: Record<string, number> = {
       DatabaseConnectionExhausted: 0,
       TransactionErrorRateHigh: 0,
@@ -161,7 +143,7 @@ describe('the example catalog states what the manuals state', () => {
 
   it('Azure PoC: the error-rate alert counts resultCode >= 400', () => {
     expect(manual('002_')).toMatch(/where resultCode >= '400' > 5/);
-    const errorRate = rules('azure-saas.rules.yml').filter(
+    const errorRate = exampleRules('azure-saas.rules.yml').filter(
       r => r.alert === 'AzureSaasHighErrorRate',
     );
     expect(errorRate.length).toBeGreaterThan(0);
