@@ -3,23 +3,11 @@ import {
   BackupCoverage,
   BackupPolicyEntity,
   BackupStatus,
+  holdsData,
   RELATION_PROTECTED_BY,
   RESTORE_TEST_TARGET,
   worstBackupState,
 } from '@unyo/plugin-ops-common';
-
-/** Component types that hold data and so belong in a system's coverage. */
-const DATA_COMPONENT_TYPES = ['database'];
-
-/** Whether a part of a system holds data: a resource, or a database component. */
-export function isDataPart(e: Entity | undefined): e is Entity {
-  return (
-    !!e &&
-    (e.kind.toLocaleLowerCase('en-US') === 'resource' ||
-      (e.kind.toLocaleLowerCase('en-US') === 'component' &&
-        DATA_COMPONENT_TYPES.includes(String(e.spec?.type))))
-  );
-}
 
 /**
  * Which of a system's data parts a policy protects, and the worst status of
@@ -60,4 +48,9 @@ export function systemCoverage(
     covered: items.filter(i => i.policies.length > 0).length,
     total: items.length,
   };
+}
+
+/** Whether a part of a system counts in its coverage (ops-common's rule). */
+export function isDataPart(e: Entity | undefined): e is Entity {
+  return !!e && holdsData(e);
 }

@@ -27,3 +27,8 @@ export {
 export { evaluateRestoreTest, lastRestoreTestOf } from './restoreTest';
 export { expectedRetention, foundRetention } from './retention';
 export { worstBackupState } from './worstBackupState';
+export {
+  DATA_COMPONENT_TYPES,
+  DATA_RESOURCE_TYPES,
+  holdsData,
+} from './holdsData';

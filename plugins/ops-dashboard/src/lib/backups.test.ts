@@ -85,7 +85,7 @@ describe('backups', () => {
     expect(secondsUntil('not a date', now)).toBeUndefined();
   });
 
-  it('shows the card on policies, protected entities and data resources', () => {
+  it('shows the card on policies and on what holds data, as the coverage counts it', () => {
     const base = { apiVersion: 'v1', metadata: { name: 'x' } };
     expect(isBackupRelevantEntity({ ...base, kind: 'BackupPolicy' })).toBe(
       true,
@@ -112,7 +112,9 @@ describe('backups', () => {
         kind: 'Component',
         spec: { type: 'database' },
       }),
-    ).toBe(false);
+      // A database component counts in its system's coverage (backend), so
+      // its page shows the same finding.
+    ).toBe(true);
     expect(
       isBackupRelevantEntity({
         ...base,

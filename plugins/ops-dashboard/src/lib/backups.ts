@@ -1,24 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  holdsData,
   RESTORE_TEST_TARGET,
   type BackupState,
   type BackupStatus,
 } from '@unyo/plugin-ops-common';
-import { KIND_BACKUP_POLICY, RELATION_PROTECTED_BY } from '../constants';
-
-/**
- * Resource types that hold data worth backing up. The backups card shows on
- * them even without a policy, so that an unprotected database is visible.
- */
-export const BACKUP_RESOURCE_TYPES = [
-  'database',
-  's3-bucket',
-  'bucket',
-  'object-storage',
-  'key-vault',
-  'mail-store',
-  'file-store',
-];
+import { KIND_BACKUP_POLICY } from '../constants';
 
 /** The MUI colour of a backup state. */
 export type BackupTone = 'success' | 'warning' | 'error' | 'default';
@@ -116,23 +103,15 @@ export function groupByPolicy(items: BackupStatus[]): PolicyBackups[] {
 }
 
 /**
- * Where the backups card belongs: BackupPolicy pages, Components and
- * Resources a policy protects, and data-holding Resources (with or without
- * a policy: an unprotected database is a finding).
+ * Where the backups card belongs: BackupPolicy pages and every entity that
+ * holds data by ops-common's rule (protected by a policy, or of a data type:
+ * an unprotected database is a finding).
  *
  * @public
  */
 export function isBackupRelevantEntity(entity: Entity): boolean {
-  const kind = entity.kind.toLocaleLowerCase('en-US');
-  if (kind === KIND_BACKUP_POLICY) return true;
-  if (kind !== 'component' && kind !== 'resource') return false;
-  if (entity.relations?.some(r => r.type === RELATION_PROTECTED_BY)) {
-    return true;
-  }
-  const type = entity.spec?.type;
   return (
-    kind === 'resource' &&
-    typeof type === 'string' &&
-    BACKUP_RESOURCE_TYPES.includes(type.toLocaleLowerCase('en-US'))
+    entity.kind.toLocaleLowerCase('en-US') === KIND_BACKUP_POLICY ||
+    holdsData(entity)
   );
 }
