@@ -445,11 +445,7 @@ export type CreateExecutionRequest = {
    */
   idempotencyKey?: string;
   parameters?: {
-    [key: string]:
-      | {
-          [key: string]: any;
-        }
-      | any;
+    [key: string]: any;
   };
 };
 
@@ -531,11 +527,7 @@ export type Execution = {
   idempotencyKey?: string;
   output: ExecutionOutput | null;
   parameters?: {
-    [key: string]:
-      | {
-          [key: string]: any;
-        }
-      | any;
+    [key: string]: any;
   };
   /**
    * e.g. `runbook:default/mairust-queue-backlog`.

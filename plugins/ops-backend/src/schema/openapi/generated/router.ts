@@ -1350,6 +1350,7 @@ export const spec = {
                       $ref: '#/components/schemas/BackupState',
                     },
                   ],
+                  type: 'string',
                   nullable: true,
                 },
                 type: {
@@ -1443,9 +1444,7 @@ export const spec = {
             type: 'string',
           },
           details: {
-            additionalProperties: {
-              nullable: true,
-            },
+            additionalProperties: {},
             description:
               "Extra facts from the source, e.g. pgBackRest's archive range, WAL archiver failures.",
             type: 'object',
@@ -1679,18 +1678,7 @@ export const spec = {
             type: 'string',
           },
           parameters: {
-            additionalProperties: {
-              anyOf: [
-                {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-                {
-                  nullable: true,
-                },
-              ],
-            },
-            properties: {},
+            additionalProperties: {},
             type: 'object',
           },
         },
@@ -1825,21 +1813,11 @@ export const spec = {
                 $ref: '#/components/schemas/ExecutionOutput',
               },
             ],
+            type: 'object',
             nullable: true,
           },
           parameters: {
-            additionalProperties: {
-              anyOf: [
-                {
-                  type: 'object',
-                  additionalProperties: true,
-                },
-                {
-                  nullable: true,
-                },
-              ],
-            },
-            properties: {},
+            additionalProperties: {},
             type: 'object',
           },
           runbookRef: {
