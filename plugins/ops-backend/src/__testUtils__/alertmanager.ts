@@ -32,6 +32,8 @@ export interface TestAlertmanager {
   url: string;
   /** Stops the process but keeps the port, to simulate an outage. */
   takeDown(): Promise<void>;
+  /** Starts it again on the same data and port, and waits until ready. */
+  bringUp(): Promise<void>;
   /** Stops it and deletes its data: call in afterAll. */
   stop(): Promise<void>;
   /** `GET /api/v2/silences`. */
@@ -121,13 +123,24 @@ export async function startAlertmanager(): Promise<TestAlertmanager> {
     ].join('\n'),
   );
   // Started through onFreePort: another test may take the chosen port first.
-  const { child, url } = await onFreePort(port =>
-    launch(dir, config, port),
-  ).catch(error => {
+  let port = 0;
+  let { child, url } = await onFreePort(chosen => {
+    port = chosen;
+    return launch(dir, config, chosen);
+  }).catch(error => {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   });
-  const takeDown = () => stopChild(child);
+  let up = true;
+  const takeDown = async () => {
+    up = false;
+    await stopChild(child);
+  };
+  const bringUp = async () => {
+    if (up) return;
+    ({ child, url } = await launch(dir, config, port));
+    up = true;
+  };
 
   const getJson = async (path: string) => {
     const res = await fetch(`${url}${path}`);
@@ -137,6 +150,7 @@ export async function startAlertmanager(): Promise<TestAlertmanager> {
   return {
     url,
     takeDown,
+    bringUp,
     stop: async () => {
       await takeDown();
       rmSync(dir, { recursive: true, force: true });

@@ -28,6 +28,7 @@ import { AlertmanagerAlert, AlertmanagerClient } from './AlertmanagerClient';
 import { AlertService } from './AlertService';
 import { loadEntitySelector } from './entitySelector';
 import { selectAlerts } from './selectAlerts';
+import { LastGood } from '../lib/LastGood';
 import { TtlCache } from '../lib/TtlCache';
 
 export interface DefaultAlertServiceOptions {
@@ -62,6 +63,10 @@ export async function maySilence(
 /** Reads alerts live from Alertmanager and Prometheus, with short caches. */
 export class DefaultAlertService implements AlertService {
   private readonly rulesCache: TtlCache<PrometheusRuleGroup[]>;
+
+  // While a server is down, its last answer is shown with its age.
+  private readonly lastAlerts = new LastGood<AlertmanagerAlert[]>();
+  private readonly lastRules = new LastGood<PrometheusRuleGroup[]>();
 
   constructor(private readonly options: DefaultAlertServiceOptions) {
     this.rulesCache = new TtlCache(options.rulesTtlMs ?? 15_000);
@@ -106,37 +111,23 @@ export class DefaultAlertService implements AlertService {
     const [amResults, promResults] = await Promise.all([
       Promise.all(
         alertmanagers.map(async am => {
-          try {
-            const alerts = await this.options.alertCache.get(
-              `${am.name}\n${filter.join('\n')}`,
-              () => am.getAlerts(filter),
-            );
-            return [{ server: am.name, alerts }];
-          } catch (error) {
-            sourceErrors.push({
-              source: 'alertmanager',
-              server: am.name,
-              message: (error as Error).message,
-            });
-            return [];
-          }
+          const key = `${am.name}\n${filter.join('\n')}`;
+          const answers = await this.fromSource(
+            { source: 'alertmanager', server: am.name, key, sourceErrors },
+            this.lastAlerts,
+            () => this.options.alertCache.get(key, () => am.getAlerts(filter)),
+          );
+          return answers.map(alerts => ({ server: am.name, alerts }));
         }),
       ),
       Promise.all(
         prometheus.names().map(async name => {
-          try {
-            const groups = await this.rulesCache.get(name, () =>
-              prometheus.get(name).rules(),
-            );
-            return [{ server: name, groups }];
-          } catch (error) {
-            sourceErrors.push({
-              source: 'prometheus',
-              server: name,
-              message: (error as Error).message,
-            });
-            return [];
-          }
+          const answers = await this.fromSource(
+            { source: 'prometheus', server: name, key: name, sourceErrors },
+            this.lastRules,
+            () => this.rulesCache.get(name, () => prometheus.get(name).rules()),
+          );
+          return answers.map(groups => ({ server: name, groups }));
         }),
       ),
     ]);
@@ -173,6 +164,36 @@ export class DefaultAlertService implements AlertService {
       levelSet: levels.name,
       ...('error' in levels && { levelSetError: levels.error }),
     };
+  }
+
+  /** One server's answer; when it fails, the error and its last answer, if any. */
+  private async fromSource<T>(
+    where: {
+      source: AlertSourceError['source'];
+      server: string;
+      key: string;
+      sourceErrors: AlertSourceError[];
+    },
+    last: LastGood<T>,
+    load: () => Promise<T>,
+  ): Promise<T[]> {
+    const now = () => this.options.now?.() ?? new Date();
+    const answer = await last.read(where.key, load, now);
+    if ('value' in answer) return [answer.value];
+    const previous = answer.last;
+    where.sourceErrors.push({
+      source: where.source,
+      server: where.server,
+      message: answer.error.message,
+      ...(previous && {
+        lastSuccessAt: previous.at.toISOString(),
+        staleSeconds: Math.max(
+          0,
+          Math.round((now().getTime() - previous.at.getTime()) / 1000),
+        ),
+      }),
+    });
+    return previous ? [previous.value] : [];
   }
 
   async historyForEntity(

@@ -76,6 +76,13 @@ export interface AlertSourceError {
   source: 'alertmanager' | 'prometheus';
   server: string;
   message: string;
+  /**
+   * When this server last answered, ISO 8601: what the answer shows from it
+   * is that answer, of age `staleSeconds`. Absent when it has not answered
+   * since the backend started.
+   */
+  lastSuccessAt?: string;
+  staleSeconds?: number;
 }
 
 /** `GET /api/ops/alerts?entityRef=R`. @public */

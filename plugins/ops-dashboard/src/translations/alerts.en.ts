@@ -10,6 +10,8 @@ export const alertsMessages = {
   notConfigured:
     'Not configured: {{keys}}. Alerts from that source are not shown.',
   sourceError: '{{source}} "{{server}}" could not be read: {{message}}',
+  sourceErrorStale:
+    '{{source}} "{{server}}" could not be read: {{message}}. Shown: its last answer, from {{ago}}.',
   selector: 'Selector: {{selector}}',
   none: 'No alert fires or is pending.',
   active: 'Firing, pending and silenced',

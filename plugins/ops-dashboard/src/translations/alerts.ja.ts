@@ -9,6 +9,8 @@ export const alertsJa = {
     '未設定: {{keys}}。そのソースのアラートは表示されません。',
   'alerts.sourceError':
     '{{source}} 「{{server}}」を読み取れませんでした: {{message}}',
+  'alerts.sourceErrorStale':
+    '{{source}} 「{{server}}」を読み取れませんでした: {{message}}。{{ago}}の最後の応答を表示しています。',
   'alerts.selector': 'セレクター: {{selector}}',
   'alerts.none': '発火中・保留中のアラートはありません。',
   'alerts.active': '発火中・保留中・サイレンス中',

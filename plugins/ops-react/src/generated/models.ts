@@ -164,8 +164,16 @@ export type AlertRuleStatus = {
  * @public
  */
 export type AlertSourceError = {
+  /**
+   * When this server last answered; the answer shows what it said then. Absent when it has not answered since the backend started.
+   */
+  lastSuccessAt?: string;
   message: string;
   server: string;
+  /**
+   * The age of that last answer.
+   */
+  staleSeconds?: number;
   source: 'alertmanager' | 'prometheus';
 };
 

@@ -224,6 +224,35 @@ describe('EntityAlertsCard', () => {
     );
   });
 
+  it("shows a server's last answer with its age while it is down", async () => {
+    await renderWithEntity(<EntityAlertsCard />, {
+      entity,
+      opsApi: api(
+        response({
+          sourceErrors: [
+            {
+              source: 'alertmanager',
+              server: 'default',
+              message:
+                'Alertmanager "default" could not be reached: ECONNREFUSED',
+              lastSuccessAt: '2026-12-05T09:48:00Z',
+              staleSeconds: 720,
+            },
+          ],
+        }),
+      ),
+    });
+    expect(
+      await screen.findByText(
+        'Alertmanager "default" could not be read: Alertmanager "default" could not be reached: ECONNREFUSED. Shown: its last answer, from 12 min ago.',
+      ),
+    ).toBeInTheDocument();
+    // The alerts of that answer are still listed.
+    expect(
+      screen.getByRole('button', { name: 'Silence QueueBacklog' }),
+    ).toBeInTheDocument();
+  });
+
   it('states source errors, missing config and bad selectors', async () => {
     const { unmount } = await renderWithEntity(<EntityAlertsCard />, {
       entity,
@@ -288,7 +317,10 @@ describe('EntityAlertsCard', () => {
   });
 
   it('shows the neutral default level by name alone, and an immediate one as such', async () => {
-    const neutral = { ...queueBacklog, level: { id: 'critical', name: 'Critical', respondWithinMinutes: null } };
+    const neutral = {
+      ...queueBacklog,
+      level: { id: 'critical', name: 'Critical', respondWithinMinutes: null },
+    };
     const atOnce = {
       ...queueBacklog,
       alertname: 'ServiceDown',

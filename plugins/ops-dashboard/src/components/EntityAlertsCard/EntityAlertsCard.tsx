@@ -14,6 +14,7 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsApiRef } from '../../api';
+import { useSloStatusFormatters } from '../../hooks/useSloStatusFormatters';
 import { opsDashboardTranslationRef } from '../../translation';
 import { AlertSilenceDialog } from '../AlertSilenceDialog';
 import { ActiveAlertsTable, AlertRulesTable } from '../AlertTables';
@@ -44,6 +45,7 @@ export interface AlertsPanelProps {
 export function AlertsPanel(props: AlertsPanelProps) {
   const { entityRef } = props;
   const { t } = useTranslationRef(opsDashboardTranslationRef);
+  const { formatAgo } = useSloStatusFormatters();
   const opsApi = useApi(opsApiRef);
   const alerts = useAsyncRetry(
     () => opsApi.getAlerts(entityRef),
@@ -93,12 +95,20 @@ export function AlertsPanel(props: AlertsPanelProps) {
             severity="warning"
             role="alert"
           >
-            {t('alerts.sourceError', {
-              source:
-                e.source === 'alertmanager' ? 'Alertmanager' : 'Prometheus',
-              server: e.server,
-              message: e.message,
-            })}
+            {typeof e.staleSeconds === 'number'
+              ? t('alerts.sourceErrorStale', {
+                  source:
+                    e.source === 'alertmanager' ? 'Alertmanager' : 'Prometheus',
+                  server: e.server,
+                  message: e.message,
+                  ago: formatAgo(e.staleSeconds),
+                })
+              : t('alerts.sourceError', {
+                  source:
+                    e.source === 'alertmanager' ? 'Alertmanager' : 'Prometheus',
+                  server: e.server,
+                  message: e.message,
+                })}
           </Alert>
         ))}
         {created && (

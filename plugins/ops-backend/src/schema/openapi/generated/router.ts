@@ -1178,11 +1178,21 @@ export const spec = {
         additionalProperties: false,
         description: 'A data source that could not be read for this answer.',
         properties: {
+          lastSuccessAt: {
+            description:
+              'When this server last answered; the answer shows what it said then. Absent when it has not answered since the backend started.',
+            format: 'date-time',
+            type: 'string',
+          },
           message: {
             type: 'string',
           },
           server: {
             type: 'string',
+          },
+          staleSeconds: {
+            description: 'The age of that last answer.',
+            type: 'number',
           },
           source: {
             enum: ['alertmanager', 'prometheus'],
