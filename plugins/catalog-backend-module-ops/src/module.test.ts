@@ -66,6 +66,11 @@ describe('catalogModuleOps', () => {
                       'Location',
                       'SLO',
                       'SLI',
+                      'AlertPolicy',
+                      'AlertCondition',
+                      'AlertNotificationTarget',
+                      'DataSource',
+                      'Service',
                       'Runbook',
                       'BackupPolicy',
                     ],
@@ -147,6 +152,42 @@ describe('catalogModuleOps', () => {
           'ownerOf backuppolicy:default/event-store-backups',
         );
         await get('sli/default/identity-availability-sli');
+
+        // OpenSLO's alerting kinds are entities, related to their SLOs.
+        const [pagedSlo, alertPolicy, condition, target] = await eventually(
+          async () => {
+            const entities = await Promise.all([
+              get('slo/default/identity-availability-paged'),
+              get('alertpolicy/default/identity-page'),
+              get('alertcondition/default/identity-fast-burn'),
+              get('alertnotificationtarget/default/sre-pager'),
+              get('datasource/default/prometheus-main'),
+              get('service/default/identity'),
+            ]);
+            expect(relationsOf(entities[1])).toContain(
+              'alertPolicyFor slo:default/identity-availability-paged',
+            );
+            expect(relationsOf(entities[2])).toContain(
+              'alertConditionFor alertpolicy:default/identity-page',
+            );
+            return entities;
+          },
+        );
+        expect(relationsOf(pagedSlo)).toEqual([
+          'hasAlertPolicy alertpolicy:default/identity-page',
+          'measures component:default/identity-service',
+        ]);
+        expect(relationsOf(alertPolicy).sort()).toEqual([
+          'alertPolicyFor slo:default/identity-availability-paged',
+          'hasAlertCondition alertcondition:default/identity-fast-burn',
+          'notifies alertnotificationtarget:default/sre-pager',
+        ]);
+        expect(relationsOf(condition)).toEqual([
+          'alertConditionFor alertpolicy:default/identity-page',
+        ]);
+        expect(relationsOf(target)).toEqual([
+          'notifiedBy alertpolicy:default/identity-page',
+        ]);
 
         // The invalid documents were read (they carry a processing error
         // naming the field) but never became entities.

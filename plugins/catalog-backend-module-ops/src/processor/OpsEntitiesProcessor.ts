@@ -13,11 +13,14 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  getAlertingRefs,
   getBackupPolicyProtectsRefs,
   getOpsOwnerRef,
   getRunbookAppliesToRefs,
   getSloServiceRef,
+  isAlertPolicyEntity,
   isBackupPolicyEntity,
+  isOpenSloDocument,
   isOpsEntity,
   isRunbookEntity,
   isSloEntity,
@@ -27,12 +30,16 @@ import {
   RELATION_PROTECTED_BY,
   RELATION_PROTECTS,
   RELATION_RUNBOOK_FOR,
+  resolveOpsEntityRef,
   validateOpsEntity,
 } from '@unyo/plugin-ops-common';
 
 /**
- * Validates the SLO, SLI, Runbook and BackupPolicy kinds against the schemas
- * of `@unyo/plugin-ops-common` and emits their relations in both directions.
+ * Validates the OpenSLO v1 kinds (SLO, SLI, AlertPolicy, AlertCondition,
+ * AlertNotificationTarget, DataSource, Service), Runbook and BackupPolicy
+ * against the schemas of `@unyo/plugin-ops-common` and emits their relations
+ * in both directions. Other `openslo/` apiVersions are refused naming the
+ * field.
  *
  * @public
  */
@@ -44,7 +51,7 @@ export class OpsEntitiesProcessor implements CatalogProcessor {
 
   /** Validates the Unyo kinds against their schemas; other kinds are left to others. */
   async validateEntityKind(entity: Entity): Promise<boolean> {
-    if (!isOpsEntity(entity)) {
+    if (!isOpsEntity(entity) && !isOpenSloDocument(entity)) {
       return false;
     }
     const result = validateOpsEntity(entity);
@@ -65,7 +72,13 @@ export class OpsEntitiesProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     const self = getCompoundEntityRef(entity);
+    // A policy may name the same target more than once; relate it once.
+    const related = new Set<string>();
     const relateBothWays = (ref: string, type: string, reverseType: string) => {
+      if (related.has(`${type} ${ref}`)) {
+        return;
+      }
+      related.add(`${type} ${ref}`);
       const other = parseEntityRef(ref);
       emit(processingResult.relation({ source: self, type, target: other }));
       emit(
@@ -77,12 +90,27 @@ export class OpsEntitiesProcessor implements CatalogProcessor {
       );
     };
 
+    const relateAlerting = (source: Parameters<typeof getAlertingRefs>[0]) => {
+      for (const { ref, defaultKind, type, reverseType } of getAlertingRefs(
+        source,
+      )) {
+        relateBothWays(
+          resolveOpsEntityRef(entity, ref, defaultKind),
+          type,
+          reverseType,
+        );
+      }
+    };
+
     if (isSloEntity(entity)) {
       relateBothWays(
         getSloServiceRef(entity),
         RELATION_MEASURES,
         RELATION_MEASURED_BY,
       );
+      relateAlerting(entity);
+    } else if (isAlertPolicyEntity(entity)) {
+      relateAlerting(entity);
     } else if (isRunbookEntity(entity)) {
       relateBothWays(
         getOpsOwnerRef(entity),

@@ -17,7 +17,7 @@ export type SloDescription = Pick<
  * objective is evaluated: Unyo reports one status per SLO.
  */
 export function describeSlo(entity: SloEntity): SloDescription {
-  const objective = entity.spec.objectives[0];
+  const objective = entity.spec.objectives[0] ?? {};
   const target =
     objective.target ??
     (objective.targetPercent !== undefined

@@ -1,15 +1,39 @@
 import type { Entity } from '@backstage/catalog-model';
+import {
+  isAlertConditionEntity,
+  isAlertNotificationTargetEntity,
+  isAlertPolicyEntity,
+} from './AlertingEntities';
+import type {
+  AlertConditionEntity,
+  AlertNotificationTargetEntity,
+  AlertPolicyEntity,
+} from './AlertingEntities';
 import { isBackupPolicyEntity } from './BackupPolicyEntity';
 import type { BackupPolicyEntity } from './BackupPolicyEntity';
+import { isDataSourceEntity } from './DataSourceEntity';
+import type { DataSourceEntity } from './DataSourceEntity';
+import { isOpenSloServiceEntity } from './OpenSloServiceEntity';
+import type { OpenSloServiceEntity } from './OpenSloServiceEntity';
 import { isRunbookEntity } from './RunbookEntity';
 import type { RunbookEntity } from './RunbookEntity';
 import { isSliEntity, isSloEntity } from './SloEntity';
 import type { SliEntity, SloEntity } from './SloEntity';
 
-/** Any of the four kinds the Unyo catalog module adds. @public */
+/**
+ * Any of the kinds the Unyo catalog module adds: the seven OpenSLO v1 kinds,
+ * Runbook and BackupPolicy.
+ *
+ * @public
+ */
 export type OpsEntity =
   | SloEntity
   | SliEntity
+  | AlertPolicyEntity
+  | AlertConditionEntity
+  | AlertNotificationTargetEntity
+  | DataSourceEntity
+  | OpenSloServiceEntity
   | RunbookEntity
   | BackupPolicyEntity;
 
@@ -18,6 +42,11 @@ export function isOpsEntity(entity: Entity): entity is OpsEntity {
   return (
     isSloEntity(entity) ||
     isSliEntity(entity) ||
+    isAlertPolicyEntity(entity) ||
+    isAlertConditionEntity(entity) ||
+    isAlertNotificationTargetEntity(entity) ||
+    isDataSourceEntity(entity) ||
+    isOpenSloServiceEntity(entity) ||
     isRunbookEntity(entity) ||
     isBackupPolicyEntity(entity)
   );

@@ -1,7 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 import { OPENSLO_API_VERSION, SLI_KIND, SLO_KIND } from './constants';
 import { isKind } from './isKind';
-import type { OpsJsonObject, OpsJsonValue } from './json';
+import type { SloAlertPolicy } from './AlertingEntities';
+import type { OpsJsonObject } from './json';
 
 /** Where a metric comes from; `spec` depends on `type`. @public */
 export type OpenSloMetricSource = {
@@ -37,10 +38,15 @@ export type SliSpec = {
   thresholdMetric?: OpenSloMetricSourceHolder;
 };
 
-/** An SLI written inside an SLO or an objective. @public */
+/**
+ * An SLI written inside an SLO or an objective. OpenSLO v1 requires neither
+ * field; one without `spec` loads and is not evaluated.
+ *
+ * @public
+ */
 export type InlineSli = {
-  metadata: { name: string; displayName?: string } & OpsJsonObject;
-  spec: SliSpec;
+  metadata?: { name?: string; displayName?: string } & OpsJsonObject;
+  spec?: SliSpec;
 };
 
 /** OpenSLO duration shorthand: `30d`, `4w`, `1M`, `1Q`. @public */
@@ -86,10 +92,13 @@ export interface SloEntity extends Entity {
     service: string;
     indicator?: InlineSli;
     indicatorRef?: string;
-    timeWindow: SloTimeWindow[];
+    /** At most one; without one Unyo evaluates a rolling 30 days. */
+    timeWindow?: SloTimeWindow[];
     budgetingMethod: BudgetingMethod;
+    /** Unyo evaluates the first; without one the SLO loads and says so. */
     objectives: SloObjective[];
-    alertPolicies?: OpsJsonValue[];
+    /** `null` when the key is written without a value. */
+    alertPolicies?: SloAlertPolicy[] | null;
   };
 }
 

@@ -1,4 +1,4 @@
-/** apiVersion of the OpenSLO documents (SLO and SLI) the catalog accepts. @public */
+/** apiVersion of the OpenSLO documents (all seven OpenSLO kinds) the catalog accepts. @public */
 export const OPENSLO_API_VERSION = 'openslo/v1';
 
 /** apiVersion of Unyo's own kinds (Runbook and BackupPolicy). @public */
@@ -9,6 +9,16 @@ export const SLO_KIND = 'SLO';
 /** @public */
 export const SLI_KIND = 'SLI';
 /** @public */
+export const ALERT_POLICY_KIND = 'AlertPolicy';
+/** @public */
+export const ALERT_CONDITION_KIND = 'AlertCondition';
+/** @public */
+export const ALERT_NOTIFICATION_TARGET_KIND = 'AlertNotificationTarget';
+/** @public */
+export const DATA_SOURCE_KIND = 'DataSource';
+/** OpenSLO's `Service` (`openslo/v1`), not a Backstage kind. @public */
+export const OPENSLO_SERVICE_KIND = 'Service';
+/** @public */
 export const RUNBOOK_KIND = 'Runbook';
 /** @public */
 export const BACKUP_POLICY_KIND = 'BackupPolicy';
@@ -17,6 +27,28 @@ export const BACKUP_POLICY_KIND = 'BackupPolicy';
 export const RELATION_MEASURES = 'measures';
 /** Reverse of {@link RELATION_MEASURES}. @public */
 export const RELATION_MEASURED_BY = 'measuredBy';
+/** An SLO has each AlertPolicy named in its `spec.alertPolicies`. @public */
+export const RELATION_HAS_ALERT_POLICY = 'hasAlertPolicy';
+/** Reverse of {@link RELATION_HAS_ALERT_POLICY}. @public */
+export const RELATION_ALERT_POLICY_FOR = 'alertPolicyFor';
+/**
+ * An AlertPolicy (or an SLO, through a policy written inline) has the
+ * AlertCondition named by a `conditionRef`.
+ *
+ * @public
+ */
+export const RELATION_HAS_ALERT_CONDITION = 'hasAlertCondition';
+/** Reverse of {@link RELATION_HAS_ALERT_CONDITION}. @public */
+export const RELATION_ALERT_CONDITION_FOR = 'alertConditionFor';
+/**
+ * An AlertPolicy (or an SLO, through a policy written inline) notifies the
+ * AlertNotificationTarget named by a `targetRef`.
+ *
+ * @public
+ */
+export const RELATION_NOTIFIES = 'notifies';
+/** Reverse of {@link RELATION_NOTIFIES}. @public */
+export const RELATION_NOTIFIED_BY = 'notifiedBy';
 /** A Runbook is for each entity in its `spec.appliesTo`. @public */
 export const RELATION_RUNBOOK_FOR = 'runbookFor';
 /** Reverse of {@link RELATION_RUNBOOK_FOR}. @public */

@@ -1,6 +1,9 @@
 export * from './constants';
 export type { OpsJsonObject, OpsJsonValue } from './json';
 export * from './SloEntity';
+export * from './AlertingEntities';
+export * from './DataSourceEntity';
+export * from './OpenSloServiceEntity';
 export * from './RunbookEntity';
 export * from './BackupPolicyEntity';
 export * from './OpsEntity';

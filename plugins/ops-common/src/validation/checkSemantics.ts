@@ -2,11 +2,14 @@ import Ajv from 'ajv';
 import { IANAZone } from 'luxon';
 import type { BackupPolicyEntity } from '../kinds/BackupPolicyEntity';
 import type { OpsEntity } from '../kinds/OpsEntity';
+import { isAlertPolicyEntity } from '../kinds/AlertingEntities';
+import type { AlertPolicyEntity } from '../kinds/AlertingEntities';
 import { isBackupPolicyEntity } from '../kinds/BackupPolicyEntity';
 import { isRunbookEntity } from '../kinds/RunbookEntity';
 import type { RunbookEntity } from '../kinds/RunbookEntity';
 import { isSloEntity } from '../kinds/SloEntity';
 import type { SloEntity } from '../kinds/SloEntity';
+import { getAlertingRefs } from './alertingRefs';
 import { resolveOpsEntityRef } from './entityRefs';
 import type { OpsValidationError } from './types';
 
@@ -25,12 +28,18 @@ export function checkSemantics(entity: OpsEntity): OpsValidationError[] {
   if (isBackupPolicyEntity(entity)) {
     return checkBackupPolicy(entity);
   }
+  if (isAlertPolicyEntity(entity)) {
+    return checkAlertingRefs(entity);
+  }
   return [];
 }
 
 function checkSlo(slo: SloEntity): OpsValidationError[] {
-  const errors = checkRef(slo, 'spec.service', slo.spec.service, 'component');
-  slo.spec.timeWindow.forEach((window, i) => {
+  const errors = [
+    ...checkRef(slo, 'spec.service', slo.spec.service, 'component'),
+    ...checkAlertingRefs(slo),
+  ];
+  slo.spec.timeWindow?.forEach((window, i) => {
     if (window.calendar) {
       errors.push(
         ...checkTimeZone(
@@ -41,6 +50,16 @@ function checkSlo(slo: SloEntity): OpsValidationError[] {
     }
   });
   return errors;
+}
+
+// A name the catalog cannot read as a reference is refused where it is
+// written, not when the relation is emitted.
+function checkAlertingRefs(
+  entity: SloEntity | AlertPolicyEntity,
+): OpsValidationError[] {
+  return getAlertingRefs(entity).flatMap(({ path, ref, defaultKind }) =>
+    checkRef(entity, path, ref, defaultKind),
+  );
 }
 
 function checkRunbook(runbook: RunbookEntity): OpsValidationError[] {

@@ -99,6 +99,12 @@ export function formatAjvErrors(
             : `must have at least ${count(error.params.limit, 'character')}`,
         );
         break;
+      case 'maxLength':
+        add(
+          path,
+          `must have at most ${count(error.params.limit, 'character')}`,
+        );
+        break;
       case 'false schema':
         add(path, 'is not allowed here');
         break;

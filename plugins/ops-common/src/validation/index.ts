@@ -1,6 +1,8 @@
-export { validateOpsEntity } from './validateOpsEntity';
+export { isOpenSloDocument, validateOpsEntity } from './validateOpsEntity';
 export { formatAjvErrors } from './formatAjvErrors';
 export type { OpsValidationError, OpsValidationResult } from './types';
+export { getAlertingRefs } from './alertingRefs';
+export type { OpsAlertingRef } from './alertingRefs';
 export {
   resolveOpsEntityRef,
   getSloServiceRef,

@@ -124,9 +124,9 @@ function checkedSelector(query: string, field: string): string {
 export function planSlo(slo: SloEntity, slis: Map<string, SliEntity>): SloPlan {
   const description = describeSlo(slo);
   try {
-    const objective = slo.spec.objectives[0];
+    const objective = slo.spec.objectives[0] ?? {};
     const namespace = slo.metadata.namespace ?? 'default';
-    let indicator: { spec: unknown } | undefined =
+    let indicator: { spec?: unknown } | undefined =
       objective.indicator ?? slo.spec.indicator;
     const indicatorRef = objective.indicatorRef ?? slo.spec.indicatorRef;
     if (!indicator && indicatorRef) {
@@ -155,7 +155,8 @@ export function planSlo(slo: SloEntity, slis: Map<string, SliEntity>): SloPlan {
       excludeMaintenance:
         slo.metadata.annotations?.[ANNOTATION_EXCLUDE_MAINTENANCE] === 'true',
     };
-    const spec = indicator.spec as {
+    // An inline indicator may come without spec (OpenSLO v1 allows it).
+    const spec = (indicator.spec ?? {}) as {
       ratioMetric?: {
         counter?: boolean;
         good?: { metricSource?: MetricSource };
