@@ -114,7 +114,11 @@ export interface Config {
     health?: {
       /** How often health endpoints are probed, default 30 seconds. */
       interval?: HumanDuration;
-      /** Hosts health URLs may point at (glob `*.example.com` allowed); others are not probed. */
+      /**
+       * Hosts health URLs may point at (glob `*.example.com` allowed), each optionally with a
+       * base path (`status.example.com/health`) that the URL and its redirects must stay under;
+       * others are not probed.
+       */
       allowedHosts?: string[];
     };
   };

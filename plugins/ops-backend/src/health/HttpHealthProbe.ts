@@ -1,5 +1,5 @@
 import { parseHealthBody } from '@unyo/plugin-ops-common';
-import { isHostAllowed } from '../lib/allowedHosts';
+import { isUrlAllowed } from '../lib/allowedHosts';
 import { HealthProbe, ProbeOptions, ProbeResult } from './types';
 
 const MAX_REDIRECTS = 3;
@@ -62,11 +62,11 @@ export class HttpHealthProbe implements HealthProbe {
         if (response.status >= 300 && response.status < 400 && location) {
           await response.body?.cancel();
           const next = new URL(location, current);
-          if (!isHostAllowed(next.hostname, options.allowedHosts)) {
+          if (!isUrlAllowed(next, options.allowedHosts)) {
             return result({
               status: 'unknown',
               checks: [],
-              message: `HTTP ${response.status} redirects to ${next.hostname}, which is not in ops.health.allowedHosts: not followed`,
+              message: `HTTP ${response.status} redirects to ${next.hostname}${next.pathname}, which ops.health.allowedHosts does not allow: not followed`,
             });
           }
           if (hop >= MAX_REDIRECTS) {

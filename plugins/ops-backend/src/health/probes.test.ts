@@ -7,6 +7,7 @@ import {
 import { startGrpcHealthServer } from './__testUtils__/grpcHealthServer';
 import { ServingStatus } from './grpcHealthProtocol';
 import { HealthProber } from './HealthProber';
+import { healthTarget } from '../lib/allowedHosts';
 
 // Real servers on loopback answering as each manual describes.
 const SHAPES: Record<string, { healthy: object; degraded: object }> = {
@@ -186,9 +187,63 @@ describe('HealthProber over HTTP', () => {
     expect(off).toMatchObject({
       status: 'unknown',
       message:
-        'HTTP 302 redirects to localhost, which is not in ops.health.allowedHosts: not followed',
+        'HTTP 302 redirects to localhost/health, which ops.health.allowedHosts does not allow: not followed',
     });
     expect(target.requests).toHaveLength(1);
+  });
+
+  it('keeps probes and their redirects under an allowed base path', async () => {
+    const target = await start((req, res) =>
+      req.url === '/svc/health'
+        ? sendJson(res, 200, { status: 'ok' })
+        : sendJson(res, 200, { status: 'ok', admin: true }),
+    );
+    const port = new URL(target.url).port;
+    const base = [`127.0.0.1/svc`];
+    const redirector = await start((req, res) => {
+      const path = req.url === '/svc/in' ? '/svc/health' : '/admin/health';
+      res.writeHead(302, { Location: `http://127.0.0.1:${port}${path}` });
+      res.end();
+    });
+
+    expect(
+      await prober(2000, base).probe(`${target.url}/svc/health`),
+    ).toMatchObject({ status: 'up' });
+    expect(target.requests).toHaveLength(1);
+    for (const path of [
+      '/admin/health',
+      '/svc/../admin/health',
+      '/svc/%2e%2e/admin',
+      '/svcx/health',
+    ]) {
+      // Not probed: no connection (the target counts its requests).
+      expect(
+        await prober(2000, base).probe(`${target.url}${path}`),
+      ).toBeUndefined();
+      expect(healthTarget(`${target.url}${path}`, base)).toMatchObject({
+        probe: false,
+        message: expect.stringContaining('is not under a base path'),
+      });
+    }
+    expect(target.requests).toHaveLength(1);
+
+    const redirectorUrl = new URL(redirector.url);
+    const both = [`127.0.0.1/svc`];
+    expect(
+      await prober(2000, both).probe(
+        `http://127.0.0.1:${redirectorUrl.port}/svc/in`,
+      ),
+    ).toMatchObject({ status: 'up' });
+    expect(target.requests).toHaveLength(2);
+    expect(
+      await prober(2000, both).probe(
+        `http://127.0.0.1:${redirectorUrl.port}/svc/out`,
+      ),
+    ).toMatchObject({
+      status: 'unknown',
+      message: `HTTP 302 redirects to 127.0.0.1/admin/health, which ops.health.allowedHosts does not allow: not followed`,
+    });
+    expect(target.requests).toHaveLength(2);
   });
 });
 

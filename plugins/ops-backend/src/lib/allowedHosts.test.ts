@@ -1,4 +1,40 @@
-import { healthTarget, isHostAllowed } from './allowedHosts';
+import {
+  healthTarget,
+  isAtOrBelow,
+  isHostAllowed,
+  isUrlAllowed,
+} from './allowedHosts';
+
+describe('isUrlAllowed', () => {
+  const patterns = [
+    'status.example.com/health',
+    '*.internal.example.com',
+    '127.0.0.1/a/b/',
+  ];
+
+  it('admits a host entry anywhere and a host/path entry at or below its path', () => {
+    const ok = (u: string) => isUrlAllowed(new URL(u), patterns);
+    expect(ok('https://status.example.com/health')).toBe(true);
+    expect(ok('https://status.example.com/health/live?x=1')).toBe(true);
+    expect(ok('https://api.internal.example.com/anything')).toBe(true);
+    expect(ok('http://127.0.0.1:9000/a/b')).toBe(true);
+    expect(ok('http://127.0.0.1:9000/a/b/c')).toBe(true);
+    expect(ok('https://status.example.com/healthz')).toBe(false);
+    expect(ok('https://status.example.com/')).toBe(false);
+    expect(ok('https://status.example.com/health/../admin')).toBe(false);
+    expect(ok('https://status.example.com/health/%2e%2e/admin')).toBe(false);
+    expect(ok('https://status.example.com/health/%2E%2E/%2e%2e/x')).toBe(false);
+    expect(ok('http://127.0.0.1/a')).toBe(false);
+    expect(ok('https://evil.example.com/health')).toBe(false);
+  });
+
+  it('shares the base-path rule of runbook targets', () => {
+    expect(isAtOrBelow('/automation/x', '/automation')).toBe(true);
+    expect(isAtOrBelow('/automation', '/automation/')).toBe(true);
+    expect(isAtOrBelow('/automationx', '/automation')).toBe(false);
+    expect(isAtOrBelow('/anything', '')).toBe(true);
+  });
+});
 
 describe('isHostAllowed', () => {
   it('matches exact hosts and *.suffix globs on the hostname only', () => {

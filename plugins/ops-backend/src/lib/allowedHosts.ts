@@ -5,6 +5,13 @@ export type HealthTarget =
 
 const CONFIG_KEY = 'ops.health.allowedHosts';
 
+/** The host pattern of an allow-list entry, without its base path. */
+function hostOf(entry: string): string {
+  const trimmed = entry.trim();
+  const slash = trimmed.indexOf('/');
+  return slash < 0 ? trimmed : trimmed.slice(0, slash);
+}
+
 /** `[::1]` → `::1`; host names compare case-insensitively. */
 function normalHost(hostname: string): string {
   return hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
@@ -24,6 +31,32 @@ export function isHostAllowed(hostname: string, patterns: string[]): boolean {
       return host.endsWith(suffix) && host.length > suffix.length;
     }
     return host === pattern;
+  });
+}
+
+/**
+ * Whether a normalised path is `prefix` or lies below it (`''` admits every
+ * path). The base-path rule of docs/runbook-actions.md, which health URLs
+ * follow too: `/automation` admits `/automation/x`, never `/automationx`.
+ */
+export function isAtOrBelow(pathname: string, prefix: string): boolean {
+  const base = prefix.replace(/\/+$/, '');
+  return base === '' || pathname === base || pathname.startsWith(`${base}/`);
+}
+
+/**
+ * Whether a URL is admitted by an allow-list whose entries are a host
+ * pattern (as {@link isHostAllowed}) optionally followed by a base path:
+ * `status.example.com/health` admits that host's `/health` and below only.
+ * The URL must be parsed (dot segments, `%2e%2e` included, already resolved).
+ */
+export function isUrlAllowed(url: URL, patterns: string[]): boolean {
+  return patterns.some(raw => {
+    const host = hostOf(raw);
+    const path = raw.trim().slice(host.length);
+    return (
+      isHostAllowed(url.hostname, [host]) && isAtOrBelow(url.pathname, path)
+    );
   });
 }
 
@@ -65,10 +98,16 @@ export function healthTarget(
       message: `Not probed: no host is allowed for health checks; set ${CONFIG_KEY}`,
     };
   }
-  if (!isHostAllowed(url.hostname, allowedHosts)) {
+  if (!isHostAllowed(url.hostname, allowedHosts.map(hostOf))) {
     return {
       probe: false,
       message: `Not probed: host ${url.hostname} is not in ${CONFIG_KEY}`,
+    };
+  }
+  if (!isUrlAllowed(url, allowedHosts)) {
+    return {
+      probe: false,
+      message: `Not probed: path ${url.pathname} of ${url.hostname} is not under a base path that ${CONFIG_KEY} allows`,
     };
   }
   return { probe: true, url, protocol };

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { OpsJsonObject, OpsJsonValue } from '@unyo/plugin-ops-common';
+import { isAtOrBelow } from '../../lib/allowedHosts';
 
 /**
  * The URLs of `http` actions (docs/input-limits.md, "Runbook action URLs"):
@@ -75,12 +76,7 @@ export function isUnderBase(url: URL, baseUrl: string): boolean {
   if (url.origin !== base.origin || url.username || url.password) {
     return false;
   }
-  const prefix = basePath(base);
-  return (
-    prefix === '' ||
-    url.pathname === prefix ||
-    url.pathname.startsWith(`${prefix}/`)
-  );
+  return isAtOrBelow(url.pathname, basePath(base));
 }
 
 /** `baseUrl` and a path of the target joined, without doubling the slash. */
