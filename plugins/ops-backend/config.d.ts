@@ -95,6 +95,19 @@ export interface Config {
           allowedHosts?: string[];
         };
       };
+      /**
+       * How many executions one user may start of one runbook action per window; more answer
+       * 429 with Retry-After and are audited (docs/runbook-actions.md). Counted in the plugin's
+       * database, so the limit holds across replicas. Default 10 per 1 minute.
+       */
+      rateLimit?: {
+        /** false turns the limit off. Default true. */
+        enabled?: boolean;
+        /** Executions per user and action within `window`. Default 10. */
+        maxExecutions?: number;
+        /** Default 1 minute; at least 1 second. */
+        window?: HumanDuration;
+      };
     };
     backups?: {
       /** How often the task `unyo-backup-status` reads every source, default 5 minutes. */

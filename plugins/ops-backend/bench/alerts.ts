@@ -20,7 +20,7 @@ import { AlertmanagerAlert } from '../src/alerts/AlertmanagerClient';
 import { DefaultAlertService } from '../src/alerts/DefaultAlertService';
 import { DefaultSilenceService } from '../src/alerts/DefaultSilenceService';
 import { TtlCache } from '../src/lib/TtlCache';
-import { startAlertmanager } from '../src/__testUtils__/alertmanager';
+import { startAlertmanager } from '@internal/ops-test-utils';
 import { createPrometheusClients } from '../src/prometheus';
 import { readOpsConfig } from '../src/config/OpsConfig';
 import { ConfigReader } from '@backstage/config';

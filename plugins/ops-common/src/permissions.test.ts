@@ -6,11 +6,12 @@ import {
 } from './permissions';
 
 describe('permissions', () => {
-  it('makes silences a basic create permission', () => {
+  it('makes silences a create on a catalog entity', () => {
     expect(opsSilenceCreatePermission).toEqual({
-      type: 'basic',
+      type: 'resource',
       name: 'ops.silence.create',
       attributes: { action: 'create' },
+      resourceType: 'catalog-entity',
     });
   });
 

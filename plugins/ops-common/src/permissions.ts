@@ -1,14 +1,18 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Creating an Alertmanager silence from the portal. A basic permission: the
- * silence is scoped by its matchers, not by a catalog entity.
+ * Creating (and expiring) an Alertmanager silence from the portal. A resource
+ * permission on the catalog entity whose alerts are silenced (the silence
+ * stays within that entity's alert selector), so policies can decide per
+ * entity (e.g. only its owners may silence it).
  *
  * @public
  */
 export const opsSilenceCreatePermission = createPermission({
   name: 'ops.silence.create',
   attributes: { action: 'create' },
+  // RESOURCE_TYPE_CATALOG_ENTITY, as for opsRunbookExecutePermission below.
+  resourceType: 'catalog-entity',
 });
 
 /**

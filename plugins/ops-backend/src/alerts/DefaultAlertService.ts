@@ -48,13 +48,14 @@ export interface DefaultAlertServiceOptions {
 
 const HISTORY_DAYS = 30;
 
-/** Whether the caller may create and expire silences. */
+/** Whether the caller may create and expire silences of the entity's alerts. */
 export async function maySilence(
   permissions: PermissionsService,
   credentials: BackstageCredentials,
+  entityRef: string,
 ): Promise<boolean> {
   const [decision] = await permissions.authorize(
-    [{ permission: opsSilenceCreatePermission }],
+    [{ permission: opsSilenceCreatePermission, resourceRef: entityRef }],
     { credentials },
   );
   return decision.result === AuthorizeResult.ALLOW;
@@ -79,7 +80,7 @@ export class DefaultAlertService implements AlertService {
     const { catalog, permissions, alertmanagers, prometheus } = this.options;
     const [selector, canSilence] = await Promise.all([
       loadEntitySelector(catalog, entityRef, credentials),
-      maySilence(permissions, credentials),
+      maySilence(permissions, credentials, entityRef),
     ]);
     const notConfigured = [
       ...(alertmanagers.length ? [] : ['ops.alertmanager.servers']),

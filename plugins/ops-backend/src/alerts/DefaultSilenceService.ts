@@ -65,7 +65,7 @@ export class DefaultSilenceService implements SilenceService {
     credentials: BackstageCredentials,
   ) {
     const createdBy = userRef(credentials);
-    await this.authorize(credentials);
+    await this.authorize(credentials, request.entityRef);
     const matchers = await this.scope(request.entityRef, credentials);
     const reason = silenceOutsideSelector(matchers, request.matchers);
     if (reason) {
@@ -135,7 +135,7 @@ export class DefaultSilenceService implements SilenceService {
     credentials: BackstageCredentials,
   ) {
     userRef(credentials);
-    await this.authorize(credentials);
+    await this.authorize(credentials, entityRef);
     const matchers = await this.scope(entityRef, credentials);
     const found = (await this.silences()).filter(
       ({ silence }) => silence.id === id && silence.status.state !== 'expired',
@@ -164,8 +164,11 @@ export class DefaultSilenceService implements SilenceService {
     }
   }
 
-  private async authorize(credentials: BackstageCredentials) {
-    if (!(await maySilence(this.options.permissions, credentials))) {
+  private async authorize(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ) {
+    if (!(await maySilence(this.options.permissions, credentials, entityRef))) {
       throw new NotAllowedError(
         'You are not allowed to manage silences (permission ops.silence.create)',
       );

@@ -12,14 +12,14 @@ import request from 'supertest';
 import {
   TestAlertmanager,
   alertmanagerRequirement,
+  describeNeeding,
   startAlertmanager,
-} from '../__testUtils__/alertmanager';
+} from '@internal/ops-test-utils';
 import {
   TestPrometheus,
   prometheusRequirement,
   startPrometheus,
 } from '../__testUtils__/prometheus';
-import { describeNeeding } from '@internal/ops-test-utils';
 import { opsPlugin } from '../plugin';
 import { entities } from './__fixtures__/entities';
 

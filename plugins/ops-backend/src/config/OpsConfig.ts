@@ -6,6 +6,7 @@ import {
   SloPolicyThresholds,
 } from '@unyo/plugin-ops-common';
 import { AlertLevelsConfig, readAlertLevels } from './alertLevels';
+import { readRunbookRateLimit, RunbookRateLimit } from './rateLimit';
 
 /** A named HTTP server Unyo reads from: Prometheus-compatible or Alertmanager. */
 export interface OpsServerConfig {
@@ -35,6 +36,8 @@ export interface OpsConfig {
   /** `ops.alerts`: level sets by name and the one used by default. */
   alerts: AlertLevelsConfig;
   runbookTargets: OpsRunbookTargetConfig[];
+  /** `ops.runbooks.rateLimit`; undefined when turned off. */
+  runbookRateLimit?: RunbookRateLimit;
   /** Each source module reads its own keys from `config`. */
   backupSources: Array<{ name: string; type: string; config: Config }>;
   /** How often the backup task reads the sources (`ops.backups.interval`). */
@@ -170,6 +173,9 @@ export function readOpsConfig(root: Config): OpsConfig {
         ],
       };
     }),
+    runbookRateLimit: readRunbookRateLimit(
+      ops?.getOptionalConfig('runbooks.rateLimit'),
+    ),
     backupSources: (sources?.keys() ?? []).map(name => ({
       name,
       type: sources!.getConfig(name).getString('type'),

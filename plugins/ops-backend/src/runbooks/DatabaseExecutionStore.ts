@@ -115,6 +115,25 @@ export class DatabaseExecutionStore implements ExecutionStore {
     return row ? toExecution(row) : undefined;
   }
 
+  async recentStarts(
+    key: { runbookRef: string; actionId: string; actor: string },
+    since: Date,
+    limit: number,
+  ) {
+    const rows = await this.db<Row>(TABLE)
+      .select('created_at')
+      .where({
+        runbook_ref: key.runbookRef,
+        action_id: key.actionId,
+        actor: key.actor,
+      })
+      .whereNot({ status: 'rejected' })
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(limit);
+    return rows.map(row => toDate(row.created_at));
+  }
+
   async finish(
     id: string,
     status: ExecutionStatus,

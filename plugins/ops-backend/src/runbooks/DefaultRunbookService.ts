@@ -22,6 +22,7 @@ import { ExecutionQuery, ExecutionStore } from './ExecutionStore';
 import { listRunbooks } from './listRunbooks';
 import { RunbookExecutor } from './RunbookExecutor';
 import { RunbookService } from './RunbookService';
+import { RunbookRateLimit } from '../config/rateLimit';
 
 export { STALE_MESSAGE } from './RunbookExecutor';
 export { TIMEOUT_SECONDS } from './prepareExecution';
@@ -32,6 +33,8 @@ export interface DefaultRunbookServiceOptions {
   auditor: AuditorService;
   logger: LoggerService;
   store: ExecutionStore;
+  /** `ops.runbooks.rateLimit`; none when turned off. */
+  rateLimit?: RunbookRateLimit;
   /** One runner per action type: the core's and those modules added. */
   runners: ReadonlyMap<string, ActionRunner>;
   /** Why a core action type has no runner, e.g. the missing config key. */

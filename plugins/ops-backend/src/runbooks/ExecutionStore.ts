@@ -36,6 +36,15 @@ export interface ExecutionStore {
     actor: string;
     idempotencyKey: string;
   }): Promise<Execution | undefined>;
+  /**
+   * When the actor started this action since `since`, newest first, at most
+   * `limit` of them; refused (`rejected`) requests do not count.
+   */
+  recentStarts(
+    key: { runbookRef: string; actionId: string; actor: string },
+    since: Date,
+    limit: number,
+  ): Promise<Date[]>;
   finish(
     id: string,
     status: ExecutionStatus,

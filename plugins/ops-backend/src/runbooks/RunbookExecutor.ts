@@ -17,6 +17,8 @@ import { actorOf, describeError, isRefusal } from './executionErrors';
 import { ExecutionStore } from './ExecutionStore';
 import { redactParameters } from './parameters';
 import { PrepareOptions, prepareExecution } from './prepareExecution';
+import { checkRateLimit } from './rateLimit';
+import { RunbookRateLimit } from '../config/rateLimit';
 
 // A running row is failed as stale this long after its timeout.
 const STALE_GRACE_MS = 30_000;
@@ -37,6 +39,8 @@ export interface RunbookExecutorOptions extends PrepareOptions {
   auditor: AuditorService;
   logger: LoggerService;
   store: ExecutionStore;
+  /** `ops.runbooks.rateLimit`; none when turned off. */
+  rateLimit?: RunbookRateLimit;
   /** Tells the actor's open pages of a change (signals). */
   publish(execution: Execution): Promise<void>;
   now(): Date;
@@ -105,17 +109,26 @@ export class RunbookExecutor {
     } catch (error) {
       if (isRefusal(error)) {
         await this.reject(audit, error, options.httpRequest).catch(e =>
-          this.options.logger.error(
-            `Could not record the refusal of ${runbookRef} ${actionId}: ${describeError(
-              e,
-            )}`,
-          ),
+          this.logAuditFailure(runbookRef, actionId, e),
         );
       }
       throw error;
     }
 
     const { run, entityRef, timeoutMs } = prepared;
+    try {
+      const key = { runbookRef, actionId, actor };
+      const now = this.options.now();
+      await checkRateLimit(store, this.options.rateLimit, key, now);
+    } catch (error) {
+      // Audited, not stored: a flood of refused clicks must not grow the table.
+      await this.auditRefusal(
+        { ...audit, entityRef },
+        error as Error,
+        options,
+      ).catch(e => this.logAuditFailure(runbookRef, actionId, e));
+      throw error;
+    }
     const createdAt = this.options.now();
     const { created, execution } = await store.insert({
       id: randomUUID(),
@@ -168,6 +181,29 @@ export class RunbookExecutor {
     });
     await event.fail({ error, meta: { status: 'rejected' } });
     await this.options.publish(execution);
+  }
+
+  /** Audits a refusal that stores no execution (the rate limit). */
+  private async auditRefusal(
+    audit: AuditFacts,
+    error: Error,
+    options: { httpRequest?: any },
+  ) {
+    const event = await this.options.auditor.createEvent({
+      eventId: 'runbook-execution',
+      severityLevel: audit.destructive ? 'high' : 'medium',
+      request: options.httpRequest,
+      meta: { ...audit },
+    });
+    await event.fail({ error, meta: { status: 'rate-limited' } });
+  }
+
+  private logAuditFailure(runbookRef: string, actionId: string, e: unknown) {
+    this.options.logger.error(
+      `Could not record the refusal of ${runbookRef} ${actionId}: ${describeError(
+        e,
+      )}`,
+    );
   }
 
   /** Runs the action within its timeout and records how it ended. */

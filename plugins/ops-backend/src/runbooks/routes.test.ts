@@ -15,8 +15,11 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import {
   createTestDatabases,
+  describeWithAlertmanager,
   sendJson,
+  startAlertmanager,
   startTestHttpServer,
+  TestAlertmanager,
   TestHttpServer,
 } from '@internal/ops-test-utils';
 import {
@@ -24,11 +27,6 @@ import {
   startPrometheus,
   TestPrometheus,
 } from '../__testUtils__/prometheus';
-import {
-  describeWithAlertmanager,
-  startAlertmanager,
-  TestAlertmanager,
-} from '../__testUtils__/alertmanager';
 import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
 import { DatabaseExecutionStore } from './DatabaseExecutionStore';

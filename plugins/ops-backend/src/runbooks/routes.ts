@@ -13,6 +13,7 @@ import {
 import { parseInput } from '../lib/parseInput';
 import { ExecutionStatus } from '@unyo/plugin-ops-common';
 import { RunbookService } from './RunbookService';
+import { TooManyRequestsError } from './rateLimit';
 
 const ACTION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 // Executions are stored under a UUID (migrations/20261123030000_runbooks.js).
@@ -97,13 +98,21 @@ export function createRunbookRoutes(options: {
           `Path parameter actionId is not an action id: "${actionId}"`,
         );
       }
-      const { created, execution } = await runbooks.execute({
-        runbookRef: `runbook:${namespace}/${name}`.toLocaleLowerCase('en-US'),
-        actionId,
-        request: bodyOf(req.body),
-        credentials,
-        httpRequest: req,
-      });
+      const { created, execution } = await runbooks
+        .execute({
+          runbookRef: `runbook:${namespace}/${name}`.toLocaleLowerCase('en-US'),
+          actionId,
+          request: bodyOf(req.body),
+          credentials,
+          httpRequest: req,
+        })
+        .catch(error => {
+          // The 429's body is the error handler's; the header is said here.
+          if (error instanceof TooManyRequestsError) {
+            res.setHeader('Retry-After', String(error.retryAfterSeconds));
+          }
+          throw error;
+        });
       res.status(created ? 201 : 200).json(execution);
     },
   );

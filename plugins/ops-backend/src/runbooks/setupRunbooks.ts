@@ -72,6 +72,7 @@ export async function setupRunbooks(options: {
     auditor: options.auditor,
     logger,
     store,
+    rateLimit: config.runbookRateLimit,
     signals: options.signals,
     alerts: options.alerts?.alerts,
     runners: runners.asMap(),

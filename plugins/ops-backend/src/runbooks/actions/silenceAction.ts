@@ -50,7 +50,7 @@ export class SilenceActionRunner implements ActionRunner {
     }
     const entityRef = requireEntityRef(context);
     // Checked here too, so a refusal is a 403 before anything is sent.
-    if (!(await maySilence(this.permissions, credentials))) {
+    if (!(await maySilence(this.permissions, credentials, entityRef))) {
       throw new NotAllowedError(
         'You are not allowed to create silences (permission ops.silence.create)',
       );

@@ -714,6 +714,26 @@ export const spec = {
               },
             },
           },
+          '429': {
+            description:
+              'Over `ops.runbooks.rateLimit` for this user and action; nothing ran or was stored.',
+            headers: {
+              'Retry-After': {
+                description: 'Seconds until the next execution is allowed.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
           default: {
             $ref: '#/components/responses/Error',
           },

@@ -2,12 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  Requirement,
-  describeNeeding,
-  onFreePort,
-  onPath,
-} from '@internal/ops-test-utils';
+import { onFreePort } from './http';
+import { Requirement, describeNeeding, onPath } from './requirements';
 
 /** Debian names the binary prometheus-alertmanager; upstream alertmanager. */
 const binary = ['prometheus-alertmanager', 'alertmanager'].find(onPath);
