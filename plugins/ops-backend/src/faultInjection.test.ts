@@ -6,14 +6,14 @@ import {
 import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { describeNeeding } from '@internal/ops-test-utils';
-import knexFactory, { Knex } from 'knex';
-import request from 'supertest';
 import {
   alertmanagerRequirement,
+  describeNeeding,
   startAlertmanager,
   TestAlertmanager,
-} from './__testUtils__/alertmanager';
+} from '@internal/ops-test-utils';
+import knexFactory, { Knex } from 'knex';
+import request from 'supertest';
 import {
   postgresServerRequirement,
   startPostgresCluster,
