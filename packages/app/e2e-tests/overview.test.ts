@@ -37,7 +37,7 @@ test('the overview shows the operations summary above the dependency tables', as
   await expect(
     summary
       .getByRole('group', { name: 'Health' })
-      .getByText('1 endpoints probed'),
+      .getByText('Endpoints probed: 1'),
   ).toBeVisible();
 
   const summaryBox = (await card(page, 'Operations summary').boundingBox())!;
@@ -55,15 +55,24 @@ test('the overview shows the operations summary above the dependency tables', as
 test("the catalog graph draws Unyo's relations", async ({ page }) => {
   await signIn(page);
   await openEntity(page, SERVICE);
-  const graph = card(page, 'Relations');
+  // The graph card's drawing: Unyo's relations as labelled edges to the SLO
+  // (measuredBy) and to the runbook of examples/scalar-auditor/runbooks.yaml
+  // that applies to the service (hasRunbook).
+  const graph = page
+    .locator('svg')
+    .filter({ hasText: 'Identity Service' })
+    .filter({ hasText: 'dependsOn / dependencyOf' });
   await expect(graph).toBeVisible({ timeout: 30_000 });
-  // measuredBy: the SLO; hasRunbook: the runbook of
-  // examples/scalar-auditor/runbooks.yaml that applies to the service.
-  const svg = graph.locator('svg');
-  await expect(svg.getByText(/identity-availability/).first()).toBeVisible({
-    timeout: 30_000,
-  });
-  await expect(svg.getByText('Service failure', { exact: true })).toBeVisible();
+  await expect(graph.getByText('measures / measuredBy').first()).toBeVisible();
+  await expect(
+    graph.getByText('runbookFor / hasRunbook').first(),
+  ).toBeVisible();
+  await expect(
+    graph.getByText('identity-availability', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    graph.getByText('Service failure', { exact: true }),
+  ).toBeVisible();
   await graph.screenshot({ path: 'e2e-test-results/overview-graph.png' });
 });
 
@@ -80,7 +89,7 @@ test.describe('in a Japanese browser', () => {
     await expect(
       summary.getByRole('group', { name: 'SLO エラーバジェット' }),
     ).toBeVisible();
-    await expect(summary.getByText('1 個のエンドポイントを監視')).toBeVisible();
+    await expect(summary.getByText('監視中のエンドポイント: 1')).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('language'))).toBe(
       'ja',
     );

@@ -11,8 +11,8 @@ export const summaryMessages = {
   noSlos: 'No SLO measures this entity.',
   noAlerts: 'None firing',
   firing: '{{n}} firing',
-  healthEndpoints: '{{n}} endpoints probed',
-  backupTargets: '{{n}} backup targets',
+  healthEndpoints: 'Endpoints probed: {{n}}',
+  backupTargets: 'Backup targets: {{n}}',
   noBackups: 'No backup policy protects this entity.',
   loadError: 'Could not be read: {{message}}',
 } as const;

@@ -8,8 +8,8 @@ export const summaryJa = {
   'summary.noSlos': 'このエンティティを測る SLO はありません。',
   'summary.noAlerts': '発火中なし',
   'summary.firing': '{{n}} 件発火中',
-  'summary.healthEndpoints': '{{n}} 個のエンドポイントを監視',
-  'summary.backupTargets': 'バックアップ対象 {{n}} 件',
+  'summary.healthEndpoints': '監視中のエンドポイント: {{n}}',
+  'summary.backupTargets': 'バックアップ対象: {{n}}',
   'summary.noBackups':
     'このエンティティを保護するバックアップポリシーはありません。',
   'summary.loadError': '読み込めませんでした: {{message}}',

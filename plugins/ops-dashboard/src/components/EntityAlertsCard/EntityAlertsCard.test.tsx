@@ -288,7 +288,10 @@ describe('EntityAlertsCard', () => {
   });
 
   it('shows the neutral default level by name alone, and an immediate one as such', async () => {
-    const neutral = { ...queueBacklog, level: { id: 'critical', name: 'Critical', respondWithinMinutes: null } };
+    const neutral = {
+      ...queueBacklog,
+      level: { id: 'critical', name: 'Critical', respondWithinMinutes: null },
+    };
     const atOnce = {
       ...queueBacklog,
       alertname: 'ServiceDown',

@@ -103,7 +103,7 @@ describe('EntityOpsSummaryCard', () => {
 
     const healthTile = within(summary).getByRole('group', { name: 'Health' });
     expect(
-      await within(healthTile).findByText('2 endpoints probed'),
+      await within(healthTile).findByText('Endpoints probed: 2'),
     ).toBeInTheDocument();
     expect(within(healthTile).getByText('Degraded')).toBeInTheDocument();
     // no backup policy protects this component, and it holds no data
