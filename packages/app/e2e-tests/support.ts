@@ -41,6 +41,15 @@ export async function apiGet(
   return request.get(path, { headers: await guestHeaders(request) });
 }
 
+/** POST of a JSON body on the backend with the guest user's token. */
+export async function apiPost(
+  request: APIRequestContext,
+  path: string,
+  data: unknown,
+): Promise<APIResponse> {
+  return request.post(path, { headers: await guestHeaders(request), data });
+}
+
 /** DELETE on the backend with the guest user's token. */
 export async function apiDelete(
   request: APIRequestContext,

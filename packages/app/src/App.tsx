@@ -4,6 +4,8 @@ import opsDashboardPlugin from '@unyo/plugin-ops-dashboard/alpha';
 import runbooksPlugin from '@unyo/plugin-runbooks/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { catalogGraphModule } from './modules/catalogGraph';
+import { languageModule } from './modules/language';
 
 // `app.packages: all` also discovers the Unyo plugins from package.json; they
 // are listed here as well so that the app does not depend on that setting
@@ -15,5 +17,7 @@ export default createApp({
     runbooksPlugin,
     navModule,
     homeModule,
+    catalogGraphModule,
+    languageModule,
   ],
 });

@@ -17,6 +17,7 @@ export {
   EntityRawSpecCard,
   EntityAlertsCard,
   EntityHealthCard,
+  EntityOpsSummaryCard,
   EntitySystemHealthCard,
   EntityBackupsCard,
   EntityBackupCoverageCard,

@@ -184,6 +184,25 @@ export const EntityHealthCard: () => JSX.Element = opsDashboardPlugin.provide(
 );
 
 /**
+ * The operations of an entity at a glance, for the top of its overview: SLO
+ * error budgets, firing alerts, health and backups.
+ *
+ * @public
+ */
+export const EntityOpsSummaryCard: () => JSX.Element =
+  opsDashboardPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOpsSummaryCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOpsSummaryCard').then(
+            m => m.EntityOpsSummaryCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * System page card: the health of all the system's components.
  *
  * @public

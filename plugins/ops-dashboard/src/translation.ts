@@ -7,6 +7,7 @@ import { healthMessages } from './translations/health.en';
 import { backupsMessages } from './translations/backups.en';
 import { reportMessages } from './translations/report.en';
 import { assumptionsMessages } from './translations/assumptions.en';
+import { summaryMessages } from './translations/summary.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -216,6 +217,7 @@ export const opsDashboardTranslationRef = createTranslationRef({
     backups: backupsMessages,
     report: reportMessages,
     assumptions: assumptionsMessages,
+    summary: summaryMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

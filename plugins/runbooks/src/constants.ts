@@ -27,3 +27,8 @@ export const POLL_MS_WITH_SIGNALS = 5_000;
 
 /** The query parameter that carries the entity a runbook page was opened from. */
 export const ENTITY_QUERY_PARAM = 'entity';
+
+/** Rows of the execution history shown at first and added by "Load more". */
+export const EXECUTION_HISTORY_PAGE_SIZE = 20;
+/** The most rows the backend gives in one page (`GET /api/ops/executions`). */
+export const EXECUTION_HISTORY_MAX_LIMIT = 500;

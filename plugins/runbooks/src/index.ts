@@ -18,5 +18,10 @@ export {
 } from './plugin';
 export { isRunbookKind, hasRunbooks } from './lib/predicates';
 export { runbooksApiRef, RunbooksClient, RunbooksApiError } from './api';
-export type { RunbooksApi, RunbookTargetsStatus } from './api';
+export type {
+  ExecutionsPage,
+  ExecutionsQuery,
+  RunbooksApi,
+  RunbookTargetsStatus,
+} from './api';
 export { runbooksTranslationRef, runbooksTranslations } from './translation';

@@ -27,9 +27,12 @@ export function describeSlo(entity: SloEntity): SloDescription {
   return {
     ref: stringifyEntityRef(entity),
     entityRef: getSloServiceRef(entity),
+    // Never empty: the report, CSV and cards name an SLO by this, and a bare
+    // ref (`slo:default/x`) reads as a fault.
     title:
       (entity.metadata as { displayName?: string }).displayName ??
-      entity.metadata.title,
+      entity.metadata.title ??
+      entity.metadata.name,
     target,
     window: {
       duration: window?.duration ?? '30d',

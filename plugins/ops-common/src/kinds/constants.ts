@@ -104,3 +104,15 @@ export const ANNOTATION_ERROR_BUDGET_POLICY = 'unyo.dev/error-budget-policy';
  * @public
  */
 export const ANNOTATION_ASSUMPTIONS = 'unyo.dev/assumptions';
+
+/**
+ * Unyo's relations as pairs of a relation and its reverse, in the shape the
+ * catalog graph takes (`relationPairs`) to draw each pair as one edge.
+ *
+ * @public
+ */
+export const OPS_RELATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  [RELATION_MEASURES, RELATION_MEASURED_BY],
+  [RELATION_RUNBOOK_FOR, RELATION_HAS_RUNBOOK],
+  [RELATION_PROTECTS, RELATION_PROTECTED_BY],
+];

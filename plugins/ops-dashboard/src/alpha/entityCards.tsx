@@ -2,6 +2,7 @@ import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { hasSlos, isOpsKindEntity, isSloEntity } from '../lib/predicates';
 import { isBackupRelevantEntity } from '../lib/backups';
 import { isComponentResourceOrSystem, isKind } from './filters';
+import { hasOpsSummary } from './summaryFilter';
 
 /**
  * Overview card of Components, Resources and Systems that SLOs measure: the
@@ -166,6 +167,22 @@ export const entityBackupCoverageCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/BackupCoverageCard').then(m => (
         <m.EntityBackupCoverageCard />
+      )),
+  },
+});
+
+/**
+ * Overview card of Components, Resources and Systems with SLOs, alerts,
+ * health endpoints or backups: all four at a glance. The app places it near
+ * the top of the overview by listing it first in `app.extensions`.
+ */
+export const entityOpsSummaryCard = EntityCardBlueprint.make({
+  name: 'ops-summary',
+  params: {
+    filter: hasOpsSummary,
+    loader: () =>
+      import('../components/EntityOpsSummaryCard').then(m => (
+        <m.EntityOpsSummaryCard />
       )),
   },
 });

@@ -7,6 +7,7 @@ import {
   entityAssumptionsCard,
   entityHealthCard,
   entityOpsRelationsCard,
+  entityOpsSummaryCard,
   entityRawSpecCard,
   entitySloCard,
   entitySloStatusCard,
@@ -30,6 +31,7 @@ export const opsDashboardPlugin = createFrontendPlugin({
   info: { packageJson: () => import('../../package.json') },
   extensions: [
     opsApi,
+    entityOpsSummaryCard,
     entitySloCard,
     entitySloStatusCard,
     entitySloSummaryCard,

@@ -7,6 +7,7 @@ import { healthJa } from './health.ja';
 import { backupsJa } from './backups.ja';
 import { reportJa } from './report.ja';
 import { assumptionsJa } from './assumptions.ja';
+import { summaryJa } from './summary.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -177,6 +178,7 @@ const ja = {
   ...backupsJa,
   ...reportJa,
   ...assumptionsJa,
+  ...summaryJa,
 } as const;
 
 export default ja;

@@ -38,7 +38,7 @@ export function mockRunbooksApi(
     createExecution: jest.fn(async () => {
       throw new Error('createExecution not expected');
     }),
-    getExecutions: jest.fn(async () => ({ items: [] })),
+    getExecutions: jest.fn(async () => ({ items: [], totalCount: 0 })),
     getExecution: jest.fn(async () => {
       throw new Error('getExecution not expected');
     }),

@@ -2,8 +2,35 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   CreateExecutionRequest,
   Execution,
+  ExecutionStatus,
   RunbookSummary,
 } from '@unyo/plugin-ops-common';
+
+/**
+ * Filters and page of a runbook's execution history, applied by the backend
+ * (`GET /api/ops/executions`).
+ *
+ * @public
+ */
+export interface ExecutionsQuery {
+  status?: ExecutionStatus;
+  /** The entity ref of the user who ran it, e.g. `user:default/alice`. */
+  actor?: string;
+  /** Rows per page, 1–500 (the backend's default is 50). */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * One page of a runbook's executions, newest first, and how many match the
+ * filters over all pages.
+ *
+ * @public
+ */
+export interface ExecutionsPage {
+  items: Execution[];
+  totalCount: number;
+}
 
 /**
  * What the ops backend reports about runbook action targets
@@ -34,8 +61,11 @@ export interface RunbooksApi {
     actionId: string,
     request: CreateExecutionRequest,
   ): Promise<Execution>;
-  /** The executions of a runbook, newest first. */
-  getExecutions(runbookRef: string): Promise<{ items: Execution[] }>;
+  /** One page of the executions of a runbook, newest first. */
+  getExecutions(
+    runbookRef: string,
+    query?: ExecutionsQuery,
+  ): Promise<ExecutionsPage>;
   getExecution(id: string): Promise<Execution>;
 }
 

@@ -125,11 +125,32 @@ describe('RunbooksClient executions', () => {
     const list = client(new Response(JSON.stringify([execution])));
     await expect(
       list.client.getExecutions('runbook:default/mairust-db-failure'),
-    ).resolves.toEqual({ items: [execution] });
+    ).resolves.toEqual({ items: [execution], totalCount: 1 });
     expect(list.fetch).toHaveBeenCalledWith(
       'http://backend/api/ops/executions?runbookRef=runbook%3Adefault%2Fmairust-db-failure',
       expect.objectContaining({ method: 'GET' }),
     );
+
+    // one page, filtered by the backend, with the count over all pages
+    const page = client(
+      new Response(JSON.stringify({ items: [execution], totalCount: 73 })),
+    );
+    await expect(
+      page.client.getExecutions('runbook:default/mairust-db-failure', {
+        status: 'failed',
+        actor: 'user:default/alice',
+        limit: 20,
+        offset: 40,
+      }),
+    ).resolves.toEqual({ items: [execution], totalCount: 73 });
+    const url = new URL((page.fetch.mock.calls[0] as unknown[])[0] as string);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      runbookRef: 'runbook:default/mairust-db-failure',
+      status: 'failed',
+      actor: 'user:default/alice',
+      limit: '20',
+      offset: '40',
+    });
 
     const one = client(new Response(JSON.stringify(execution)));
     await expect(one.client.getExecution('e1')).resolves.toEqual(execution);

@@ -11,7 +11,12 @@ import {
   type OpsStatus,
 } from '@unyo/plugin-ops-react';
 import { CONFIG_KEY_RUNBOOK_TARGETS } from '../constants';
-import { RunbooksApi, RunbookTargetsStatus } from './RunbooksApi';
+import {
+  ExecutionsPage,
+  ExecutionsQuery,
+  RunbooksApi,
+  RunbookTargetsStatus,
+} from './RunbooksApi';
 
 /**
  * An error answer of the ops backend: `message` is the backend's
@@ -89,11 +94,20 @@ export class RunbooksClient implements RunbooksApi {
     )) as Execution;
   }
 
-  async getExecutions(runbookRef: string): Promise<{ items: Execution[] }> {
+  async getExecutions(
+    runbookRef: string,
+    query: ExecutionsQuery = {},
+  ): Promise<ExecutionsPage> {
     const body = await this.call(c =>
-      c.listExecutions({ query: { runbookRef } }),
+      c.listExecutions({ query: { runbookRef, ...query } }),
     );
-    return { items: items<Execution>(body) };
+    const list = items<Execution>(body);
+    const total = (body as { totalCount?: unknown } | undefined)?.totalCount;
+    // An older backend answers without a count: what it sent is all there is.
+    return {
+      items: list,
+      totalCount: typeof total === 'number' ? total : list.length,
+    };
   }
 
   async getExecution(id: string): Promise<Execution> {

@@ -1,3 +1,8 @@
 export { runbooksApiRef } from './RunbooksApi';
-export type { RunbooksApi, RunbookTargetsStatus } from './RunbooksApi';
+export type {
+  ExecutionsPage,
+  ExecutionsQuery,
+  RunbooksApi,
+  RunbookTargetsStatus,
+} from './RunbooksApi';
 export { RunbooksClient, RunbooksApiError } from './RunbooksClient';

@@ -68,5 +68,13 @@ export const executionMessages = {
     duration: 'Duration',
     output: 'Output',
     seconds: '{{seconds}} s',
+    shown: '{{shown}} of {{total}} runs',
+    loadMore: 'Load more',
+    loadingMore: 'Loading…',
+    filterStatus: 'Status',
+    filterAnyStatus: 'Any status',
+    filterActor: 'Actor',
+    filterActorHelp: 'A user, e.g. user:default/alice; Enter to apply',
+    noMatch: 'No run matches these filters.',
   },
 } as const;

@@ -61,4 +61,13 @@ export const executionJa = {
   'execution.history.duration': '所要時間',
   'execution.history.output': '出力',
   'execution.history.seconds': '{{seconds}} 秒',
+  'execution.history.shown': '{{total}} 件中 {{shown}} 件',
+  'execution.history.loadMore': 'さらに読み込む',
+  'execution.history.loadingMore': '読み込み中…',
+  'execution.history.filterStatus': '状態',
+  'execution.history.filterAnyStatus': 'すべての状態',
+  'execution.history.filterActor': '実行者',
+  'execution.history.filterActorHelp':
+    'ユーザー (例: user:default/alice)。Enter で適用',
+  'execution.history.noMatch': '条件に合う実行はありません。',
 } as const;

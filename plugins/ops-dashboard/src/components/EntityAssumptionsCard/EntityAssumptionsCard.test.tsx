@@ -54,7 +54,10 @@ describe('EntityAssumptionsCard', () => {
 
   it('renders nothing without the annotation', async () => {
     await renderWithEntity(<EntityAssumptionsCard />, {
-      entity: { ...assumedPolicy, metadata: { name: 'x', namespace: 'default' } },
+      entity: {
+        ...assumedPolicy,
+        metadata: { name: 'x', namespace: 'default' },
+      },
     });
     expect(screen.queryByTestId('ops-assumptions')).toBeNull();
   });
@@ -67,8 +70,8 @@ describe('EntityAssumptionsCard', () => {
     expect(
       await screen.findByText('想定値（マニュアルに記載なし）'),
     ).toBeInTheDocument();
-    expect(
-      screen.getAllByText('(想定値・マニュアルに記載なし)'),
-    ).toHaveLength(3);
+    expect(screen.getAllByText('(想定値・マニュアルに記載なし)')).toHaveLength(
+      3,
+    );
   });
 });

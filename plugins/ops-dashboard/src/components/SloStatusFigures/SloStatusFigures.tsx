@@ -124,7 +124,10 @@ export function SloStatusFigures(props: SloStatusFiguresProps) {
             </Box>
           )}
           {status.policy && (
-            <SloPolicyBadge policy={status.policy} policySet={status.policySet} />
+            <SloPolicyBadge
+              policy={status.policy}
+              policySet={status.policySet}
+            />
           )}
         </Box>
       )}

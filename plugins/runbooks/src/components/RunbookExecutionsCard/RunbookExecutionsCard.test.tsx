@@ -35,7 +35,7 @@ describe('RunbookExecutionsCard', () => {
     const api = mockRunbooksApi(targetsStatus(true), {
       getExecutions: jest
         .fn()
-        .mockResolvedValueOnce({ items: [older, newer] })
+        .mockResolvedValueOnce({ items: [older, newer], totalCount: 2 })
         .mockResolvedValue({
           items: [
             older,
@@ -46,6 +46,7 @@ describe('RunbookExecutionsCard', () => {
               createdAt: '2026-11-23T08:00:00.000Z',
             }),
           ],
+          totalCount: 3,
         }),
     });
     await renderWithEntity(<RunbookExecutionsCard />, {
@@ -72,6 +73,7 @@ describe('RunbookExecutionsCard', () => {
     expect(within(rows[1]).getByText('POST answered 500')).toBeInTheDocument();
     expect(api.getExecutions).toHaveBeenCalledWith(
       'runbook:default/identity-service-down',
+      { limit: 20, offset: 0 },
     );
 
     act(() => executionEvents.emit(execution({ id: 'e-3' })));
@@ -103,6 +105,7 @@ describe('RunbookExecutionsCard', () => {
               finishedAt: '2026-11-23T07:00:01.000Z',
             }),
           ],
+          totalCount: 1,
         })),
       }),
     });
@@ -138,7 +141,9 @@ describe('RunbookExecutionsCard', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
       `reason=${reason}`,
     );
-    // focusable, so keyboard users reach the tooltip too
+    // focusable, so keyboard users reach the tooltip too: next after the
+    // filters above the table
+    act(() => screen.getByRole('textbox', { name: 'Actor' }).focus());
     await userEvent.tab();
     expect(parameters).toHaveFocus();
   });
@@ -179,8 +184,11 @@ describe('RunbookExecutionsCard', () => {
     const api = mockRunbooksApi(targetsStatus(true), {
       getExecutions: jest
         .fn()
-        .mockResolvedValueOnce({ items: [] })
-        .mockResolvedValue({ items: [execution({ status: 'succeeded' })] }),
+        .mockResolvedValueOnce({ items: [], totalCount: 0 })
+        .mockResolvedValue({
+          items: [execution({ status: 'succeeded' })],
+          totalCount: 1,
+        }),
     });
     await renderWithEntity(
       <TestApiProvider apis={[[signalApiRef, signals]]}>
@@ -209,5 +217,124 @@ describe('RunbookExecutionsCard', () => {
     );
     expect(await screen.findByText('Succeeded')).toBeInTheDocument();
     expect(api.getExecutions).toHaveBeenCalledTimes(2);
+  });
+
+  describe('pages and filters', () => {
+    // 45 finished runs, newest first; every third failed, alice ran the
+    // even ones. The fake filters and pages as GET /executions does.
+    const runs = Array.from({ length: 45 }, (_, i) =>
+      execution({
+        id: `e-${i}`,
+        actor: i % 2 === 0 ? 'user:default/alice' : 'user:default/bob',
+        status: i % 3 === 0 ? 'failed' : 'succeeded',
+        createdAt: new Date(
+          Date.UTC(2026, 10, 23, 7) - i * 60_000,
+        ).toISOString(),
+        finishedAt: new Date(
+          Date.UTC(2026, 10, 23, 7) - i * 60_000 + 1000,
+        ).toISOString(),
+      }),
+    );
+    function backend() {
+      return mockRunbooksApi(targetsStatus(true), {
+        getExecutions: jest.fn(async (_ref: string, query: any = {}) => {
+          const matching = runs.filter(
+            r =>
+              (!query.status || r.status === query.status) &&
+              (!query.actor || r.actor === query.actor),
+          );
+          const offset = query.offset ?? 0;
+          return {
+            items: matching.slice(offset, offset + (query.limit ?? 50)),
+            totalCount: matching.length,
+          };
+        }),
+      });
+    }
+    const rowIds = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map(r => r.getAttribute('data-execution-id'));
+
+    it('shows the newest 20 runs and fetches the next page on demand', async () => {
+      const api = backend();
+      await renderWithEntity(<RunbookExecutionsCard />, {
+        entity: runbookEntity,
+        runbooksApi: api,
+      });
+      const table = await screen.findByRole('table', {
+        name: 'Execution history',
+      });
+      expect(rowIds(table)).toEqual(runs.slice(0, 20).map(r => r.id));
+      expect(screen.getByText('20 of 45 runs')).toBeInTheDocument();
+
+      await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+      await waitFor(() => expect(rowIds(table)).toHaveLength(40));
+      expect(rowIds(table)).toEqual(runs.slice(0, 40).map(r => r.id));
+      expect(api.getExecutions).toHaveBeenLastCalledWith(
+        'runbook:default/identity-service-down',
+        expect.objectContaining({ limit: 20, offset: 20 }),
+      );
+
+      await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+      await waitFor(() => expect(rowIds(table)).toHaveLength(45));
+      expect(screen.getByText('45 of 45 runs')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+
+      // a run started on this page reloads as many rows as are shown
+      act(() => executionEvents.emit(execution({ id: 'e-0' })));
+      await waitFor(() =>
+        expect(api.getExecutions).toHaveBeenLastCalledWith(
+          'runbook:default/identity-service-down',
+          expect.objectContaining({ limit: 45, offset: 0 }),
+        ),
+      );
+      expect(rowIds(table)).toHaveLength(45);
+    });
+
+    it('filters by status and actor on the backend', async () => {
+      const api = backend();
+      await renderWithEntity(<RunbookExecutionsCard />, {
+        entity: runbookEntity,
+        runbooksApi: api,
+      });
+      await screen.findByRole('table', { name: 'Execution history' });
+
+      await userEvent.click(screen.getByRole('combobox', { name: 'Status' }));
+      await userEvent.click(screen.getByRole('option', { name: 'Failed' }));
+      await screen.findByText('15 of 15 runs');
+      const table = screen.getByRole('table', { name: 'Execution history' });
+      expect(within(table).queryByText('Succeeded')).toBeNull();
+      expect(within(table).getAllByText('Failed')).toHaveLength(15);
+      expect(api.getExecutions).toHaveBeenLastCalledWith(
+        'runbook:default/identity-service-down',
+        expect.objectContaining({ status: 'failed', offset: 0 }),
+      );
+
+      // a bare user name means the user in the default namespace
+      const actor = screen.getByRole('textbox', { name: 'Actor' });
+      await userEvent.type(actor, 'alice{Enter}');
+      await screen.findByText('8 of 8 runs');
+      expect(api.getExecutions).toHaveBeenLastCalledWith(
+        'runbook:default/identity-service-down',
+        expect.objectContaining({
+          status: 'failed',
+          actor: 'user:default/alice',
+        }),
+      );
+      // the table is drawn anew for the new filters
+      const filteredTable = screen.getByRole('table', {
+        name: 'Execution history',
+      });
+      expect(within(filteredTable).getAllByRole('row')).toHaveLength(9);
+      expect(within(filteredTable).queryByText('user:default/bob')).toBeNull();
+
+      await userEvent.clear(actor);
+      await userEvent.type(actor, 'user:default/carol{Enter}');
+      expect(
+        await screen.findByText('No run matches these filters.'),
+      ).toBeInTheDocument();
+    });
   });
 });

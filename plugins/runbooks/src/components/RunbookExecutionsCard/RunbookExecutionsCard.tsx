@@ -4,10 +4,12 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useSignal } from '@backstage/plugin-signals-react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -20,17 +22,16 @@ import {
   type Execution,
   type RunbookEntity,
 } from '@unyo/plugin-ops-common';
-import { Fragment, useCallback, useEffect, useState } from 'react';
-import { runbooksApiRef } from '../../api';
+import { Fragment, useEffect, useState } from 'react';
 import { POLL_MS_WITH_SIGNALS, POLL_MS_WITHOUT_SIGNALS } from '../../constants';
-import {
-  durationMs,
-  executionEvents,
-  isFinished,
-  newestFirst,
-} from '../../lib/executions';
+import { durationMs, executionEvents, isFinished } from '../../lib/executions';
 import { runbooksTranslationRef } from '../../translation';
 import { ExecutionStatusChip } from '../ExecutionStatusChip';
+import { ExecutionHistoryFilterBar } from './ExecutionHistoryFilterBar';
+import {
+  type ExecutionHistoryFilters,
+  useExecutionHistory,
+} from './useExecutionHistory';
 
 function parametersText(parameters: Execution['parameters']): string {
   const entries = Object.entries(parameters ?? {});
@@ -89,42 +90,24 @@ function Truncated(props: { text: string; code?: boolean }) {
 
 /**
  * Who ran which action of the runbook, with what, and how it went: the audit
- * trail of `GET /api/ops/executions`, newest first. It refreshes when this
- * page starts a run, when the backend signals a change, and while a run is
- * unfinished.
+ * trail of `GET /api/ops/executions`, newest first, 20 rows at a time with
+ * more on demand, filtered by status and actor (by the backend). It refreshes
+ * when this page starts a run, when the backend signals a change, and while a
+ * run is unfinished.
  *
  * @public
  */
 export function RunbookExecutionsCard() {
   const { t } = useTranslationRef(runbooksTranslationRef);
   const { entity } = useEntity<RunbookEntity>();
-  const api = useApi(runbooksApiRef);
   const runbookRef = stringifyEntityRef(entity);
   const { lastSignal, isSignalsAvailable } = useSignal(
     RUNBOOK_EXECUTIONS_SIGNAL_CHANNEL,
   );
-  const [items, setItems] = useState<Execution[]>();
-  const [error, setError] = useState<Error>();
-  const [reloads, setReloads] = useState(0);
-  const reload = useCallback(() => setReloads(n => n + 1), []);
-
-  useEffect(() => {
-    let cancelled = false;
-    api.getExecutions(runbookRef).then(
-      result => {
-        if (cancelled) return;
-        setItems(newestFirst(result.items));
-        setError(undefined);
-      },
-      e => {
-        // keep the rows already shown next to the error
-        if (!cancelled) setError(e as Error);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, runbookRef, reloads]);
+  const [filters, setFilters] = useState<ExecutionHistoryFilters>({});
+  const { items, totalCount, error, loadingMore, loadMore, reload } =
+    useExecutionHistory(runbookRef, filters);
+  const filtered = filters.status !== undefined || filters.actor !== undefined;
 
   useEffect(
     () =>
@@ -144,14 +127,18 @@ export function RunbookExecutionsCard() {
   }, [lastSignal, runbookRef, reload]);
 
   const unfinished = items?.some(item => !isFinished(item.status)) ?? false;
+  const [polls, setPolls] = useState(0);
   useEffect(() => {
     if (!unfinished) return undefined;
     const timer = setTimeout(
-      reload,
+      () => {
+        reload();
+        setPolls(n => n + 1);
+      },
       isSignalsAvailable ? POLL_MS_WITH_SIGNALS : POLL_MS_WITHOUT_SIGNALS,
     );
     return () => clearTimeout(timer);
-  }, [unfinished, isSignalsAvailable, reloads, reload]);
+  }, [unfinished, isSignalsAvailable, polls, reload]);
 
   const actionTitle = (id: string) =>
     entity.spec?.actions?.find(a => a.id === id)?.title ?? id;
@@ -161,7 +148,9 @@ export function RunbookExecutionsCard() {
     body = <Progress />;
   } else if (items && items.length === 0) {
     body = (
-      <Typography variant="body2">{t('execution.history.empty')}</Typography>
+      <Typography variant="body2">
+        {t(filtered ? 'execution.history.noMatch' : 'execution.history.empty')}
+      </Typography>
     );
   } else if (items) {
     body = (
@@ -235,6 +224,32 @@ export function RunbookExecutionsCard() {
             })}
           </TableBody>
         </Table>
+        <Stack
+          direction="row"
+          spacing={2}
+          alignItems="center"
+          justifyContent="flex-end"
+          sx={{ mt: 1 }}
+        >
+          <Typography variant="body2" color="text.secondary">
+            {t('execution.history.shown', {
+              shown: String(items.length),
+              total: String(Math.max(totalCount, items.length)),
+            })}
+          </Typography>
+          {items.length < totalCount && (
+            <Button
+              variant="outlined"
+              size="small"
+              onClick={loadMore}
+              disabled={loadingMore}
+            >
+              {loadingMore
+                ? t('execution.history.loadingMore')
+                : t('execution.history.loadMore')}
+            </Button>
+          )}
+        </Stack>
       </Box>
     );
   }
@@ -247,6 +262,7 @@ export function RunbookExecutionsCard() {
           error={error}
         />
       )}
+      <ExecutionHistoryFilterBar value={filters} onChange={setFilters} />
       {body}
     </InfoCard>
   );

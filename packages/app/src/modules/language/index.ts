@@ -1,0 +1,1 @@
+export { languageModule } from './languageModule';

@@ -1,0 +1,1 @@
+export { EntityOpsSummaryCard } from './EntityOpsSummaryCard';
