@@ -37,6 +37,9 @@ export const executionMessages = {
     minimum: '{{field}} must be at least {{limit}}.',
     maximum: '{{field}} must be at most {{limit}}.',
     pattern: '{{field}} must match {{limit}}.',
+    format: '{{field}} must be a valid {{limit}}.',
+    oneOf: '{{field}} must match exactly one of its options.',
+    minItems: '{{field}} needs at least {{limit}} items.',
   },
   output: {
     title: 'Output',

@@ -33,6 +33,11 @@ export const executionJa = {
   'execution.field.minimum': '{{field}} は {{limit}} 以上にしてください。',
   'execution.field.maximum': '{{field}} は {{limit}} 以下にしてください。',
   'execution.field.pattern': '{{field}} は {{limit}} に一致させてください。',
+  'execution.field.format': '{{field}} は有効な {{limit}} で入力してください。',
+  'execution.field.oneOf':
+    '{{field}} は選択肢のいずれか一つに一致させてください。',
+  'execution.field.minItems':
+    '{{field}} には {{limit}} 件以上の項目が必要です。',
   'execution.output.title': '出力',
   'execution.output.none': 'まだ出力はありません。',
   'execution.output.httpStatus': 'HTTP ステータス {{status}}',

@@ -39,6 +39,48 @@ const restart: RunbookAction = {
   },
 };
 
+// Nested object, array of strings, oneOf, a secret (docs/runbook-actions.md).
+const rich: RunbookAction = {
+  id: 'rotate',
+  title: 'Rotate credentials',
+  type: 'http',
+  target: 'automation',
+  parameters: {
+    type: 'object',
+    properties: {
+      ticket: {
+        type: 'object',
+        title: 'Ticket',
+        properties: {
+          id: {
+            type: 'string',
+            title: 'Ticket id',
+            pattern: '^[A-Z]+-[0-9]+$',
+          },
+        },
+        required: ['id'],
+      },
+      notify: {
+        type: 'array',
+        title: 'Notify',
+        items: { type: 'string' },
+        default: ['oncall'],
+      },
+      scope: {
+        title: 'Scope',
+        oneOf: [
+          { title: 'Everything', type: 'string', const: 'all' },
+          { title: 'Some hosts', type: 'string', pattern: '^host-' },
+        ],
+        default: 'all',
+      },
+      token: { type: 'string', title: 'Token' },
+    },
+    required: ['ticket', 'token'],
+  },
+  uiSchema: { token: { 'ui:widget': 'password' } },
+};
+
 const health: RunbookAction = {
   id: 'health',
   title: 'Probe the health endpoints',
@@ -103,6 +145,45 @@ describe('ActionRunnerDialog', () => {
       }),
     ]);
     expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+  });
+
+  it('renders nested objects, arrays, oneOf and secrets, and refuses a wrong value before sending', async () => {
+    const api = mockRunbooksApi(targetsStatus(true), {
+      createExecution: jest.fn(async () =>
+        execution({ actionId: 'rotate', status: 'succeeded' }),
+      ),
+    });
+    render(rich, api);
+    const ticketId = await screen.findByRole('textbox', { name: /Ticket id/ });
+    // The secret is a password field: not a textbox, its text hidden.
+    const token = screen.getByLabelText(/Token/);
+    expect(token).toHaveAttribute('type', 'password');
+    expect(screen.getByText('Ticket')).toBeInTheDocument();
+    expect(
+      screen.getByRole('textbox', { name: /notify-0|Notify/ }),
+    ).toHaveValue('oncall');
+    expect(screen.getByRole('combobox', { name: /Scope/ })).toHaveTextContent(
+      'Everything',
+    );
+
+    await userEvent.type(ticketId, 'nope');
+    await userEvent.type(token, 's3cret');
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(
+      await screen.findByText('Ticket id must match ^[A-Z]+-[0-9]+$.'),
+    ).toBeInTheDocument();
+    expect(api.createExecution).not.toHaveBeenCalled();
+
+    await userEvent.clear(ticketId);
+    await userEvent.type(ticketId, 'OPS-12');
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(api.createExecution).toHaveBeenCalledTimes(1));
+    expect(api.createExecution.mock.calls[0][2].parameters).toEqual({
+      ticket: { id: 'OPS-12' },
+      notify: ['oncall'],
+      scope: 'all',
+      token: 's3cret',
+    });
   });
 
   it('keeps Run disabled until the runbook name is typed for a destructive action', async () => {

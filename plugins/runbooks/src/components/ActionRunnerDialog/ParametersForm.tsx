@@ -1,0 +1,72 @@
+import type Form from '@rjsf/core';
+import MuiForm from '@rjsf/mui';
+import type { RJSFSchema, RJSFValidationError } from '@rjsf/utils';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  OpsJsonObject,
+  PARAMETER_FORMATS,
+  RunbookAction,
+} from '@unyo/plugin-ops-common';
+import { forwardRef, useMemo } from 'react';
+import { fieldProblem, formUiSchema } from '../../lib/parameterForm';
+import { runbooksTranslationRef } from '../../translation';
+
+// The formats the ops backend checks, with the same definitions
+// (PARAMETER_FORMATS), so the form refuses what the backend would.
+const validator = customizeValidator({ customFormats: PARAMETER_FORMATS });
+
+/**
+ * The action's parameters as a react-jsonschema-form (MUI theme): the whole
+ * JSON schema and the action's uiSchema. The dialog submits it through the
+ * ref (`validateForm()`), so it renders no button of its own.
+ */
+export const ParametersForm = forwardRef<
+  Form,
+  {
+    action: RunbookAction;
+    formData: OpsJsonObject | undefined;
+    /** After a first Run: errors shown as the values change. */
+    liveValidate: boolean;
+    onChange: (formData: OpsJsonObject | undefined) => void;
+    onSubmit: () => void;
+  }
+>(function RjsfParametersForm(props, ref) {
+  const { action, formData, liveValidate, onChange, onSubmit } = props;
+  const { t } = useTranslationRef(runbooksTranslationRef);
+  const schema = action.parameters as RJSFSchema;
+  const uiSchema = useMemo(
+    () => formUiSchema(action.parameters, action.uiSchema),
+    [action.parameters, action.uiSchema],
+  );
+  const transformErrors = (errors: RJSFValidationError[]) =>
+    errors.map(error => {
+      const problem = fieldProblem(schema, error);
+      if (!problem) return error;
+      const message = t(`execution.field.${problem.code}`, {
+        field: problem.field,
+        limit: problem.limit ?? '',
+      });
+      return { ...error, message, stack: message };
+    });
+  return (
+    <MuiForm
+      ref={ref}
+      schema={schema}
+      uiSchema={uiSchema}
+      validator={validator}
+      formData={formData}
+      onChange={e => onChange(e.formData)}
+      // Enter in a field: the same path as the Run button.
+      onSubmit={() => onSubmit()}
+      transformErrors={transformErrors}
+      // The errors are shown at their fields; without onError rjsf logs them.
+      onError={() => {}}
+      liveValidate={liveValidate}
+      showErrorList={false}
+      noHtml5Validate
+      // Field ids unique per action, should two runners ever share a page.
+      idPrefix={`parameters-${action.id}`}
+    />
+  );
+});
