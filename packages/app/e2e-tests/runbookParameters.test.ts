@@ -18,7 +18,7 @@ test.beforeEach(() => {
 test('an action with a rich parameter schema: its widgets, a value refused before sending, the secret shown as ***', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const posts: string[] = [];
   page.on('request', request => {
     if (
