@@ -41,6 +41,16 @@ export const executionMessages = {
     oneOf: '{{field}} must match exactly one of its options.',
     minItems: '{{field}} needs at least {{limit}} items.',
   },
+  // The buttons and labels of the parameters form (react-jsonschema-form).
+  form: {
+    addItem: 'Add Item',
+    remove: 'Remove',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    copy: 'Copy',
+    yes: 'Yes',
+    no: 'No',
+  },
   output: {
     title: 'Output',
     none: 'No output yet.',

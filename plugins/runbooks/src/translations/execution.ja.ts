@@ -38,6 +38,13 @@ export const executionJa = {
     '{{field}} は選択肢のいずれか一つに一致させてください。',
   'execution.field.minItems':
     '{{field}} には {{limit}} 件以上の項目が必要です。',
+  'execution.form.addItem': '項目を追加',
+  'execution.form.remove': '削除',
+  'execution.form.moveUp': '上へ移動',
+  'execution.form.moveDown': '下へ移動',
+  'execution.form.copy': 'コピー',
+  'execution.form.yes': 'はい',
+  'execution.form.no': 'いいえ',
   'execution.output.title': '出力',
   'execution.output.none': 'まだ出力はありません。',
   'execution.output.httpStatus': 'HTTP ステータス {{status}}',

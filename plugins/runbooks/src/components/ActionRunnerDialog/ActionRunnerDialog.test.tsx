@@ -347,4 +347,19 @@ describe('ActionRunnerDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: '実行' }));
     expect(await screen.findByText('reason は必須です。')).toBeInTheDocument();
   });
+
+  it('words the form in Japanese: its buttons and its field messages', async () => {
+    const api = mockRunbooksApi(targetsStatus(true));
+    render(rich, api, { japanese: true });
+    await userEvent.click(
+      await screen.findByRole('button', { name: '項目を追加' }),
+    );
+    // the default item and the added one, each with its remove button
+    expect(screen.getAllByRole('button', { name: '削除' })).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: '実行' }));
+    expect(
+      await screen.findByText('Ticket id は必須です。'),
+    ).toBeInTheDocument();
+    expect(api.createExecution).not.toHaveBeenCalled();
+  });
 });

@@ -1,6 +1,11 @@
 import type Form from '@rjsf/core';
 import MuiForm from '@rjsf/mui';
-import type { RJSFSchema, RJSFValidationError } from '@rjsf/utils';
+import {
+  englishStringTranslator,
+  RJSFSchema,
+  RJSFValidationError,
+  TranslatableString,
+} from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
@@ -15,6 +20,18 @@ import { runbooksTranslationRef } from '../../translation';
 // The formats the ops backend checks, with the same definitions
 // (PARAMETER_FORMATS), so the form refuses what the backend would.
 const validator = customizeValidator({ customFormats: PARAMETER_FORMATS });
+
+// The form's own words that runbook forms show, under `execution.form.*`;
+// the rest stay the library's English.
+const FORM_STRINGS = {
+  [TranslatableString.AddItemButton]: 'addItem',
+  [TranslatableString.RemoveButton]: 'remove',
+  [TranslatableString.MoveUpButton]: 'moveUp',
+  [TranslatableString.MoveDownButton]: 'moveDown',
+  [TranslatableString.CopyButton]: 'copy',
+  [TranslatableString.YesLabel]: 'yes',
+  [TranslatableString.NoLabel]: 'no',
+} as const;
 
 /**
  * The action's parameters as a react-jsonschema-form (MUI theme): the whole
@@ -49,6 +66,12 @@ export const ParametersForm = forwardRef<
       });
       return { ...error, message, stack: message };
     });
+  const translateString = (text: TranslatableString, params?: string[]) => {
+    const key = FORM_STRINGS[text as keyof typeof FORM_STRINGS];
+    return key
+      ? t(`execution.form.${key}`)
+      : englishStringTranslator(text, params);
+  };
   return (
     <MuiForm
       ref={ref}
@@ -60,6 +83,7 @@ export const ParametersForm = forwardRef<
       // Enter in a field: the same path as the Run button.
       onSubmit={() => onSubmit()}
       transformErrors={transformErrors}
+      translateString={translateString}
       // The errors are shown at their fields; without onError rjsf logs them.
       onError={() => {}}
       liveValidate={liveValidate}
