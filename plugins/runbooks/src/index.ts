@@ -20,3 +20,4 @@ export { isRunbookKind, hasRunbooks } from './lib/predicates';
 export { runbooksApiRef, RunbooksClient, RunbooksApiError } from './api';
 export type { RunbooksApi, RunbookTargetsStatus } from './api';
 export { runbooksTranslationRef, runbooksTranslations } from './translation';
+export { runbooksFormTranslationRef } from './formTranslation';

@@ -37,19 +37,6 @@ export const executionMessages = {
     minimum: '{{field}} must be at least {{limit}}.',
     maximum: '{{field}} must be at most {{limit}}.',
     pattern: '{{field}} must match {{limit}}.',
-    format: '{{field}} must be a valid {{limit}}.',
-    oneOf: '{{field}} must match exactly one of its options.',
-    minItems: '{{field}} needs at least {{limit}} items.',
-  },
-  // The buttons and labels of the parameters form (react-jsonschema-form).
-  form: {
-    addItem: 'Add Item',
-    remove: 'Remove',
-    moveUp: 'Move up',
-    moveDown: 'Move down',
-    copy: 'Copy',
-    yes: 'Yes',
-    no: 'No',
   },
   output: {
     title: 'Output',

@@ -33,18 +33,6 @@ export const executionJa = {
   'execution.field.minimum': '{{field}} は {{limit}} 以上にしてください。',
   'execution.field.maximum': '{{field}} は {{limit}} 以下にしてください。',
   'execution.field.pattern': '{{field}} は {{limit}} に一致させてください。',
-  'execution.field.format': '{{field}} は有効な {{limit}} で入力してください。',
-  'execution.field.oneOf':
-    '{{field}} は選択肢のいずれか一つに一致させてください。',
-  'execution.field.minItems':
-    '{{field}} には {{limit}} 件以上の項目が必要です。',
-  'execution.form.addItem': '項目を追加',
-  'execution.form.remove': '削除',
-  'execution.form.moveUp': '上へ移動',
-  'execution.form.moveDown': '下へ移動',
-  'execution.form.copy': 'コピー',
-  'execution.form.yes': 'はい',
-  'execution.form.no': 'いいえ',
   'execution.output.title': '出力',
   'execution.output.none': 'まだ出力はありません。',
   'execution.output.httpStatus': 'HTTP ステータス {{status}}',

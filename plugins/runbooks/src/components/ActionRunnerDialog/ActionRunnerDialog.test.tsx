@@ -13,6 +13,8 @@ import { translationApiRef } from '@backstage/frontend-plugin-api';
 import { japaneseTranslationApi } from '../../__testUtils__/japanese';
 import { runbooksTranslationRef } from '../../translation';
 import ja from '../../translations/ja';
+import formJa from '../../translations/form.ja';
+import { runbooksFormTranslationRef } from '../../formTranslation';
 import { ActionRunnerDialog } from './ActionRunnerDialog';
 
 const runbook = {
@@ -97,7 +99,9 @@ function render(
   if (options.japanese) {
     apis.push([
       translationApiRef,
-      japaneseTranslationApi(runbooksTranslationRef, ja),
+      japaneseTranslationApi(runbooksTranslationRef, ja, [
+        [runbooksFormTranslationRef, formJa],
+      ]),
     ]);
   }
   const onClose = jest.fn();

@@ -15,22 +15,23 @@ import {
 } from '@unyo/plugin-ops-common';
 import { forwardRef, useMemo } from 'react';
 import { fieldProblem, formUiSchema } from '../../lib/parameterForm';
+import { runbooksFormTranslationRef } from '../../formTranslation';
 import { runbooksTranslationRef } from '../../translation';
 
 // The formats the ops backend checks, with the same definitions
 // (PARAMETER_FORMATS), so the form refuses what the backend would.
 const validator = customizeValidator({ customFormats: PARAMETER_FORMATS });
 
-// The form's own words that runbook forms show, under `execution.form.*`;
-// the rest stay the library's English.
+// The form's own words that runbook forms show; the rest stay the library's
+// English.
 const FORM_STRINGS = {
-  [TranslatableString.AddItemButton]: 'addItem',
-  [TranslatableString.RemoveButton]: 'remove',
-  [TranslatableString.MoveUpButton]: 'moveUp',
-  [TranslatableString.MoveDownButton]: 'moveDown',
-  [TranslatableString.CopyButton]: 'copy',
-  [TranslatableString.YesLabel]: 'yes',
-  [TranslatableString.NoLabel]: 'no',
+  [TranslatableString.AddItemButton]: 'button.addItem',
+  [TranslatableString.RemoveButton]: 'button.remove',
+  [TranslatableString.MoveUpButton]: 'button.moveUp',
+  [TranslatableString.MoveDownButton]: 'button.moveDown',
+  [TranslatableString.CopyButton]: 'button.copy',
+  [TranslatableString.YesLabel]: 'label.yes',
+  [TranslatableString.NoLabel]: 'label.no',
 } as const;
 
 /**
@@ -51,6 +52,7 @@ export const ParametersForm = forwardRef<
 >(function RjsfParametersForm(props, ref) {
   const { action, formData, liveValidate, onChange, onSubmit } = props;
   const { t } = useTranslationRef(runbooksTranslationRef);
+  const { t: tForm } = useTranslationRef(runbooksFormTranslationRef);
   const schema = action.parameters as RJSFSchema;
   const uiSchema = useMemo(
     () => formUiSchema(action.parameters, action.uiSchema),
@@ -60,17 +62,18 @@ export const ParametersForm = forwardRef<
     errors.map(error => {
       const problem = fieldProblem(schema, error);
       if (!problem) return error;
-      const message = t(`execution.field.${problem.code}`, {
-        field: problem.field,
-        limit: problem.limit ?? '',
-      });
+      const options = { field: problem.field, limit: problem.limit ?? '' };
+      const message =
+        problem.code === 'format' ||
+        problem.code === 'oneOf' ||
+        problem.code === 'minItems'
+          ? tForm(`field.${problem.code}`, options)
+          : t(`execution.field.${problem.code}`, options);
       return { ...error, message, stack: message };
     });
   const translateString = (text: TranslatableString, params?: string[]) => {
     const key = FORM_STRINGS[text as keyof typeof FORM_STRINGS];
-    return key
-      ? t(`execution.form.${key}`)
-      : englishStringTranslator(text, params);
+    return key ? tForm(key) : englishStringTranslator(text, params);
   };
   return (
     <MuiForm
