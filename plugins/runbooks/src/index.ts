@@ -25,3 +25,4 @@ export type {
   RunbookTargetsStatus,
 } from './api';
 export { runbooksTranslationRef, runbooksTranslations } from './translation';
+export { runbooksFormTranslationRef } from './formTranslation';

@@ -11,11 +11,11 @@ import {
   Execution,
   OpsJsonObject,
   RunbookEntity,
+  redactParameters,
 } from '@unyo/plugin-ops-common';
 import { ActionResult, RunAction } from '@unyo/plugin-ops-node';
 import { actorOf, describeError, isRefusal } from './executionErrors';
 import { ExecutionStore } from './ExecutionStore';
-import { redactParameters } from './parameters';
 import { PrepareOptions, prepareExecution } from './prepareExecution';
 import { checkRateLimit } from './rateLimit';
 import { RunbookRateLimit } from '../config/rateLimit';
@@ -78,6 +78,7 @@ export class RunbookExecutor {
       parameters: redactParameters(
         action?.parameters,
         request.parameters ?? {},
+        action?.uiSchema,
       ),
     };
 
@@ -103,7 +104,11 @@ export class RunbookExecutor {
         request,
         credentials,
         validated: parameters => {
-          audit.parameters = redactParameters(action.parameters, parameters);
+          audit.parameters = redactParameters(
+            action.parameters,
+            parameters,
+            action.uiSchema,
+          );
         },
       });
     } catch (error) {

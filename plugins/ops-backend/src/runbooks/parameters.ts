@@ -1,25 +1,25 @@
 import { InputError } from '@backstage/errors';
-import { OpsJsonObject, formatAjvErrors } from '@unyo/plugin-ops-common';
+import {
+  OpsJsonObject,
+  PARAMETER_FORMATS,
+  formatAjvErrors,
+} from '@unyo/plugin-ops-common';
 import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-
+// The options and formats of the runner's form (@rjsf/validator-ajv8), so
+// that the backend accepts what the form sends and refuses what it refuses.
 const ajv = new Ajv({
   allErrors: true,
   verbose: true,
   strict: false,
   // Defaults of the schema are filled in, and then stored with the execution.
   useDefaults: true,
-  // The formats runbooks use (a restore timestamp, a secret); `password`
-  // only marks a value to redact.
-  formats: {
-    date: s => DATE.test(s) && !Number.isNaN(Date.parse(s)),
-    'date-time': s => DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)),
-    password: true,
-  },
 });
+addFormats(ajv);
+for (const [name, check] of Object.entries(PARAMETER_FORMATS)) {
+  ajv.addFormat(name, check);
+}
 const compiled = new Map<string, ValidateFunction>();
 
 /**
@@ -63,25 +63,4 @@ export function validateParameters(
     throw new InputError(messages.join('; '));
   }
   return value;
-}
-
-/**
- * The parameters as they may be stored and audited: properties the schema
- * marks `writeOnly: true` or `format: password` are replaced by `***`.
- */
-export function redactParameters(
-  schema: OpsJsonObject | undefined,
-  parameters: OpsJsonObject,
-): OpsJsonObject {
-  const properties = (schema?.properties ?? {}) as Record<
-    string,
-    { writeOnly?: unknown; format?: unknown } | undefined
-  >;
-  return Object.fromEntries(
-    Object.entries(parameters).map(([name, value]) => {
-      const p = properties[name];
-      const secret = p?.writeOnly === true || p?.format === 'password';
-      return [name, secret ? '***' : value];
-    }),
-  );
 }

@@ -84,6 +84,12 @@ export type RunbookAction = {
   timeoutSeconds?: number;
   /** A JSON schema of the parameters the action takes. */
   parameters?: OpsJsonObject;
+  /**
+   * How the runner's form shows the parameters: a react-jsonschema-form
+   * uiSchema (`ui:widget`, `ui:order`, `ui:help` ...); `ui:widget: password`
+   * also marks a secret, stored and audited as `***`.
+   */
+  uiSchema?: OpsJsonObject;
   /** A key of `ops.runbooks.targets` in app-config. */
   target?: string;
   request?: RunbookHttpRequest;

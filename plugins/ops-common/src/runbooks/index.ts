@@ -7,3 +7,9 @@ export type {
   RunbookSummary,
   RunbooksResponse,
 } from './types';
+export {
+  PARAMETER_FORMATS,
+  REDACTED,
+  isSecretParameter,
+  redactParameters,
+} from './parameterSchema';

@@ -8,3 +8,4 @@ import { runbooksPlugin } from './plugin';
 export { runbooksPlugin };
 export default runbooksPlugin;
 export { runbooksTranslationRef } from '../translation';
+export { runbooksFormTranslationRef } from '../formTranslation';

@@ -33,6 +33,7 @@ describe('runbooks /alpha entry point', () => {
     expect(alpha.runbooksPlugin).toBe(plugin);
     expect(Object.keys(alpha).sort()).toEqual([
       'default',
+      'runbooksFormTranslationRef',
       'runbooksPlugin',
       'runbooksTranslationRef',
     ]);

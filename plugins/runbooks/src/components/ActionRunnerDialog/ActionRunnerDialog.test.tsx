@@ -13,6 +13,8 @@ import { translationApiRef } from '@backstage/frontend-plugin-api';
 import { japaneseTranslationApi } from '../../__testUtils__/japanese';
 import { runbooksTranslationRef } from '../../translation';
 import ja from '../../translations/ja';
+import formJa from '../../translations/form.ja';
+import { runbooksFormTranslationRef } from '../../formTranslation';
 import { ActionRunnerDialog } from './ActionRunnerDialog';
 
 const runbook = {
@@ -39,6 +41,48 @@ const restart: RunbookAction = {
   },
 };
 
+// Nested object, array of strings, oneOf, a secret (docs/runbook-actions.md).
+const rich: RunbookAction = {
+  id: 'rotate',
+  title: 'Rotate credentials',
+  type: 'http',
+  target: 'automation',
+  parameters: {
+    type: 'object',
+    properties: {
+      ticket: {
+        type: 'object',
+        title: 'Ticket',
+        properties: {
+          id: {
+            type: 'string',
+            title: 'Ticket id',
+            pattern: '^[A-Z]+-[0-9]+$',
+          },
+        },
+        required: ['id'],
+      },
+      notify: {
+        type: 'array',
+        title: 'Notify',
+        items: { type: 'string' },
+        default: ['oncall'],
+      },
+      scope: {
+        title: 'Scope',
+        oneOf: [
+          { title: 'Everything', type: 'string', const: 'all' },
+          { title: 'Some hosts', type: 'string', pattern: '^host-' },
+        ],
+        default: 'all',
+      },
+      token: { type: 'string', title: 'Token' },
+    },
+    required: ['ticket', 'token'],
+  },
+  uiSchema: { token: { 'ui:widget': 'password' } },
+};
+
 const health: RunbookAction = {
   id: 'health',
   title: 'Probe the health endpoints',
@@ -55,7 +99,9 @@ function render(
   if (options.japanese) {
     apis.push([
       translationApiRef,
-      japaneseTranslationApi(runbooksTranslationRef, ja),
+      japaneseTranslationApi(runbooksTranslationRef, ja, [
+        [runbooksFormTranslationRef, formJa],
+      ]),
     ]);
   }
   const onClose = jest.fn();
@@ -103,6 +149,45 @@ describe('ActionRunnerDialog', () => {
       }),
     ]);
     expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+  });
+
+  it('renders nested objects, arrays, oneOf and secrets, and refuses a wrong value before sending', async () => {
+    const api = mockRunbooksApi(targetsStatus(true), {
+      createExecution: jest.fn(async () =>
+        execution({ actionId: 'rotate', status: 'succeeded' }),
+      ),
+    });
+    render(rich, api);
+    const ticketId = await screen.findByRole('textbox', { name: /Ticket id/ });
+    // The secret is a password field: not a textbox, its text hidden.
+    const token = screen.getByLabelText(/Token/);
+    expect(token).toHaveAttribute('type', 'password');
+    expect(screen.getByText('Ticket')).toBeInTheDocument();
+    expect(
+      screen.getByRole('textbox', { name: /notify-0|Notify/ }),
+    ).toHaveValue('oncall');
+    expect(screen.getByRole('combobox', { name: /Scope/ })).toHaveTextContent(
+      'Everything',
+    );
+
+    await userEvent.type(ticketId, 'nope');
+    await userEvent.type(token, 's3cret');
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(
+      await screen.findByText('Ticket id must match ^[A-Z]+-[0-9]+$.'),
+    ).toBeInTheDocument();
+    expect(api.createExecution).not.toHaveBeenCalled();
+
+    await userEvent.clear(ticketId);
+    await userEvent.type(ticketId, 'OPS-12');
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(api.createExecution).toHaveBeenCalledTimes(1));
+    expect(api.createExecution.mock.calls[0][2].parameters).toEqual({
+      ticket: { id: 'OPS-12' },
+      notify: ['oncall'],
+      scope: 'all',
+      token: 's3cret',
+    });
   });
 
   it('keeps Run disabled until the runbook name is typed for a destructive action', async () => {
@@ -265,5 +350,20 @@ describe('ActionRunnerDialog', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: '実行' }));
     expect(await screen.findByText('reason は必須です。')).toBeInTheDocument();
+  });
+
+  it('words the form in Japanese: its buttons and its field messages', async () => {
+    const api = mockRunbooksApi(targetsStatus(true));
+    render(rich, api, { japanese: true });
+    await userEvent.click(
+      await screen.findByRole('button', { name: '項目を追加' }),
+    );
+    // the default item and the added one, each with its remove button
+    expect(screen.getAllByRole('button', { name: '削除' })).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: '実行' }));
+    expect(
+      await screen.findByText('Ticket id は必須です。'),
+    ).toBeInTheDocument();
+    expect(api.createExecution).not.toHaveBeenCalled();
   });
 });

@@ -2,20 +2,22 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { Execution, RunbookAction } from '@unyo/plugin-ops-common';
-import { useMemo, useRef, useState } from 'react';
+import type Form from '@rjsf/core';
+import type {
+  Execution,
+  OpsJsonObject,
+  RunbookAction,
+} from '@unyo/plugin-ops-common';
+import { useRef, useState } from 'react';
 import { runbooksApiRef } from '../../api';
 import { useLiveExecution } from '../../hooks/useLiveExecution';
 import { defaultEntityRef, ENTITY_ACTION_TYPES } from '../../lib/entityChoice';
@@ -24,18 +26,10 @@ import {
   isFinished,
   newIdempotencyKey,
 } from '../../lib/executions';
-import {
-  initialValues,
-  ParameterError,
-  ParameterField,
-  parameterFields,
-  ParameterValues,
-  toParameters,
-  validateParameters,
-} from '../../lib/parametersForm';
 import { runbooksTranslationRef } from '../../translation';
 import { ExecutionOutputView } from '../ExecutionOutputView';
 import { ExecutionStatusChip } from '../ExecutionStatusChip';
+import { ParametersForm } from './ParametersForm';
 
 /** The runbook an action belongs to, as the dialog needs it. */
 export interface RunbookForRunner {
@@ -46,63 +40,9 @@ export interface RunbookForRunner {
   appliesTo: string[];
 }
 
-function Field(props: {
-  field: ParameterField;
-  value: string | boolean;
-  error?: string;
-  onChange: (value: string | boolean) => void;
-}) {
-  const { field, value, error, onChange } = props;
-  if (field.kind === 'boolean') {
-    return (
-      <Box>
-        <FormControlLabel
-          label={field.label}
-          control={
-            <Checkbox
-              checked={value === true}
-              onChange={e => onChange(e.target.checked)}
-            />
-          }
-        />
-        {field.description && (
-          <FormHelperText>{field.description}</FormHelperText>
-        )}
-      </Box>
-    );
-  }
-  return (
-    <TextField
-      label={field.label}
-      name={field.name}
-      value={String(value)}
-      required={field.required}
-      select={field.kind === 'enum'}
-      type={
-        field.kind === 'number' || field.kind === 'integer' ? 'number' : 'text'
-      }
-      inputProps={{ min: field.minimum, max: field.maximum }}
-      error={!!error}
-      helperText={error ?? field.description}
-      onChange={e => onChange(e.target.value)}
-      fullWidth
-      size="small"
-    >
-      {field.kind === 'enum' &&
-        [
-          ...(field.required ? [] : ['']),
-          ...(field.options ?? []).map(String),
-        ].map(option => (
-          <MenuItem key={option} value={option}>
-            {option || '\u00a0'}
-          </MenuItem>
-        ))}
-    </TextField>
-  );
-}
-
 /**
- * Runs one action of a runbook: a form from the action's parameter schema,
+ * Runs one action of a runbook: a form from the action's parameter schema
+ * (react-jsonschema-form, loaded with this dialog only: see useActionRunner),
  * the typed runbook name for destructive actions, then the live status and
  * the output. One idempotency key per opening, so a double click runs once.
  */
@@ -116,13 +56,10 @@ export function ActionRunnerDialog(props: {
   const { runbook, action, onClose } = props;
   const { t } = useTranslationRef(runbooksTranslationRef);
   const api = useApi(runbooksApiRef);
-  const fields = useMemo(
-    () => parameterFields(action.parameters),
-    [action.parameters],
-  );
-  const [values, setValues] = useState<ParameterValues>(() =>
-    initialValues(fields),
-  );
+  const hasParameters =
+    !!action.parameters && Object.keys(action.parameters).length > 0;
+  const form = useRef<Form>(null);
+  const [formData, setFormData] = useState<OpsJsonObject>();
   const [submitted, setSubmitted] = useState(false);
   const [confirmation, setConfirmation] = useState('');
   const needsEntity = ENTITY_ACTION_TYPES.includes(action.type);
@@ -137,24 +74,20 @@ export function ActionRunnerDialog(props: {
   const [started, setStarted] = useState<Execution>();
   const { execution, error: followError } = useLiveExecution(started);
 
-  const errors = validateParameters(fields, values);
-  const errorText = (e: ParameterError) => {
-    const field = fields.find(f => f.name === e.name)?.label ?? e.name;
-    return t(`execution.field.${e.code}`, { field, limit: e.limit ?? '' });
-  };
   const confirmed = !action.destructive || confirmation === runbook.name;
   const entityMissing = needsEntity && !entityRef;
 
   const run = async () => {
     setSubmitted(true);
-    if (inFlight.current || errors.length > 0 || entityMissing || !confirmed)
-      return;
+    // The form shows its errors; nothing is sent while one is left.
+    const valid = !form.current || form.current.validateForm();
+    if (inFlight.current || !valid || entityMissing || !confirmed) return;
     inFlight.current = true;
     setStarting(true);
     setRefusal(undefined);
     try {
       const created = await api.createExecution(runbook.ref, action.id, {
-        parameters: toParameters(fields, values),
+        parameters: hasParameters ? formData ?? {} : {},
         idempotencyKey,
         ...(action.destructive ? { confirmation } : {}),
         ...(entityRef ? { entityRef } : {}),
@@ -205,7 +138,7 @@ export function ActionRunnerDialog(props: {
             <ExecutionOutputView output={execution.output} />
           </Stack>
         ) : (
-          <Stack spacing={2} component="form" noValidate>
+          <Stack spacing={2}>
             {needsEntity && (
               <TextField
                 select
@@ -237,27 +170,19 @@ export function ActionRunnerDialog(props: {
             <Typography variant="subtitle2" component="h3">
               {t('execution.runner.parameters')}
             </Typography>
-            {fields.length === 0 ? (
+            {hasParameters ? (
+              <ParametersForm
+                ref={form}
+                action={action}
+                formData={formData}
+                liveValidate={submitted}
+                onChange={setFormData}
+                onSubmit={run}
+              />
+            ) : (
               <Typography variant="body2">
                 {t('execution.runner.noParameters')}
               </Typography>
-            ) : (
-              fields.map(field => {
-                const error = submitted
-                  ? errors.find(e => e.name === field.name)
-                  : undefined;
-                return (
-                  <Field
-                    key={field.name}
-                    field={field}
-                    value={values[field.name]}
-                    error={error && errorText(error)}
-                    onChange={value =>
-                      setValues(v => ({ ...v, [field.name]: value }))
-                    }
-                  />
-                );
-              })
             )}
             {action.destructive && (
               <>
