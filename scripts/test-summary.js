@@ -43,8 +43,16 @@ if (jest) {
     .join(', ');
   console.log(`\ndatabase tests passed per database: ${list || 'none'}`);
 } else {
-  rows.push({ name: 'unit and integration', passed: 0, failed: 1, skipped: 0, flaky: 0 });
-  console.log(`\nunit and integration: no report at ${jestFile} (counted as 1 failure)`);
+  rows.push({
+    name: 'unit and integration',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    flaky: 0,
+  });
+  console.log(
+    `\nunit and integration: no report at ${jestFile} (counted as 1 failure)`,
+  );
 }
 /** A row from a Playwright JSON report or a {name, passed, failed, skipped} result. */
 function runRow(name, file) {
