@@ -13,8 +13,11 @@ test('a component page shows the SLO and alerts cards, and its runbook opens', a
   const enter = page.getByRole('button', { name: 'Enter', exact: true });
   await expect(enter).toBeVisible({ timeout: 60_000 });
   await enter.click();
+  // Signed in: the sidebar's links (the <nav> itself counts as hidden to Playwright).
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible({ timeout: 30_000 });
 
   await expect(async () => {
