@@ -1,9 +1,12 @@
 // Prints the test run's counts from jest's and Playwright's JSON reports and
 // exits 1 when a test failed, or, under CI, when one was skipped or passed
 // only on a retry (flaky): a CI run must run every test, first time.
-//   node scripts/test-summary.js JEST_JSON PLAYWRIGHT_JSON [EXTRA_JSON...]
+//   node scripts/test-summary.js JEST_JSON PLAYWRIGHT_JSON [EXTRA_JSON | NAME=JSON ...]
 // EXTRA_JSON: {"name", "passed", "failed", "skipped"} of checks outside the
-// two runners (the e2e contract check).
+// two runners (the e2e contract check); counted when present.
+// NAME=JSON: a further run that must report (the adoption test): its
+// Playwright JSON report, or a result as above when it failed before its
+// browser check; a missing report counts as 1 failure.
 const fs = require('fs');
 
 const [jestFile, playwrightFile, ...extraFiles] = process.argv.slice(2);
@@ -40,24 +43,45 @@ if (jest) {
     .join(', ');
   console.log(`\ndatabase tests passed per database: ${list || 'none'}`);
 } else {
-  rows.push({ name: 'unit and integration', passed: 0, failed: 1, skipped: 0, flaky: 0 });
-  console.log(`\nunit and integration: no report at ${jestFile} (counted as 1 failure)`);
-}
-const e2e = read(playwrightFile)?.stats;
-if (e2e) {
   rows.push({
-    name: 'end-to-end',
-    passed: e2e.expected,
-    failed: e2e.unexpected,
-    skipped: e2e.skipped,
-    flaky: e2e.flaky,
+    name: 'unit and integration',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    flaky: 0,
   });
-} else {
-  rows.push({ name: 'end-to-end', passed: 0, failed: 1, skipped: 0, flaky: 0 });
-  console.log(`end-to-end: no report at ${playwrightFile} (counted as 1 failure)`);
+  console.log(
+    `\nunit and integration: no report at ${jestFile} (counted as 1 failure)`,
+  );
 }
-for (const file of extraFiles) {
-  const extra = read(file);
+/** A row from a Playwright JSON report or a {name, passed, failed, skipped} result. */
+function runRow(name, file) {
+  const report = read(file);
+  const stats = report?.stats;
+  if (stats) {
+    return {
+      name,
+      passed: stats.expected,
+      failed: stats.unexpected,
+      skipped: stats.skipped,
+      flaky: stats.flaky,
+    };
+  }
+  if (report && typeof report.failed === 'number') {
+    if (report.reason) console.log(`${name}: ${report.reason}`);
+    return { passed: 0, skipped: 0, flaky: 0, ...report, name };
+  }
+  console.log(`${name}: no report at ${file} (counted as 1 failure)`);
+  return { name, passed: 0, failed: 1, skipped: 0, flaky: 0 };
+}
+rows.push(runRow('end-to-end', playwrightFile));
+for (const arg of extraFiles) {
+  const named = /^([\w -]+)=(.+)$/.exec(arg);
+  if (named) {
+    rows.push(runRow(named[1], named[2]));
+    continue;
+  }
+  const extra = read(arg);
   if (extra) rows.push({ flaky: 0, ...extra });
 }
 

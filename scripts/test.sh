@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test run, as CI runs it: installs what it needs, then lint,
 # API reports, type-check, unit and integration tests (SQLite and PostgreSQL, real
-# Prometheus where a test needs one) and the end-to-end test in Chromium.
+# Prometheus where a test needs one), the end-to-end test in Chromium and the
+# adoption test (Unyo's tarballs in a fresh create-app portal, by the READMEs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/test-env.sh"
@@ -40,13 +41,18 @@ step "OpenAPI spec"
 yarn openapi:check
 
 # Both runs go on when the other fails, so the summary counts everything.
-rm -f "$results/jest.json" "$results/playwright.json" "$results/contract-check.json"
+rm -f "$results/jest.json" "$results/playwright.json" "$results/contract-check.json" \
+  "$results/adoption.json"
 step "unit and integration tests"
 yarn backstage-cli repo test --json --outputFile="$results/jest.json" || true
 step "end-to-end tests"
 scripts/e2e.sh || true
+# It writes adoption.json: its Playwright report, or a failure naming the phase
+# that failed before the browser check (pack, install, type-check, build).
+step "adoption test"
+scripts/adoption/adoption-test.sh || true
 
 echo "unyo: test run took $(($(date +%s) - started)) s"
 # passed, failed, skipped, flaky; exits 1 on a failure, or on a skip or flaky test under CI.
 node scripts/test-summary.js "$results/jest.json" "$results/playwright.json" \
-  "$results/contract-check.json"
+  "$results/contract-check.json" "adoption=$results/adoption.json"

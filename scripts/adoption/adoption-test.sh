@@ -7,25 +7,63 @@
 # starts the backend (serving the app) against the demo's real Prometheus and
 # Alertmanager (scripts/demo/up.sh) and checks a component page and a runbook in
 # Chromium. Prints how long it took. Run after `yarn tsc` (the builds use dist-types).
+# Its outcome goes to e2e-test-results/adoption.json for scripts/test-summary.js:
+# the browser check's Playwright report, or a failure naming the phase that failed.
+# The portal is made in a new temporary folder, removed on exit (or in
+# UNYO_ADOPTION_DIR, emptied first and kept); the servers stop on exit.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 unyo_ensure_node
 cd "$UNYO_ROOT"
 CREATE_APP_VERSION=0.9.2
-work="${UNYO_ADOPTION_DIR:-${TMPDIR:-/tmp}/unyo-adoption}"
-app="$work/portal"
 results="$UNYO_ROOT/e2e-test-results"
+report="$results/adoption.json"
 mkdir -p "$results"
+rm -f "$report"
+if [ -n "${UNYO_ADOPTION_DIR:-}" ]; then
+  work="$UNYO_ADOPTION_DIR" keep_work=true
+  rm -rf "$work" && mkdir -p "$work"
+else
+  work="$(mktemp -d "${TMPDIR:-/tmp}/unyo-adoption.XXXXXX")" keep_work=false
+fi
+app="$work/portal"
 started=$(date +%s)
-phase() { printf '\n\033[1m-- adoption: %s (%ss)\033[0m\n' "$1" "$(($(date +%s) - started))"; }
+current=
+phase() {
+  current="$1"
+  printf '\n\033[1m-- adoption: %s (%ss)\033[0m\n' "$1" "$(($(date +%s) - started))"
+}
+
+backend=
+demo=false
+finish() {
+  local status=$?
+  if [ -n "$backend" ]; then kill -- "-$backend" 2>/dev/null || kill "$backend" 2>/dev/null || true; fi
+  if $demo; then scripts/demo/down.sh >/dev/null 2>&1 || true; fi
+  # A failure before the browser check (pack, install, type-check, build) still counts.
+  if [ "$status" != 0 ] && ! grep -qs '"stats"' "$report"; then
+    printf '{"name":"adoption","passed":0,"failed":1,"skipped":0,"reason":"failed at: %s"}\n' \
+      "$current" >"$report"
+  fi
+  $keep_work || rm -rf "$work"
+  if [ "$status" = 0 ]; then
+    echo "unyo: adoption test passed in $(($(date +%s) - started)) s"
+  else
+    echo "unyo: adoption test failed at \"$current\" after $(($(date +%s) - started)) s" >&2
+  fi
+}
+trap finish EXIT
+# A killed run (CI timeout, Ctrl-C) stops its servers too.
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
 
 phase "build and pack the published packages"
 [ -d dist-types ] || yarn tsc
 yarn backstage-cli repo build
+rm -rf .adoption/tarballs
 node scripts/adoption/pack-check.mjs
 
 phase "create a fresh app with @backstage/create-app@$CREATE_APP_VERSION"
-rm -rf "$work" && mkdir -p "$work"
 (cd "$work" && BACKSTAGE_APP_NAME=portal npx --yes "@backstage/create-app@$CREATE_APP_VERSION" --path portal --skip-install)
 # Not an adopter's step: this machine's npm mirror lacks some other platforms'
 # optional binaries (see the README's Development section).
@@ -107,15 +145,11 @@ phase "build the app"
 (cd "$app" && yarn workspace app build "${configs[@]}")
 
 # The demo stack and port 7007 are shared with scripts/e2e.sh: wait for each other.
+phase "wait for other end-to-end runs (/tmp/unyo-e2e.lock)"
 exec 9>/tmp/unyo-e2e.lock
 flock 9
-backend=
-stop() {
-  if [ -n "$backend" ]; then kill -- "-$backend" 2>/dev/null || kill "$backend" 2>/dev/null || true; fi
-  scripts/demo/down.sh >/dev/null 2>&1 || true
-}
-trap stop EXIT
 phase "start the demo's Prometheus and Alertmanager and the portal"
+demo=true
 scripts/demo/up.sh
 setsid bash -c 'cd "$0/packages/backend" && exec yarn start "${@}"' "$app" "${configs[@]}" \
   >"$results/adoption-backend.log" 2>&1 &
@@ -131,6 +165,5 @@ for i in $(seq 1 180); do
 done
 
 phase "check the portal in Chromium"
-PLAYWRIGHT_URL=http://localhost:7007 yarn playwright test --config scripts/adoption/playwright.config.ts
-
-echo "unyo: adoption test passed in $(($(date +%s) - started)) s"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$report" PLAYWRIGHT_URL=http://localhost:7007 \
+  yarn playwright test --config scripts/adoption/playwright.config.ts --reporter=list,json

@@ -9,10 +9,16 @@ test('a component page shows the SLO and alerts cards, and its runbook opens', a
   page,
 }) => {
   await page.goto('/');
-  // create-app's sign-in page offers the guest provider.
-  const enter = page.getByRole('button', { name: /enter/i });
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false))
-    await enter.click();
+  // create-app's sign-in page offers the guest provider: its card's button "Enter".
+  const enter = page.getByRole('button', { name: 'Enter', exact: true });
+  await expect(enter).toBeVisible({ timeout: 60_000 });
+  await enter.click();
+  // Signed in: the sidebar's links (the <nav> itself counts as hidden to Playwright).
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible({ timeout: 30_000 });
 
   await expect(async () => {
     await page.goto(COMPONENT);
