@@ -17,6 +17,12 @@ export interface Config {
         headers?: { [name: string]: string };
         /** Request timeout, default 10 seconds. */
         timeout?: HumanDuration;
+        /**
+         * `prometheus` (default), or a metric source type added by a backend module through
+         * `opsMetricSourcesExtensionPoint` of @unyo/plugin-ops-node; that module reads its own
+         * keys from this block.
+         */
+        type?: string;
       }>;
     };
     alertmanager?: {

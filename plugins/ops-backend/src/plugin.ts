@@ -65,15 +65,6 @@ export const opsPlugin = createBackendPlugin({
         signals,
       }) {
         const opsConfig = readOpsConfig(config);
-        const extraMetricSources = extensions.metricSources.types();
-        if (extraMetricSources.length) {
-          // The point is typed for modules to come; SLOs still read ops.prometheus.servers.
-          logger.warn(
-            `Metric source types ${extraMetricSources.join(
-              ', ',
-            )} are registered, but SLOs are evaluated against ops.prometheus.servers only in this version`,
-          );
-        }
         const policies = new CatalogSloPolicyLookup({
           catalog,
           defaultPolicy: opsConfig.slo.policy,
@@ -82,7 +73,10 @@ export const opsPlugin = createBackendPlugin({
         const store = await DatabaseSloStore.create({ database });
         // One set of clients (and their back-off state) for SLOs and backups.
         const prometheus = opsConfig.prometheus.length
-          ? createPrometheusClients(opsConfig.prometheus, { logger })
+          ? createPrometheusClients(opsConfig.prometheus, {
+              logger,
+              metricSourceTypes: extensions.metricSources,
+            })
           : undefined;
         const notEvaluatedMessage = prometheus
           ? 'Not evaluated yet: the first evaluation round has not reached this SLO'
@@ -131,6 +125,7 @@ export const opsPlugin = createBackendPlugin({
         const alerts = await createAlerts({
           config: opsConfig,
           logger,
+          metricSourceTypes: extensions.metricSources,
           database,
           catalog,
           permissions,
@@ -173,6 +168,7 @@ export const opsPlugin = createBackendPlugin({
           signals,
           alerts,
           actionTypes: extensions.actionTypes,
+          metricSourceTypes: extensions.metricSources,
         });
         httpRouter.use(
           await createRouter({

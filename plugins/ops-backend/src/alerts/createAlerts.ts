@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OpsConfig } from '../config/OpsConfig';
-import { createPrometheusClients } from '../prometheus';
+import {
+  createPrometheusClients,
+  PrometheusClientsOptions,
+} from '../prometheus';
 import { DatabaseAlertHistoryStore } from './AlertHistoryStore';
 import {
   AlertmanagerAlert,
@@ -25,6 +28,8 @@ export async function createAlerts(options: {
   database: DatabaseService;
   catalog: CatalogService;
   permissions: PermissionsService;
+  /** Metric source types added by modules (ops.prometheus.servers[].type). */
+  metricSourceTypes?: PrometheusClientsOptions['metricSourceTypes'];
 }) {
   const { config, logger, catalog, permissions } = options;
   const history = await DatabaseAlertHistoryStore.create({
@@ -46,6 +51,7 @@ export async function createAlerts(options: {
     // No retries: a card should say "unavailable" quickly, not wait.
     prometheus: createPrometheusClients(config.prometheus, {
       logger,
+      metricSourceTypes: options.metricSourceTypes,
       retry: { attempts: 1 },
     }),
     history,

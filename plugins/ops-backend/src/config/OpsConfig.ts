@@ -14,6 +14,14 @@ export interface OpsServerConfig {
   url: string;
   headers: Record<string, string>;
   timeout: HumanDuration;
+  /**
+   * `prometheus` (the backend's own client) or a metric source type a module
+   * added through `opsMetricSourcesExtensionPoint` (docs/custom-module.md);
+   * `prometheus` when unset.
+   */
+  type?: string;
+  /** The server's own block, for a module's client to read its keys. */
+  config?: Config;
 }
 
 export interface OpsRunbookTargetConfig {
@@ -88,6 +96,10 @@ function readServers(config: Config, path: string): OpsServerConfig[] {
       timeout: server.has('timeout')
         ? readDurationFromConfig(server, { key: 'timeout' })
         : DEFAULT_TIMEOUT,
+      // Only a typed server keeps its block: a module's client reads it.
+      ...(server.has('type')
+        ? { type: server.getString('type'), config: server }
+        : {}),
     };
   });
 }

@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { ConfigReader } from '@backstage/config';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { MetricSourceType } from '@unyo/plugin-ops-node';
 import { OpsServerConfig } from '../config/OpsConfig';
 import { RetryOptions } from './backoff';
 import { HttpPrometheusClient } from './HttpPrometheusClient';
@@ -18,6 +20,8 @@ export interface PrometheusClients {
 
 export interface PrometheusClientsOptions {
   logger?: LoggerService;
+  /** Metric source types added by modules, for servers whose `type` names one. */
+  metricSourceTypes?: { get(type: string): MetricSourceType | undefined };
   fetch?: typeof fetch;
   retry?: Partial<RetryOptions>;
 }
@@ -49,21 +53,68 @@ class DefaultPrometheusClients implements PrometheusClients {
   }
 }
 
-/** Builds one HTTP client per server of `OpsConfig['prometheus']`. */
+/** For callers (tests, benches) that pass no logger. */
+const noLogger: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child() {
+    return noLogger;
+  },
+};
+
+/**
+ * The client of one configured server: the backend's own for `prometheus`,
+ * else the one a module's metric source type creates. Such a source serves
+ * SLO queries only: it has no alerting rules of Prometheus's to list.
+ */
+function clientFor(
+  server: OpsServerConfig,
+  index: number,
+  options: PrometheusClientsOptions,
+): PrometheusClient {
+  const logger = options.logger?.child({ prometheusServer: server.name });
+  const type = server.type ?? 'prometheus';
+  if (type === 'prometheus') {
+    return new HttpPrometheusClient({
+      server,
+      logger,
+      fetch: options.fetch,
+      retry: options.retry,
+    });
+  }
+  const sourceType = options.metricSourceTypes?.get(type);
+  if (!sourceType) {
+    throw new InputError(
+      `ops.prometheus.servers[${index}].type "${type}" is not a metric source type: ` +
+        'use prometheus, or install the backend module that adds it',
+    );
+  }
+  const client = sourceType.createClient({
+    name: server.name,
+    config: server.config ?? new ConfigReader({}),
+    logger: logger ?? noLogger,
+  });
+  return {
+    name: server.name,
+    instantQuery: (query, o) => client.instantQuery(query, o),
+    rangeQuery: (query, o) => client.rangeQuery(query, o),
+    earliestSampleTime: (selector, o) => client.earliestSampleTime(selector, o),
+    rules: async () => [],
+  };
+}
+
+/** Builds one client per server of `OpsConfig['prometheus']`. */
 export function createPrometheusClients(
   servers: OpsServerConfig[],
   options: PrometheusClientsOptions = {},
 ): PrometheusClients {
   return new DefaultPrometheusClients(
     new Map(
-      servers.map(server => [
+      servers.map((server, index) => [
         server.name,
-        new HttpPrometheusClient({
-          server,
-          logger: options.logger?.child({ prometheusServer: server.name }),
-          fetch: options.fetch,
-          retry: options.retry,
-        }),
+        clientFor(server, index, options),
       ]),
     ),
   );

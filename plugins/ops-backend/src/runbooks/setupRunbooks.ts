@@ -9,7 +9,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { AlertService, SilenceService } from '../alerts/AlertService';
 import { OpsConfig } from '../config/OpsConfig';
-import { createPrometheusClients } from '../prometheus';
+import {
+  createPrometheusClients,
+  PrometheusClientsOptions,
+} from '../prometheus';
 import { HealthCheckActionRunner } from './actions/healthCheckAction';
 import { HttpActionRunner } from './actions/httpAction';
 import { PrometheusQueryActionRunner } from './actions/prometheusQueryAction';
@@ -36,6 +39,8 @@ export async function setupRunbooks(options: {
   alerts?: { alerts: AlertService; silences: SilenceService };
   /** The action types modules added; the core's own join them here. */
   actionTypes?: TypeRegistry<ActionRunner>;
+  /** Metric source types added by modules (ops.prometheus.servers[].type). */
+  metricSourceTypes?: PrometheusClientsOptions['metricSourceTypes'];
 }): Promise<DefaultRunbookService> {
   const { config, catalog, permissions, logger } = options;
   const store = await DatabaseExecutionStore.create({
@@ -51,6 +56,7 @@ export async function setupRunbooks(options: {
       // One attempt: the on-call waits for the answer.
       createPrometheusClients(config.prometheus, {
         logger,
+        metricSourceTypes: options.metricSourceTypes,
         retry: { attempts: 1 },
       }),
       catalog,
