@@ -1,6 +1,6 @@
 /**
- * Unyo's command line, `unyo`, and the importer behind it: operations
- * manuals in Markdown to Runbook drafts.
+ * Unyo's command line, `unyo`, and the importers behind it: operations
+ * manuals in Markdown to Runbook drafts, Sloth and Pyrra SLOs to OpenSLO v1.
  *
  * @packageDocumentation
  */
@@ -20,3 +20,13 @@ export type {
   ImportedRunbook,
 } from './runbooks/importRunbooks';
 export { runbooksToYaml } from './runbooks/toYaml';
+export { importSlos } from './slos/importSlos';
+export { slosToYaml } from './slos/toYaml';
+export { PLACEHOLDER_SERVICE } from './slos/envelope';
+export type {
+  FieldNote,
+  ImportedSlo,
+  ImportSlosOptions,
+  SkippedSlo,
+  SloImport,
+} from './slos/types';

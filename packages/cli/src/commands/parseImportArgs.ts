@@ -22,7 +22,7 @@ const ENTITY_REF =
 const PREFIX = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_PREFIX_LENGTH = 40;
 
-function checkRef(option: string, ref: string): string {
+export function checkRef(option: string, ref: string): string {
   if (!ENTITY_REF.test(ref)) {
     throw new UsageError(
       `${option} "${ref}" is not an entity reference such as group:default/sre`,

@@ -2,16 +2,19 @@ import {
   IMPORT_RUNBOOKS_USAGE,
   importRunbooksCommand,
 } from './importRunbooksCommand';
+import { IMPORT_SLOS_USAGE, importSlosCommand } from './importSlosCommand';
 import type { CliIo } from './io';
 
 const USAGE = `Usage: unyo <command> [options]
 
 Commands:
   import-runbooks <manual.md>   turn an operations manual into Runbook drafts
+  import-slos <file>            convert Sloth and Pyrra SLOs into OpenSLO v1
 
 Run \`unyo <command> --help\` for a command's options.
 
-${IMPORT_RUNBOOKS_USAGE}`;
+${IMPORT_RUNBOOKS_USAGE}
+${IMPORT_SLOS_USAGE}`;
 
 /**
  * Runs the `unyo` command line and resolves to its exit code.
@@ -22,6 +25,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'import-runbooks') {
     return importRunbooksCommand(rest, io);
+  }
+  if (command === 'import-slos') {
+    return importSlosCommand(rest, io);
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
