@@ -1,0 +1,268 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DEFAULT_SLO_POLICY_THRESHOLDS } from '@unyo/plugin-ops-common';
+import { parseAllDocuments } from 'yaml';
+import {
+  describeWithPrometheus,
+  startPrometheus,
+  TestPrometheus,
+  TestSeries,
+} from '../../__testUtils__/prometheus';
+import { DatabaseSloStore } from '../../database/DatabaseSloStore';
+import { createPrometheusClients } from '../../prometheus/PrometheusClients';
+import { DefaultSloService } from '../DefaultSloService';
+import { DatabaseMonthlyRollups } from '../rollups/MonthlyRollups';
+import { SloEvaluator } from './SloEvaluator';
+
+// Pyrra's own example SLOs (packages/cli/src/__fixtures__/pyrra, unchanged),
+// converted by `unyo import-slos` run as a command, evaluated against a real
+// Prometheus backfilled with counters of known rates under the names and
+// labels those files select. Pyrra's ratio and latency indicators are counter
+// selectors, which Unyo evaluates in its batched path.
+const repoRoot = path.resolve(__dirname, '../../../../..');
+const pyrra = path.join(repoRoot, 'packages/cli/src/__fixtures__/pyrra');
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const NOW = Math.floor(Date.now() / MINUTE) * MINUTE - 5 * MINUTE;
+const START = NOW - 30 * DAY;
+
+/** A counter whose rate per second is constant, sampled each minute. */
+function counter(
+  name: string,
+  labels: Record<string, string>,
+  perSecond: number,
+): TestSeries {
+  const samples: Array<[number, number]> = [];
+  for (
+    let t = START, value = 0;
+    t <= NOW;
+    t += MINUTE, value += perSecond * 60
+  ) {
+    samples.push([t, value]);
+  }
+  return { name, labels, samples };
+}
+
+const thanos = { job: 'thanos-query' };
+const parca = {
+  grpc_service: 'parca.query.v1alpha1.QueryService',
+  grpc_method: 'QueryRange',
+};
+const caddy = { job: 'caddy', handler: 'subroute' };
+
+const series: TestSeries[] = [
+  // pyrra-filesystem-errors.yaml (99 % over 1w): 0.5 % errors.
+  counter('pyrra_filesystem_reconciles_total', {}, 2),
+  counter('pyrra_filesystem_reconciles_errors_total', {}, 0.01),
+  // thanos-http.yaml (99 % over 4w): 0.01 errors/s in 15 req/s over the
+  // handlers it selects; another handler's errors are not its SLO's.
+  counter(
+    'http_requests_total',
+    { ...thanos, handler: 'query', code: '200' },
+    9.995,
+  ),
+  counter(
+    'http_requests_total',
+    { ...thanos, handler: 'query', code: '500' },
+    0.005,
+  ),
+  counter(
+    'http_requests_total',
+    { ...thanos, handler: 'query_range', code: '200' },
+    4.995,
+  ),
+  counter(
+    'http_requests_total',
+    { ...thanos, handler: 'query_range', code: '503' },
+    0.005,
+  ),
+  counter(
+    'http_requests_total',
+    { ...thanos, handler: 'other', code: '500' },
+    1,
+  ),
+  // parca-grpc-queryrange-errors.yaml (99 % over 2w): 0.8 % Unavailable;
+  // NotFound is not one of its error codes.
+  counter('grpc_server_handled_total', { ...parca, grpc_code: 'OK' }, 4.92),
+  counter(
+    'grpc_server_handled_total',
+    { ...parca, grpc_code: 'NotFound' },
+    0.04,
+  ),
+  counter(
+    'grpc_server_handled_total',
+    { ...parca, grpc_code: 'Unavailable' },
+    0.04,
+  ),
+  // caddy-response-latency.yaml (90 % within 50 ms over 4w, 5xx left out):
+  // 95 % of the 2xx within 50 ms.
+  ...(
+    [
+      ['0.05', 9.5],
+      ['0.1', 9.9],
+      ['+Inf', 10],
+    ] as const
+  ).flatMap(([le, rate]) => [
+    counter(
+      'caddy_http_response_duration_seconds_bucket',
+      { ...caddy, code: '200', le },
+      rate,
+    ),
+    counter(
+      'caddy_http_response_duration_seconds_bucket',
+      { ...caddy, code: '500', le },
+      1,
+    ),
+  ]),
+  counter(
+    'caddy_http_response_duration_seconds_count',
+    { ...caddy, code: '200' },
+    10,
+  ),
+  counter(
+    'caddy_http_response_duration_seconds_count',
+    { ...caddy, code: '500' },
+    1,
+  ),
+];
+
+/** Runs `unyo import-slos <file> --service <component>` and parses its output. */
+async function importPyrra(file: string, measured: string): Promise<Entity[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    path.join(repoRoot, 'packages/cli/bin/unyo'),
+    'import-slos',
+    path.join(pyrra, file),
+    '--service',
+    `component:default/${measured}`,
+  ]);
+  return parseAllDocuments(stdout).map(d => d.toJS() as Entity);
+}
+
+function component(name: string, slos: Entity[]): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/sre',
+      lifecycle: 'production',
+    },
+    relations: slos.map(s => ({
+      type: 'measuredBy',
+      targetRef: `slo:default/${s.metadata.name}`,
+    })),
+  };
+}
+
+// file, component, the SLO's name, its target, the bad share of the events
+const cases = [
+  [
+    'pyrra-filesystem-errors.yaml',
+    'pyrra',
+    'pyrra-filesystem-errors',
+    0.99,
+    0.01 / 2,
+  ],
+  ['thanos-http.yaml', 'thanos-query', 'thanos-query', 0.99, 0.01 / 15],
+  [
+    'parca-grpc-queryrange-errors.yaml',
+    'parca',
+    'parca-grpc-queryrange-errors',
+    0.99,
+    0.04 / 5,
+  ],
+  [
+    'caddy-response-latency.yaml',
+    'caddy',
+    'caddy-response-latency',
+    0.9,
+    0.5 / 10,
+  ],
+] as const;
+
+describeWithPrometheus(
+  'Pyrra SLOs imported by unyo import-slos, against a real Prometheus',
+  () => {
+    jest.setTimeout(180_000);
+    const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+    let prometheus: TestPrometheus;
+
+    beforeAll(async () => {
+      prometheus = await startPrometheus({ series });
+    });
+    afterAll(async () => {
+      await prometheus?.stop();
+    });
+
+    it('evaluate to the SLI, budget and burn rates computed by hand', async () => {
+      const entities: Entity[] = [];
+      for (const [file, name] of cases) {
+        const slos = await importPyrra(file, name);
+        entities.push(component(name, slos), ...slos);
+      }
+      const knex = await databases.init('SQLITE_3');
+      const database = mockServices.database({ knex });
+      const store = await DatabaseSloStore.create({ database });
+      const catalog = catalogServiceMock({ entities });
+      const evaluator = new SloEvaluator({
+        catalog,
+        auth: mockServices.auth(),
+        store,
+        prometheus: createPrometheusClients(
+          [
+            {
+              name: 'default',
+              url: prometheus.url,
+              headers: {},
+              timeout: { seconds: 10 },
+            },
+          ],
+          { retry: { attempts: 1 } },
+        ),
+        logger: mockServices.logger.mock(),
+        thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
+        now: () => new Date(NOW),
+      });
+      const service = new DefaultSloService({
+        catalog,
+        store,
+        rollups: await DatabaseMonthlyRollups.create({ database }),
+        notEvaluatedMessage: () => 'not evaluated',
+        now: () => new Date(NOW + 10 * MINUTE),
+      });
+      const round = await evaluator.evaluateAll();
+      expect(round.errors).toBe(0);
+      expect(round.slos).toBe(cases.length);
+
+      const credentials = await mockServices.auth().getOwnServiceCredentials();
+      for (const [, name, sloName, target, badShare] of cases) {
+        const [status] = await service.listForEntity(
+          `component:default/${name}`,
+          credentials,
+        );
+        expect([sloName, status.state, status.message]).toEqual([
+          sloName,
+          'ok',
+          undefined,
+        ]);
+        const consumed = badShare / (1 - target);
+        // within 0.5 % of the hand-computed figures
+        expect(
+          Math.abs(status.sli!.ratio! - (1 - badShare)) / (1 - badShare),
+        ).toBeLessThan(0.005);
+        expect(
+          Math.abs(status.errorBudget!.consumedRatio - consumed) / consumed,
+        ).toBeLessThan(0.005);
+        expect(
+          Math.abs(status.burnRates!['1h']! - consumed) / consumed,
+        ).toBeLessThan(0.005);
+      }
+    });
+  },
+);
