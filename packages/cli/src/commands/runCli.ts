@@ -1,8 +1,5 @@
-import {
-  IMPORT_RUNBOOKS_USAGE,
-  importRunbooksCommand,
-} from './importRunbooksCommand';
-import { IMPORT_SLOS_USAGE, importSlosCommand } from './importSlosCommand';
+import { importRunbooksCommand } from './importRunbooksCommand';
+import { importSlosCommand } from './importSlosCommand';
 import type { CliIo } from './io';
 
 const USAGE = `Usage: unyo <command> [options]
@@ -11,10 +8,11 @@ Commands:
   import-runbooks <manual.md>   turn an operations manual into Runbook drafts
   import-slos <file>            convert Sloth and Pyrra SLOs into OpenSLO v1
 
-Run \`unyo <command> --help\` for a command's options.
+Options:
+  -h, --help                    show this help
 
-${IMPORT_RUNBOOKS_USAGE}
-${IMPORT_SLOS_USAGE}`;
+Run \`unyo <command> --help\` for a command's options.
+`;
 
 /**
  * Runs the `unyo` command line and resolves to its exit code.
