@@ -1,4 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
+import { readQuotedString } from '../quotedString';
 
 /** Longer queries are refused before parsing: SLI queries are short. */
 const MAX_QUERY_LENGTH = 10_000;
@@ -78,6 +79,18 @@ export function parsePromql(query: string): ParsedPromql {
   });
   if (error !== undefined) {
     throw new PromqlSyntaxError(`syntax error: ${describeAt(query, error)}`);
+  }
+  // The grammar's string token accepts an unterminated string at the end of
+  // the text, which would swallow whatever is written after the query.
+  for (const node of nodes.filter(n => n.name === 'StringLiteral')) {
+    const read = readQuotedString(query, node.from);
+    if ('error' in read || read.end !== node.to) {
+      throw new PromqlSyntaxError(
+        `syntax error: ${
+          'error' in read ? read.error : 'unexpected string'
+        } at char ${node.from + 1}`,
+      );
+    }
   }
   const top = nodes.find(
     n => n.parent === 'PromQL' && n.name !== 'LineComment',

@@ -18,6 +18,10 @@ describe('sliQueryPath', () => {
       /unexpected "\) or \(y" at char 2/,
     );
     expect(() => parsePromql('  ')).toThrow('query is empty');
+    // An unterminated string would swallow what is written after the query.
+    expect(() => parsePromql('sum(x) or "))')).toThrow(
+      /unterminated string at char 11/,
+    );
   });
 });
 
