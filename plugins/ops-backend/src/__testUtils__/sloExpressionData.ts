@@ -80,7 +80,7 @@ export interface RatioSloOptions {
   raw?: string;
   rawType?: 'success' | 'failure';
   budgetingMethod?: string;
-  objective?: Record<string, unknown>;
+  objective?: { [key: string]: number | string };
   metricSourceRef?: string;
 }
 

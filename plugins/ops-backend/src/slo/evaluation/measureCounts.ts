@@ -2,10 +2,14 @@ import {
   batchIncreaseQueries,
   splitIncreaseResult,
 } from '../../prometheus/increaseBatches';
-import { PrometheusClient } from '../../prometheus/types';
 import { Limiter } from '../../lib/limit';
-import { InstantSample } from '../../prometheus/types';
-import { ExpressionPlan, RatioPlan, ThresholdPlan } from './planSlo';
+import { InstantSample, PrometheusClient } from '../../prometheus/types';
+import {
+  ExpressionPlan,
+  MeasuredPlan,
+  RatioPlan,
+  ThresholdPlan,
+} from './planTypes';
 import {
   expressionQuery,
   PART_LABEL,
@@ -25,7 +29,7 @@ export function addCounts(a: Counts, b: Counts): Counts {
   return { good: a.good + b.good, total: a.total + b.total };
 }
 
-export type MeasuredPlan = RatioPlan | ExpressionPlan | ThresholdPlan;
+export type { MeasuredPlan } from './planTypes';
 
 export { thresholdQueries } from './planQueries';
 

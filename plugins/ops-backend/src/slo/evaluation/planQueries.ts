@@ -1,7 +1,6 @@
 import { sliWindowQueries } from '@unyo/plugin-ops-common';
 import { formatDuration, increaseQuery } from '../../prometheus/promql';
-import type { MeasuredPlan } from './measureCounts';
-import type { ExpressionPlan, ThresholdPlan } from './planSlo';
+import type { ExpressionPlan, MeasuredPlan, ThresholdPlan } from './planTypes';
 
 /** The label telling apart the parts of one combined query. */
 export const PART_LABEL = 'unyo_part';

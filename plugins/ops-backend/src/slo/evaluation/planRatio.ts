@@ -11,7 +11,7 @@ import type {
   PlanBase,
   RatioPlan,
   ThresholdPlan,
-} from './planSlo';
+} from './planTypes';
 import {
   durationSeconds,
   MetricSource,
