@@ -12,7 +12,7 @@ export class PromqlSyntaxError extends Error {
   readonly name = 'PromqlSyntaxError';
 }
 
-/** One node of a parsed query: its grammar name and where it is. */
+/** One node of a parsed query: its grammar name and where it is. @public */
 export interface PromqlNode {
   name: string;
   from: number;
@@ -21,7 +21,7 @@ export interface PromqlNode {
   parent: string;
 }
 
-/** A query parsed with the ecosystem's parser (`@prometheus-io/lezer-promql`). */
+/** A query parsed with the ecosystem's parser (`@prometheus-io/lezer-promql`). @public */
 export interface ParsedPromql {
   text: string;
   /** Every node in document order (a tree walk, flattened). */
