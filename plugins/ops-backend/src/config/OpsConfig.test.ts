@@ -19,7 +19,7 @@ describe('readOpsConfig', () => {
   });
 
   it('reads the step integrating rates of SLI expressions, and names the key when it is too short', () => {
-    const read = (value: unknown) =>
+    const read = (value: { seconds?: number; milliseconds?: number }) =>
       readOpsConfig(
         new ConfigReader({ ops: { slo: { expressionResolution: value } } }),
       );
