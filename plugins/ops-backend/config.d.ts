@@ -38,6 +38,11 @@ export interface Config {
     slo?: {
       /** How often every SLO is evaluated, default 1 minute. */
       evaluationInterval?: HumanDuration;
+      /**
+       * Step of the subquery that integrates an SLI of rates (`counter: false`) or a
+       * raw ratio over a window, default 1 minute (docs/slo-expressions.md).
+       */
+      expressionResolution?: HumanDuration;
       /** The default error-budget policy: thresholds on the remaining budget ratio (defaults in docs/slo-math.md §2). */
       policy?: {
         /** Below this remaining ratio: feature freeze. Default 0.5. */

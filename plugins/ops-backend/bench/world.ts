@@ -48,6 +48,7 @@ function slo(
   target: number,
   ratioMetric: Record<string, unknown>,
 ): Entity {
+  const counter = ratioMetric.counter ?? true;
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
@@ -56,7 +57,7 @@ function slo(
       service,
       indicator: {
         metadata: { name: `${service}-${kind}-sli` },
-        spec: { ratioMetric: { counter: true, ...ratioMetric } },
+        spec: { ratioMetric: { ...ratioMetric, counter } },
       },
       timeWindow: [{ duration: '30d', isRolling: true }],
       budgetingMethod: 'Occurrences',
@@ -65,11 +66,51 @@ function slo(
   };
 }
 
-/** N components, each measured by 3 SLOs of 3 shapes. */
-export function benchEntities(services: number): Entity[] {
+/**
+ * The same 3 SLIs written as other tools write them: rates integrated
+ * (`counter: false`), an aggregation of counters, a Sloth window template.
+ */
+function expressionSlos(s: string): Entity[] {
+  return [
+    slo(s, 'availability', 0.999, {
+      counter: false,
+      good: metric(
+        `sum(rate(http_requests_total{service="${s}",code!~"5.."}[5m]))`,
+      ),
+      total: metric(`sum(rate(http_requests_total{service="${s}"}[5m]))`),
+    }),
+    slo(s, 'latency', 0.99, {
+      good: metric(
+        `sum by (service) (http_request_duration_seconds_bucket{service="${s}",le="0.5"})`,
+      ),
+      total: metric(
+        `sum by (service) (http_request_duration_seconds_count{service="${s}"})`,
+      ),
+    }),
+    slo(s, 'errors', 0.995, {
+      counter: false,
+      bad: metric(
+        `sum(rate(http_requests_total{service="${s}",code="500"}[{{.window}}]))`,
+      ),
+      total: metric(
+        `sum(rate(http_requests_total{service="${s}"}[{{.window}}]))`,
+      ),
+    }),
+  ];
+}
+
+/**
+ * N components, each measured by 3 SLOs of 3 shapes; the first
+ * `expressionShare` of the services have theirs written as expressions.
+ */
+export function benchEntities(services: number, expressionShare = 0): Entity[] {
   const entities: Entity[] = [];
   for (let i = 0; i < services; i++) {
     const s = serviceName(i);
+    if (i < services * expressionShare) {
+      entities.push(component(s), ...expressionSlos(s));
+      continue;
+    }
     entities.push(
       component(s),
       slo(s, 'availability', 0.999, {
@@ -146,6 +187,7 @@ export class QueryTimes {
     const cache = new Map<PrometheusClient, PrometheusClient>();
     return {
       names: () => clients.names(),
+      findByUrl: (url: string) => clients.findByUrl(url),
       get: (name?: string) => {
         const client = clients.get(name);
         let wrapped = cache.get(client);
@@ -226,6 +268,8 @@ export async function createWorld(options: {
   services: number;
   prometheusUrl: string;
   now: Date;
+  /** Share of the services whose SLOs are written as expressions; default 0. */
+  expressionShare?: number;
 }): Promise<BenchWorld> {
   const { services, prometheusUrl, now } = options;
   // One connection: each connection to :memory: would be its own database.
@@ -240,7 +284,9 @@ export async function createWorld(options: {
     const storeTimes = new MethodTimes();
     const queryTimes = new QueryTimes();
     const catalog = catalogTimes.wrap(
-      catalogServiceMock({ entities: benchEntities(services) }),
+      catalogServiceMock({
+        entities: benchEntities(services, options.expressionShare),
+      }),
     );
     const store = storeTimes.wrap<SloStore>(
       await DatabaseSloStore.create({

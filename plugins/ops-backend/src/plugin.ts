@@ -94,6 +94,7 @@ export const opsPlugin = createBackendPlugin({
             logger,
             thresholds: opsConfig.slo.policy,
             policies,
+            resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
           });
           // The scheduler runs each round once across replicas (README, "How SLOs are evaluated").
           await scheduler.scheduleTask({

@@ -151,6 +151,20 @@ export const opsDashboardTranslationRef = createTranslationRef({
     sloStatusCard: {
       title: 'Error budget',
     },
+    sloEvaluation: {
+      title: 'How this SLO is evaluated',
+      selector:
+        'Batched selector: counter selectors read with increase(), in one query with the other SLOs of the same shape.',
+      expression:
+        'Expression: any PromQL, one query per window; counters read with increase() per series, rates integrated over the window.',
+      template:
+        'Template: each window measured is written into the query where its window template stands.',
+      timeslices:
+        'Time slices: each slice of the window is judged good or bad on its own.',
+      queries:
+        'PromQL run for the {{window}} window (other windows change only the ranges):',
+      batched: "Shown is this SLO's share of the batched query.",
+    },
     burnDownChart: {
       title: 'Error budget burn-down',
       remainingRolling: 'Rolling {{window}} remaining at t',

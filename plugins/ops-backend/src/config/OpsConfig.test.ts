@@ -7,6 +7,7 @@ describe('readOpsConfig', () => {
     expect(config.prometheus).toEqual([]);
     expect(config.alertmanager).toEqual([]);
     expect(config.slo.evaluationInterval).toEqual({ minutes: 1 });
+    expect(config.slo.expressionResolutionSeconds).toBe(60);
     expect(config.slo.policy).toEqual({
       featureFreezeBelow: 0.5,
       incidentOnlyBelow: 0.2,
@@ -15,6 +16,17 @@ describe('readOpsConfig', () => {
       interval: { seconds: 30 },
       allowedHosts: [],
     });
+  });
+
+  it('reads the step integrating rates of SLI expressions, and names the key when it is too short', () => {
+    const read = (value: { seconds?: number; milliseconds?: number }) =>
+      readOpsConfig(
+        new ConfigReader({ ops: { slo: { expressionResolution: value } } }),
+      );
+    expect(read({ seconds: 30 }).slo.expressionResolutionSeconds).toBe(30);
+    expect(() => read({ milliseconds: 10 })).toThrow(
+      'ops.slo.expressionResolution must be at least one second',
+    );
   });
 
   it('reads named servers with tenant headers, keeping the first as default', () => {

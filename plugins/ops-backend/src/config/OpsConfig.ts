@@ -1,6 +1,6 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { HumanDuration } from '@backstage/types';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   DEFAULT_SLO_POLICY_THRESHOLDS,
   SloPolicyThresholds,
@@ -37,6 +37,8 @@ export interface OpsConfig {
   alertmanager: OpsServerConfig[];
   slo: {
     evaluationInterval: HumanDuration;
+    /** `ops.slo.expressionResolution` in seconds: the step integrating rates. */
+    expressionResolutionSeconds: number;
     policy: SloPolicyThresholds;
     /** `ops.slo.policies`: named policies SLOs choose by annotation. */
     policies: Record<string, SloPolicyThresholds>;
@@ -136,6 +138,17 @@ function readPolicy(
   return { featureFreezeBelow, incidentOnlyBelow };
 }
 
+function readResolution(ops: Config | undefined): number {
+  const key = 'slo.expressionResolution';
+  if (!ops?.has(key)) return 60;
+  const seconds =
+    durationToMilliseconds(readDurationFromConfig(ops, { key })) / 1000;
+  if (!(seconds >= 1)) {
+    throw new InputError(`ops.${key} must be at least one second`);
+  }
+  return seconds;
+}
+
 /**
  * Reads the `ops` section. Everything is optional so the portal starts with
  * none of it; what is set must be well-formed, and a mistake names its key.
@@ -158,6 +171,7 @@ export function readOpsConfig(root: Config): OpsConfig {
       evaluationInterval: ops?.has('slo.evaluationInterval')
         ? readDurationFromConfig(ops, { key: 'slo.evaluationInterval' })
         : { minutes: 1 },
+      expressionResolutionSeconds: readResolution(ops),
       policy,
       // A named policy states both thresholds (no silent mix with the default).
       policies: Object.fromEntries(

@@ -16,6 +16,8 @@ export interface PrometheusClients {
    * NotFoundError naming the missing server or config key.
    */
   get(name?: string): PrometheusClient;
+  /** The configured server at this URL (trailing slashes ignored), if any. */
+  findByUrl(url: string): PrometheusClient | undefined;
 }
 
 export interface PrometheusClientsOptions {
@@ -26,8 +28,24 @@ export interface PrometheusClientsOptions {
   retry?: Partial<RetryOptions>;
 }
 
+const sameUrl = (url: string) => {
+  try {
+    return new URL(url).href.replace(/\/+$/, '');
+  } catch {
+    return url.replace(/\/+$/, '');
+  }
+};
+
 class DefaultPrometheusClients implements PrometheusClients {
-  constructor(private readonly clients: Map<string, PrometheusClient>) {}
+  constructor(
+    private readonly clients: Map<string, PrometheusClient>,
+    private readonly urls: Map<string, string> = new Map(),
+  ) {}
+
+  findByUrl(url: string): PrometheusClient | undefined {
+    const name = this.urls.get(sameUrl(url));
+    return name === undefined ? undefined : this.clients.get(name);
+  }
 
   names(): string[] {
     return [...this.clients.keys()];
@@ -117,5 +135,6 @@ export function createPrometheusClients(
         clientFor(server, index, options),
       ]),
     ),
+    new Map(servers.map(server => [sameUrl(server.url), server.name])),
   );
 }

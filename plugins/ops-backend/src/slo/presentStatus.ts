@@ -37,6 +37,8 @@ export function presentStatus(options: {
     window: { ...lastGood.window, ...description.window },
     state: 'error',
     message: status.message,
+    // What this round tried to run, not what last succeeded.
+    evaluation: status.evaluation ?? lastGood.evaluation,
     lastSuccessAt: lastGood.evaluatedAt,
     staleSeconds: Math.max(
       0,

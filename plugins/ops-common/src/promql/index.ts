@@ -1,2 +1,3 @@
 export * from './quotedString';
 export * from './labelMatcher';
+export * from './sli';

@@ -102,6 +102,29 @@ export interface SloStatusWindow {
   end?: string;
 }
 
+/**
+ * How an SLO is evaluated: plain counter selectors batched with other SLOs
+ * (`selector`), any other PromQL (`expression`), a query with a window
+ * template (`template`), or judged slice by slice (`timeslices`). @public
+ */
+export type SloEvaluationPath =
+  | 'selector'
+  | 'expression'
+  | 'template'
+  | 'timeslices';
+
+/** Which path an SLO takes and the PromQL it runs, for debugging an SLI. @public */
+export interface SloEvaluationDetails {
+  path: SloEvaluationPath;
+  /** The window the queries below are written for (other windows change only the ranges). */
+  window: string;
+  /**
+   * The PromQL run for that window. Selector SLOs are batched with others of
+   * the same shape; the query shown is this SLO's share of the batch.
+   */
+  queries: string[];
+}
+
 /** @public */
 export interface SloStatus {
   /** e.g. `slo:default/identity-availability`. */
@@ -141,6 +164,8 @@ export interface SloStatus {
   lastSuccessAt?: string;
   staleSeconds?: number;
   excludedMaintenanceMinutes?: number;
+  /** Absent for SLOs Unyo cannot plan (state `error`, with why). */
+  evaluation?: SloEvaluationDetails;
 }
 
 /** One point of the burn-down graph. @public */

@@ -123,6 +123,19 @@ const ja = {
   'sloStatus.declaredOnly':
     'カタログに宣言済み。ops バックエンドからライブの状態が返されなかった SLO:',
   'sloStatusCard.title': 'エラーバジェット',
+  'sloEvaluation.title': 'この SLO の評価方法',
+  'sloEvaluation.selector':
+    'バッチ化されたセレクタ: カウンタのセレクタを increase() で読み、同じ形の他の SLO とまとめて 1 つのクエリで評価します。',
+  'sloEvaluation.expression':
+    '式: 任意の PromQL をウィンドウごとに 1 クエリで評価します。カウンタは系列ごとに increase() で読み、レートはウィンドウ全体で積分します。',
+  'sloEvaluation.template':
+    'テンプレート: 計測するウィンドウごとに、クエリのウィンドウテンプレートの位置にそのウィンドウを書き込みます。',
+  'sloEvaluation.timeslices':
+    'タイムスライス: ウィンドウの各スライスをそれぞれ良・不良と判定します。',
+  'sloEvaluation.queries':
+    '{{window}} ウィンドウで実行する PromQL (他のウィンドウでは範囲だけが変わります):',
+  'sloEvaluation.batched':
+    '表示しているのは、バッチ化されたクエリのうちこの SLO の分です。',
   'burnDownChart.title': 'エラーバジェットのバーンダウン',
   'burnDownChart.remainingRolling': '時点 t における直近 {{window}} の残り',
   'burnDownChart.remainingCalendar': 'バジェット残 ({{window}})',

@@ -809,6 +809,23 @@ export type SloErrorBudget = {
 };
 
 /**
+ * How the SLO is evaluated, for people debugging their SLI: plain counter selectors batched with other SLOs (`selector`), any other PromQL (`expression`), a query with a window template (`template`) or judged slice by slice (`timeslices`), and the PromQL run for one window.
+ *
+ * @public
+ */
+export type SloEvaluationDetails = {
+  path: 'selector' | 'expression' | 'template' | 'timeslices';
+  /**
+   * The PromQL run for `window`. Selector SLOs are batched with others of the same shape; shown is this SLO's share of the batch.
+   */
+  queries: Array<string>;
+  /**
+   * The window the queries are written for, e.g. `1h`; other windows change only the ranges.
+   */
+  window: string;
+};
+
+/**
  * One point of the burn-down graph.
  *
  * @public
@@ -897,6 +914,7 @@ export type SloReportItem = {
    * ISO time of the values shown.
    */
   evaluatedAt: string;
+  evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
   /**
    * When state is `error`: when the values shown were last computed.
@@ -1030,6 +1048,7 @@ export type SloStatus = {
    * ISO time of the values shown.
    */
   evaluatedAt: string;
+  evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
   /**
    * When state is `error`: when the values shown were last computed.
@@ -1106,6 +1125,7 @@ export type SloStatusWithHistory = {
    * ISO time of the values shown.
    */
   evaluatedAt: string;
+  evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
   history: Array<SloHistoryPoint>;
   /**

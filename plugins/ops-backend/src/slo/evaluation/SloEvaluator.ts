@@ -3,7 +3,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SloPolicyThresholds, SloStatus } from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
 import { createLimiter } from '../../lib/limit';
+import { NotFoundError } from '@backstage/errors';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
+import { PrometheusClient } from '../../prometheus/types';
 import { BucketBoundaries } from './BucketBoundaries';
 import { loadMaintenanceRules, loadSlos } from './catalogSlos';
 import { MeasuredPlan, measureCounts } from './measureCounts';
@@ -34,6 +36,8 @@ export interface SloEvaluatorOptions {
   policies?: SloPolicyLookup;
   /** Queries in flight per Prometheus server. */
   concurrency?: number;
+  /** Step integrating rates (`ops.slo.expressionResolution`), seconds; default 60. */
+  resolutionSeconds?: number;
   /** Most missing days backfilled per SLO in one round (first appearance). */
   maxBackfillDays?: number;
   now?: () => Date;
@@ -55,8 +59,13 @@ export class SloEvaluator {
     const started = Date.now();
     const now = this.options.now?.() ?? new Date();
     const credentials = await auth.getOwnServiceCredentials();
-    const { slos, slis } = await loadSlos(catalog, credentials);
-    const plans = slos.map(slo => planSlo(slo, slis));
+    const { slos, slis, dataSources } = await loadSlos(catalog, credentials);
+    const plans = slos.map(slo =>
+      planSlo(slo, slis, {
+        dataSources,
+        resolutionSeconds: this.options.resolutionSeconds,
+      }),
+    );
     const policyOf = await (
       this.options.policies ?? fixedSloPolicy(this.options.thresholds)
     ).forSlos(slos, credentials);
@@ -136,12 +145,33 @@ export class SloEvaluator {
         continue;
       }
       try {
-        const client = this.options.prometheus.get(plan.server);
+        const client = this.serverOf(plan);
         byServer.set(client.name, [...(byServer.get(client.name) ?? []), plan]);
       } catch (e) {
         unplanned.push(failedStatus(plan, (e as Error).message, now));
       }
     }
     return { byServer, unplanned };
+  }
+
+  /**
+   * A plan's server. A DataSource of the catalog is matched to the
+   * configured server of its name or URL; its own URL is never called, so
+   * catalog files cannot point the backend at other hosts.
+   */
+  private serverOf(plan: MeasuredPlan): PrometheusClient {
+    const { prometheus } = this.options;
+    const source = plan.dataSource;
+    if (!source || prometheus.names().includes(source.name)) {
+      return prometheus.get(plan.server);
+    }
+    const byUrl = source.url ? prometheus.findByUrl(source.url) : undefined;
+    if (byUrl) return byUrl;
+    throw new NotFoundError(
+      `DataSource "${source.name}" ${
+        source.url ? `points at ${source.url}, which` : 'has no URL and'
+      } is not a server of ops.prometheus.servers: Unyo does not call it ` +
+        '(configure a server of the same name or URL)',
+    );
   }
 }

@@ -3,6 +3,8 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_MAINTENANCE_WINDOW,
+  DataSourceEntity,
+  isDataSourceEntity,
   isSliEntity,
   isSloEntity,
   SliEntity,
@@ -28,23 +30,31 @@ async function queryAll(
   return entities;
 }
 
-/** Every SLO of the catalog, and the SLIs they may refer to by `namespace/name`. */
+const keyOf = (entity: Entity) =>
+  `${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`;
+
+/**
+ * Every SLO of the catalog, and the SLIs and DataSources they may refer to
+ * by `namespace/name`.
+ */
 export async function loadSlos(
   catalog: CatalogService,
   credentials: BackstageCredentials,
-): Promise<{ slos: SloEntity[]; slis: Map<string, SliEntity> }> {
+): Promise<{
+  slos: SloEntity[];
+  slis: Map<string, SliEntity>;
+  dataSources: Map<string, DataSourceEntity>;
+}> {
   const slos: SloEntity[] = [];
   const slis = new Map<string, SliEntity>();
-  for (const entity of await queryAll(catalog, ['SLO', 'SLI'], credentials)) {
+  const dataSources = new Map<string, DataSourceEntity>();
+  const kinds = ['SLO', 'SLI', 'DataSource'];
+  for (const entity of await queryAll(catalog, kinds, credentials)) {
     if (isSloEntity(entity)) slos.push(entity);
-    else if (isSliEntity(entity)) {
-      slis.set(
-        `${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`,
-        entity,
-      );
-    }
+    else if (isSliEntity(entity)) slis.set(keyOf(entity), entity);
+    else if (isDataSourceEntity(entity)) dataSources.set(keyOf(entity), entity);
   }
-  return { slos, slis };
+  return { slos, slis, dataSources };
 }
 
 /**

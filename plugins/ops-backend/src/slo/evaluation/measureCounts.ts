@@ -2,10 +2,20 @@ import {
   batchIncreaseQueries,
   splitIncreaseResult,
 } from '../../prometheus/increaseBatches';
-import { formatDuration } from '../../prometheus/promql';
-import { PrometheusClient } from '../../prometheus/types';
 import { Limiter } from '../../lib/limit';
-import { RatioPlan, ThresholdPlan } from './planSlo';
+import { InstantSample, PrometheusClient } from '../../prometheus/types';
+import {
+  ExpressionPlan,
+  MeasuredPlan,
+  RatioPlan,
+  ThresholdPlan,
+} from './planTypes';
+import {
+  expressionQuery,
+  PART_LABEL,
+  partsQuery,
+  thresholdQueries,
+} from './planQueries';
 
 /** Good and total events (ratio SLOs) or slices (time-slice SLOs). */
 export interface Counts {
@@ -19,7 +29,9 @@ export function addCounts(a: Counts, b: Counts): Counts {
   return { good: a.good + b.good, total: a.total + b.total };
 }
 
-export type MeasuredPlan = RatioPlan | ThresholdPlan;
+export type { MeasuredPlan } from './planTypes';
+
+export { thresholdQueries } from './planQueries';
 
 /** Labels whose values may differ inside one batched query. */
 const BATCH_BY = ['service'];
@@ -30,35 +42,14 @@ const BATCH_BY = ['service'];
  */
 const MAX_PER_BATCH = 2000;
 
-const BOOL_OP = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
-
-/**
- * The time-slice queries of one plan: good slices and slices with data over
- * `[time − W, time)`. Several series are reduced to the worst one, so a slice
- * is good only when every instance meets the objective.
- */
-export function thresholdQueries(
-  plan: ThresholdPlan,
-  windowSeconds: number,
-): { good: string; total: string } {
-  const worst = plan.op === 'gt' || plan.op === 'gte' ? 'min' : 'max';
-  const inner = `${worst}((${plan.query}))`;
-  // Prometheus 2 includes both ends of a range, Prometheus 3 only the end:
-  // a millisecond less counts each slice once on both.
-  const range = `[${formatDuration(windowSeconds - 0.001)}:${formatDuration(
-    plan.sliceSeconds,
-  )}]`;
-  return {
-    good: `sum_over_time((${inner} ${BOOL_OP[plan.op]} bool ${
-      plan.value
-    })${range})`,
-    total: `count_over_time(${inner}${range})`,
-  };
-}
-
-function firstValue(samples: { value: number }[]): number {
-  const value = samples[0]?.value;
-  return value !== undefined && Number.isFinite(value) ? value : 0;
+/** The value of each part of a combined query; a missing part is 0. */
+function partValues(samples: InstantSample[]): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const sample of samples) {
+    const part = sample.labels[PART_LABEL];
+    if (part && Number.isFinite(sample.value)) values[part] = sample.value;
+  }
+  return values;
 }
 
 /**
@@ -130,20 +121,27 @@ export async function measureCounts(options: {
     result.set(ref, { total, good: Math.min(total, Math.max(0, good)) });
   }
 
+  // Time slices and expressions: one combined query per plan and window.
   await Promise.all(
     plans
-      .filter((p): p is ThresholdPlan => p.kind === 'threshold')
+      .filter(
+        (p): p is ThresholdPlan | ExpressionPlan =>
+          p.kind === 'threshold' || p.kind === 'expression',
+      )
       .map(async plan => {
-        const q = thresholdQueries(plan, windowSeconds);
         try {
-          const [good, total] = await Promise.all([
-            query(q.good),
-            query(q.total),
-          ]);
-          const t = firstValue(total);
+          const v = partValues(
+            await query(
+              plan.kind === 'threshold'
+                ? partsQuery(thresholdQueries(plan, windowSeconds))
+                : expressionQuery(plan, windowSeconds),
+            ),
+          );
+          const total = Math.max(0, v.total ?? 0);
+          const good = v.good ?? total - (v.bad ?? 0);
           result.set(plan.description.ref, {
-            total: t,
-            good: Math.min(t, firstValue(good)),
+            total,
+            good: Math.min(total, Math.max(0, good)),
           });
         } catch (e) {
           result.set(plan.description.ref, { error: e as Error });

@@ -6,7 +6,7 @@ import { measureBurnRates } from './burnRates';
 import { ErrorTally } from './ErrorTally';
 import { excludeMaintenance } from './maintenanceExclusion';
 import { MeasuredPlan } from './measureCounts';
-import { failedStatus, Measure } from './roundTypes';
+import { failedStatus, Measure, planEvaluation } from './roundTypes';
 import { planWindows } from './windowSegments';
 import { windowTotals } from './windowTotals';
 
@@ -15,9 +15,9 @@ import { windowTotals } from './windowTotals';
  * ratios, not for latency SLOs (histogram buckets, `le`).
  */
 function reportsDowntime(plan: MeasuredPlan): boolean {
-  return (
-    plan.kind === 'threshold' || !/\ble\s*=/.test(plan.good ?? plan.bad ?? '')
-  );
+  if (plan.kind === 'threshold') return true;
+  const parts = plan.kind === 'expression' ? plan.sli : plan;
+  return !/\ble\s*=/.test(parts.good ?? parts.bad ?? '');
 }
 
 /**
@@ -90,6 +90,7 @@ export async function evaluateOnServer(options: {
     const { idealRemainingRatio: _ideal, ...status } = evaluation;
     return {
       ...status,
+      evaluation: planEvaluation(plan),
       policySet,
       ref,
       entityRef: plan.description.entityRef,

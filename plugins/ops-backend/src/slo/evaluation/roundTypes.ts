@@ -1,6 +1,10 @@
+import { SloEvaluationDetails, SloStatus } from '@unyo/plugin-ops-common';
 import { CountsOrError, MeasuredPlan } from './measureCounts';
+import { planQueries } from './planQueries';
 import { SloPlan } from './planSlo';
-import { SloStatus } from '@unyo/plugin-ops-common';
+
+/** The window whose queries the SLO page shows: the page tier's long window. */
+const SHOWN_WINDOW = { name: '1h', seconds: 3600 };
 
 /** Measures good and total of each plan over `windowSeconds` ending at `time`. */
 export type Measure = (
@@ -20,5 +24,18 @@ export function failedStatus(
     state: 'error',
     message,
     evaluatedAt: now.toISOString(),
+    ...(plan.kind !== 'unsupported' && { evaluation: planEvaluation(plan) }),
   };
+}
+
+/** Which path a plan takes and the PromQL it runs for the 1h window. */
+export function planEvaluation(plan: MeasuredPlan): SloEvaluationDetails {
+  let queries: string[];
+  try {
+    queries = planQueries(plan, SHOWN_WINDOW.seconds);
+  } catch {
+    // A query that cannot be written is already the SLO's error message.
+    queries = [];
+  }
+  return { path: plan.path, window: SHOWN_WINDOW.name, queries };
 }

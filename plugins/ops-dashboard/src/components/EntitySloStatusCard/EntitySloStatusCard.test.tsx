@@ -158,4 +158,30 @@ describe('EntitySloStatusCard', () => {
       screen.getByText('理想線: 期間の終わりに 0 となる均等な消費'),
     ).toBeInTheDocument();
   });
+  it('says which evaluation path the SLO takes and shows the PromQL run', async () => {
+    const query =
+      'label_replace(sum_over_time(sum((sum(rate(http_requests_total[5m]))))[3599999ms:1m]) * 60, "unyo_part", "total", "", "")';
+    renderWithEntity(
+      <EntitySloStatusCard chartWidth={600} chartHeight={240} />,
+      {
+        entity: sloEntity,
+        opsApi: mockOpsApi(opsStatus(true), {
+          slo: {
+            ...calendarStatusWithHistory(),
+            evaluation: { path: 'expression', window: '1h', queries: [query] },
+          },
+        }),
+      },
+    );
+    const section = await screen.findByRole('region', {
+      name: 'How this SLO is evaluated',
+    });
+    expect(section).toHaveTextContent(
+      'Expression: any PromQL, one query per window',
+    );
+    expect(section).toHaveTextContent(
+      'PromQL run for the 1h window (other windows change only the ranges):',
+    );
+    expect(screen.getByText(query)).toBeInTheDocument();
+  });
 });

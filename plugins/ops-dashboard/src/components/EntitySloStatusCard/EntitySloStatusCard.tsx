@@ -10,6 +10,7 @@ import { useOpsStatus } from '../../hooks/useOpsStatus';
 import { useSloStatus } from '../../hooks/useSloStatuses';
 import { opsDashboardTranslationRef } from '../../translation';
 import { OpsStatusNotice } from '../OpsStatusNotice';
+import { SloEvaluationDetails } from '../SloEvaluationDetails';
 import { SloStatusFigures } from '../SloStatusFigures';
 
 // recharts is big: load the chart only when there is a history to draw.
@@ -29,7 +30,8 @@ export interface EntitySloStatusCardProps {
 /**
  * SLO entity page: the live status of this SLO (budget left, SLI against
  * target, policy, burn rates and alerts, time to exhaustion, allowed
- * downtime) and the burn-down of its error budget over the window, from
+ * downtime), the burn-down of its error budget over the window and the
+ * evaluation path with the PromQL run, from
  * `GET /api/ops/slos/{namespace}/{name}`.
  *
  * @public
@@ -81,6 +83,7 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
             </Suspense>
           )}
         </Box>
+        <SloEvaluationDetails evaluation={status.evaluation} />
       </>
     );
   }

@@ -2403,6 +2403,32 @@ export const spec = {
         required: ['total', 'consumed', 'consumedRatio', 'remainingRatio'],
         type: 'object',
       },
+      SloEvaluationDetails: {
+        additionalProperties: false,
+        description:
+          'How the SLO is evaluated, for people debugging their SLI: plain counter selectors batched with other SLOs (`selector`), any other PromQL (`expression`), a query with a window template (`template`) or judged slice by slice (`timeslices`), and the PromQL run for one window.',
+        properties: {
+          path: {
+            enum: ['selector', 'expression', 'template', 'timeslices'],
+            type: 'string',
+          },
+          queries: {
+            description:
+              "The PromQL run for `window`. Selector SLOs are batched with others of the same shape; shown is this SLO's share of the batch.",
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          window: {
+            description:
+              'The window the queries are written for, e.g. `1h`; other windows change only the ranges.',
+            type: 'string',
+          },
+        },
+        required: ['path', 'window', 'queries'],
+        type: 'object',
+      },
       SloHistoryPoint: {
         additionalProperties: false,
         description: 'One point of the burn-down graph.',
@@ -2534,6 +2560,9 @@ export const spec = {
           evaluatedAt: {
             description: 'ISO time of the values shown.',
             type: 'string',
+          },
+          evaluation: {
+            $ref: '#/components/schemas/SloEvaluationDetails',
           },
           excludedMaintenanceMinutes: {
             type: 'number',
@@ -2809,6 +2838,9 @@ export const spec = {
             description: 'ISO time of the values shown.',
             type: 'string',
           },
+          evaluation: {
+            $ref: '#/components/schemas/SloEvaluationDetails',
+          },
           excludedMaintenanceMinutes: {
             type: 'number',
           },
@@ -2956,6 +2988,9 @@ export const spec = {
           evaluatedAt: {
             description: 'ISO time of the values shown.',
             type: 'string',
+          },
+          evaluation: {
+            $ref: '#/components/schemas/SloEvaluationDetails',
           },
           excludedMaintenanceMinutes: {
             type: 'number',

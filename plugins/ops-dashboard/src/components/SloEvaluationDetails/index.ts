@@ -1,0 +1,1 @@
+export { SloEvaluationDetails } from './SloEvaluationDetails';
