@@ -89,6 +89,33 @@ test('an SLO page shows its target, window and raw spec', async ({ page }) => {
   });
 });
 
+test("an SLO page's About card shows the owner of the entity it measures", async ({
+  page,
+}) => {
+  requireDemo('the example catalog of the demo backend');
+  // The SLO is processed again after its component (every 100-150 s by
+  // default) before it has an owner: up to one loop after start-up.
+  test.setTimeout(300_000);
+  await signIn(page);
+  await openEntity(page, 'slo:default/elixir-cqrs-client-availability');
+  // The About card's Owner field: its label, then the owner's link.
+  const owner = page
+    .getByRole('heading', { name: 'Owner', exact: true })
+    .locator('xpath=..');
+  await expect(async () => {
+    await page.reload();
+    // examples/elixir-cqrs/components.yaml: the client service's owner.
+    await expect(
+      owner.locator('a[href$="/catalog/default/group/elixir-cqrs-team"]'),
+    ).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 270_000, intervals: [5_000] });
+  await expect(owner).not.toContainText('No Owner');
+  await page.screenshot({
+    path: 'e2e-test-results/slo-about-owner.png',
+    fullPage: true,
+  });
+});
+
 test('a runbook page shows its steps with their commands', async ({ page }) => {
   await signIn(page);
   await openEntity(page, 'runbook:default/elixir-cqrs-partial-outage');

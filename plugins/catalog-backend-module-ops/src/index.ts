@@ -7,3 +7,4 @@
 
 export { catalogModuleOps as default } from './module';
 export { OpsEntitiesProcessor } from './processor/OpsEntitiesProcessor';
+export type { OpsEntitiesProcessorOptions } from './processor/OpsEntitiesProcessor';

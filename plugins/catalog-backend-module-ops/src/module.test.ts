@@ -2,46 +2,19 @@ import {
   mockServices,
   startTestBackend,
   TestDatabaseId,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { fixturePath, invalidDocuments } from './__testUtils__/loadFixtures';
+import {
+  databases,
+  eventually,
+  relationsOf,
+} from './__testUtils__/testCatalog';
 import { catalogModuleOps } from './module';
 
 jest.setTimeout(60_000);
-
-// SQLite always; PostgreSQL (or MySQL) when its BACKSTAGE_TEST_DATABASE_*
-// connection string is set. Docker stays off: this suite never starts one.
-const databases = TestDatabases.create({
-  ids: [
-    'POSTGRES_18',
-    'POSTGRES_17',
-    'POSTGRES_16',
-    'POSTGRES_15',
-    'POSTGRES_14',
-    'POSTGRES_13',
-    'MYSQL_8',
-    'SQLITE_3',
-  ],
-  disableDocker: true,
-});
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 40_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-  }
-}
-
-const relationsOf = (entity: Entity) =>
-  (entity.relations ?? []).map(r => `${r.type} ${r.targetRef}`);
 
 describe('catalogModuleOps', () => {
   it.each(databases.eachSupportedId())(
@@ -122,6 +95,13 @@ describe('catalogModuleOps', () => {
             expect(relationsOf(entities[3])).toContain(
               'protectedBy backuppolicy:default/event-store-backups',
             );
+            // The SLO's owner is read from the stitched component.
+            expect(relationsOf(entities[0])).toContain(
+              'ownedBy group:default/sre',
+            );
+            expect(relationsOf(entities[4])).toContain(
+              'ownerOf slo:default/identity-availability',
+            );
             expect(relationsOf(entities[5])).toContain(
               'ownerOf backuppolicy:default/event-store-backups',
             );
@@ -129,6 +109,7 @@ describe('catalogModuleOps', () => {
           });
         expect(relationsOf(slo)).toEqual([
           'measures component:default/identity-service',
+          'ownedBy group:default/sre',
         ]);
         expect(relationsOf(runbook)).toEqual(
           expect.arrayContaining([
@@ -173,10 +154,12 @@ describe('catalogModuleOps', () => {
             return entities;
           },
         );
-        expect(relationsOf(pagedSlo)).toEqual([
-          'hasAlertPolicy alertpolicy:default/identity-page',
-          'measures component:default/identity-service',
-        ]);
+        expect(relationsOf(pagedSlo)).toEqual(
+          expect.arrayContaining([
+            'hasAlertPolicy alertpolicy:default/identity-page',
+            'measures component:default/identity-service',
+          ]),
+        );
         expect(relationsOf(alertPolicy).sort()).toEqual([
           'alertPolicyFor slo:default/identity-availability-paged',
           'hasAlertCondition alertcondition:default/identity-fast-burn',

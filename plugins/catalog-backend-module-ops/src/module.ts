@@ -1,5 +1,11 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { OpsEntitiesProcessor } from './processor/OpsEntitiesProcessor';
 
 /**
@@ -12,9 +18,14 @@ export const catalogModuleOps = createBackendModule({
   moduleId: 'ops',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addProcessor(new OpsEntitiesProcessor());
+      deps: {
+        processing: catalogProcessingExtensionPoint,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+      },
+      async init({ processing, catalog, auth }) {
+        // The catalog client reads SLOs' measured entities (their owners).
+        processing.addProcessor(new OpsEntitiesProcessor({ catalog, auth }));
       },
     });
   },

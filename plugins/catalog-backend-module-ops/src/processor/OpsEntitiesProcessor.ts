@@ -6,10 +6,13 @@ import {
   RELATION_OWNER_OF,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import type { AuthService } from '@backstage/backend-plugin-api';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
   CatalogProcessor,
+  CatalogProcessorCache,
   CatalogProcessorEmit,
+  CatalogService,
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
@@ -31,8 +34,29 @@ import {
   RELATION_PROTECTS,
   RELATION_RUNBOOK_FOR,
   resolveOpsEntityRef,
+  SloEntity,
   validateOpsEntity,
 } from '@unyo/plugin-ops-common';
+import { MeasuredEntityOwners } from './MeasuredEntityOwners';
+
+/**
+ * Options of {@link OpsEntitiesProcessor}.
+ *
+ * @public
+ */
+export interface OpsEntitiesProcessorOptions {
+  /**
+   * The catalog and the credentials to read it with: an SLO is owned by the
+   * owner of the entity it measures, which only the catalog knows. Without
+   * them SLOs get no owner.
+   */
+  catalog?: CatalogService;
+  /** Gives the backend's own service credentials for the catalog reads. */
+  auth?: AuthService;
+}
+
+/** Processor cache key: the owners last read for the measured entity. */
+const SLO_OWNERS_KEY = 'sloOwners';
 
 /**
  * Validates the OpenSLO v1 kinds (SLO, SLI, AlertPolicy, AlertCondition,
@@ -44,6 +68,15 @@ import {
  * @public
  */
 export class OpsEntitiesProcessor implements CatalogProcessor {
+  readonly #owners?: MeasuredEntityOwners;
+
+  constructor(options: OpsEntitiesProcessorOptions = {}) {
+    const { catalog, auth } = options;
+    if (catalog && auth) {
+      this.#owners = new MeasuredEntityOwners({ catalog, auth });
+    }
+  }
+
   /** {@inheritDoc @backstage/plugin-catalog-node#CatalogProcessor.getProcessorName} */
   getProcessorName(): string {
     return 'OpsEntitiesProcessor';
@@ -70,6 +103,7 @@ export class OpsEntitiesProcessor implements CatalogProcessor {
     entity: Entity,
     _location: LocationSpec,
     emit: CatalogProcessorEmit,
+    cache?: CatalogProcessorCache,
   ): Promise<Entity> {
     const self = getCompoundEntityRef(entity);
     // A policy may name the same target more than once; relate it once.
@@ -109,6 +143,9 @@ export class OpsEntitiesProcessor implements CatalogProcessor {
         RELATION_MEASURED_BY,
       );
       relateAlerting(entity);
+      for (const owner of await this.#sloOwners(entity, cache)) {
+        relateBothWays(owner, RELATION_OWNED_BY, RELATION_OWNER_OF);
+      }
     } else if (isAlertPolicyEntity(entity)) {
       relateAlerting(entity);
     } else if (isRunbookEntity(entity)) {
@@ -131,5 +168,31 @@ export class OpsEntitiesProcessor implements CatalogProcessor {
       }
     }
     return entity;
+  }
+
+  /**
+   * An SLO's owners are those of the entity it measures (docs/catalog-model.md).
+   * A measured entity not yet in the catalog gives none: the SLO's next
+   * processing fills them in. When the catalog cannot be asked, the owners
+   * last read are kept rather than dropped.
+   */
+  async #sloOwners(
+    slo: SloEntity,
+    cache?: CatalogProcessorCache,
+  ): Promise<string[]> {
+    if (!this.#owners) {
+      return [];
+    }
+    const measured = getSloServiceRef(slo);
+    try {
+      const owners = (await this.#owners.ownersOf(measured)) ?? [];
+      await cache?.set(SLO_OWNERS_KEY, { measured, owners });
+      return owners;
+    } catch {
+      const last = await cache?.get<{ measured: string; owners: string[] }>(
+        SLO_OWNERS_KEY,
+      );
+      return last?.measured === measured ? last.owners : [];
+    }
   }
 }

@@ -1,2 +1,3 @@
 export * from './RawSpecCard';
 export * from './SeverityChip';
+export * from './OpsTable';

@@ -3,7 +3,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
+import { OpsTable } from '@unyo/plugin-ops-react';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -79,7 +79,7 @@ export function AlertSilenceList(props: AlertSilenceListProps) {
           {t('alerts.silences.expireError', { message: error })}
         </Alert>
       )}
-      <Table size="small" aria-label={t('alerts.silences.title')}>
+      <OpsTable aria-label={t('alerts.silences.title')}>
         <TableHead>
           <TableRow>
             <TableCell>{t('alerts.silences.matchers')}</TableCell>
@@ -114,7 +114,7 @@ export function AlertSilenceList(props: AlertSilenceListProps) {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </OpsTable>
     </Stack>
   );
 }

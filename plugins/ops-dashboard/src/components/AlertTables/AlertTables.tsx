@@ -2,7 +2,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Table from '@mui/material/Table';
+import { OpsTable } from '@unyo/plugin-ops-react';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -83,7 +83,7 @@ export function ActiveAlertsTable(props: ActiveAlertsTableProps) {
   const f = useSloStatusFormatters();
   const levelText = useAlertLevelText();
   return (
-    <Table size="small" aria-label={t('alerts.active')}>
+    <OpsTable aria-label={t('alerts.active')}>
       <TableHead>
         <TableRow>
           <TableCell>{t('alerts.column.alert')}</TableCell>
@@ -168,7 +168,7 @@ export function ActiveAlertsTable(props: ActiveAlertsTableProps) {
           );
         })}
       </TableBody>
-    </Table>
+    </OpsTable>
   );
 }
 
@@ -178,7 +178,7 @@ export function AlertRulesTable(props: { rules: AlertRuleStatus[] }) {
   const f = useSloStatusFormatters();
   const levelText = useAlertLevelText();
   return (
-    <Table size="small" aria-label={t('alerts.rules')}>
+    <OpsTable aria-label={t('alerts.rules')}>
       <TableHead>
         <TableRow>
           <TableCell>{t('alerts.column.alert')}</TableCell>
@@ -199,7 +199,7 @@ export function AlertRulesTable(props: { rules: AlertRuleStatus[] }) {
                 {levelText(rule.level)}
               </Typography>
             </TableCell>
-            <TableCell>
+            <TableCell data-break="anywhere">
               <code>{rule.query}</code>
             </TableCell>
             <TableCell>{f.formatMinutes(rule.forSeconds / 60)}</TableCell>
@@ -218,6 +218,6 @@ export function AlertRulesTable(props: { rules: AlertRuleStatus[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </OpsTable>
   );
 }

@@ -6,7 +6,7 @@ import Alert from '@mui/material/Alert';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
+import { OpsTable } from '@unyo/plugin-ops-react';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -113,7 +113,7 @@ export function BackupCoverageContent(props: { systemRef: string }) {
           aria-hidden
         />
       </div>
-      <Table size="small" aria-label={t('backups.coverageTitle')}>
+      <OpsTable aria-label={t('backups.coverageTitle')}>
         <TableHead>
           <TableRow>
             <TableCell>{t('backups.coverageColumn.entity')}</TableCell>
@@ -127,7 +127,7 @@ export function BackupCoverageContent(props: { systemRef: string }) {
             <CoverageRow key={item.entityRef} item={item} />
           ))}
         </TableBody>
-      </Table>
+      </OpsTable>
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
-import Table from '@mui/material/Table';
+import { OpsTable } from '@unyo/plugin-ops-react';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -31,7 +31,7 @@ export function EntityAssumptionsCard() {
     <Alert severity="info" data-testid="ops-assumptions">
       <AlertTitle>{t('assumptions.title')}</AlertTitle>
       {t('assumptions.intro')}
-      <Table size="small" aria-label={t('assumptions.title')}>
+      <OpsTable aria-label={t('assumptions.title')}>
         <TableHead>
           <TableRow>
             <TableCell>{t('assumptions.field')}</TableCell>
@@ -44,14 +44,14 @@ export function EntityAssumptionsCard() {
               <TableCell>
                 <code>{f.path}</code>
               </TableCell>
-              <TableCell>
+              <TableCell data-break="anywhere">
                 {show(f.value) ?? t('assumptions.missing')}{' '}
                 <em>({t('assumptions.marker')})</em>
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </OpsTable>
     </Alert>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
+import { OpsTable } from '@unyo/plugin-ops-react';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -92,7 +92,7 @@ export function BackupsPanel(props: BackupsPanelProps) {
           </Typography>
         )}
         {groups.length > 0 && (
-          <Table size="small" aria-label={t('backups.cardTitle')}>
+          <OpsTable aria-label={t('backups.cardTitle')}>
             <TableHead>
               <TableRow>
                 <TableCell>{t('backups.column.target')}</TableCell>
@@ -111,7 +111,7 @@ export function BackupsPanel(props: BackupsPanelProps) {
                 />
               ))}
             </TableBody>
-          </Table>
+          </OpsTable>
         )}
         {declaredOnly.length > 0 && (
           <>

@@ -23,8 +23,6 @@ interface Section {
   emptyText: string;
   Table: ComponentType<{ items: RelatedEntity[] }>;
   capability: OpsCapability;
-  /** The width on large screens, in grid columns; the full width if unset. */
-  lg?: 6;
 }
 
 /**
@@ -52,7 +50,6 @@ export function EntityOpsContent() {
       emptyText: t('opsContent.runbooksEmpty'),
       Table: RunbookTable,
       capability: 'alerts',
-      lg: 6,
     },
   ];
   return (
@@ -83,8 +80,10 @@ export function EntityOpsContent() {
           />
         )}
       </Grid>
-      {sections.map(({ relation, title, emptyText, Table, capability, lg }) => (
-        <Grid item xs={12} lg={lg} key={relation}>
+      {/* Every card at full width: their tables need it (no header broken
+          inside a word at 1280 px). */}
+      {sections.map(({ relation, title, emptyText, Table, capability }) => (
+        <Grid item xs={12} key={relation}>
           <RelatedSection
             entity={entity}
             relation={relation}
@@ -96,7 +95,7 @@ export function EntityOpsContent() {
         </Grid>
       ))}
       {healthCard && (
-        <Grid item xs={12} lg={6}>
+        <Grid item xs={12}>
           {healthCard}
         </Grid>
       )}

@@ -18,7 +18,7 @@ import {
   getEntityRelations,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
+import { OpsTable } from '@unyo/plugin-ops-react';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -195,7 +195,7 @@ export function EntitySloSummaryCard() {
           {t('sloSummaryCard.noObjectives')}
         </Typography>
       ) : (
-        <Table size="small">
+        <OpsTable>
           <TableHead>
             <TableRow>
               <TableCell>{t('sloSummaryCard.objective')}</TableCell>
@@ -229,7 +229,7 @@ export function EntitySloSummaryCard() {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </OpsTable>
       )}
       <OpsStatusNotice capability="slo" />
     </InfoCard>

@@ -1,6 +1,6 @@
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Table from '@mui/material/Table';
+import { OpsTable } from '@unyo/plugin-ops-react';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -20,7 +20,7 @@ export interface RelatedEntityTableProps {
 /** A small table with one row per related entity. */
 export function RelatedEntityTable(props: RelatedEntityTableProps) {
   return (
-    <Table size="small">
+    <OpsTable>
       <TableHead>
         <TableRow>
           {props.columns.map(column => (
@@ -33,7 +33,7 @@ export function RelatedEntityTable(props: RelatedEntityTableProps) {
           <TableRow key={item.refString}>{props.renderCells(item)}</TableRow>
         ))}
       </TableBody>
-    </Table>
+    </OpsTable>
   );
 }
 

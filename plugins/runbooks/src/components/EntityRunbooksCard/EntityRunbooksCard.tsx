@@ -23,7 +23,6 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Chip from '@mui/material/Chip';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -35,7 +34,7 @@ import { runbooksApiRef } from '../../api';
 import { ENTITY_QUERY_PARAM, RELATION_HAS_RUNBOOK } from '../../constants';
 import { orderRunbooks } from '../../lib/orderRunbooks';
 import { runbooksTranslationRef } from '../../translation';
-import { SeverityChip } from '@unyo/plugin-ops-react';
+import { OpsTable, SeverityChip } from '@unyo/plugin-ops-react';
 
 function RunbookRow(props: {
   ref_: CompoundEntityRef;
@@ -164,7 +163,7 @@ export function EntityRunbooksCard() {
     );
   } else {
     body = (
-      <Table size="small">
+      <OpsTable>
         <TableHead>
           <TableRow>
             <TableCell>{t('entityRunbooksCard.runbook')}</TableCell>
@@ -184,7 +183,7 @@ export function EntityRunbooksCard() {
             />
           ))}
         </TableBody>
-      </Table>
+      </OpsTable>
     );
   }
   return (

@@ -1,0 +1,1 @@
+export { OpsTable } from './OpsTable';
