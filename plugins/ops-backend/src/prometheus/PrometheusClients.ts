@@ -16,6 +16,11 @@ export interface PrometheusClients {
    * NotFoundError naming the missing server or config key.
    */
   get(name?: string): PrometheusClient;
+  /**
+   * The same clients (connections, headers) with other retries for the
+   * servers the backend queries itself; a module's clients keep their own.
+   */
+  withRetry(retry: Partial<RetryOptions>): PrometheusClients;
 }
 
 export interface PrometheusClientsOptions {
@@ -31,6 +36,19 @@ class DefaultPrometheusClients implements PrometheusClients {
 
   names(): string[] {
     return [...this.clients.keys()];
+  }
+
+  withRetry(retry: Partial<RetryOptions>): PrometheusClients {
+    return new DefaultPrometheusClients(
+      new Map(
+        [...this.clients].map(([name, client]) => [
+          name,
+          client instanceof HttpPrometheusClient
+            ? client.withRetry(retry)
+            : client,
+        ]),
+      ),
+    );
   }
 
   get(name?: string): PrometheusClient {
