@@ -11,7 +11,11 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
-import type { RunbookAction, RunbookEntity } from '@unyo/plugin-ops-common';
+import {
+  comparisonSymbol,
+  type RunbookAction,
+  type RunbookEntity,
+} from '@unyo/plugin-ops-common';
 import { Fragment, ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stringify } from 'yaml';
@@ -20,15 +24,6 @@ import { runbooksApiRef, RunbookTargetsStatus } from '../../../api';
 import { runbooksTranslationRef } from '../../../translation';
 import { useActionRunner } from '../../../hooks/useActionRunner';
 import { RunActionButton } from '../../actions/RunActionButton';
-
-const OPERATORS: Record<string, string> = {
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  eq: '=',
-  ne: '≠',
-};
 
 function Row(props: { label: string; children: ReactNode }) {
   return (
@@ -114,8 +109,7 @@ function Action(props: {
       {action.expect && (
         <Row label={t('actionsCard.expect')}>
           <code>
-            {OPERATORS[action.expect.op] ?? action.expect.op}{' '}
-            {action.expect.value}
+            {comparisonSymbol(action.expect.op)} {action.expect.value}
           </code>
         </Row>
       )}
