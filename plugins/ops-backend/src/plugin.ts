@@ -71,12 +71,16 @@ export const opsPlugin = createBackendPlugin({
           policies: opsConfig.slo.policies,
         });
         const store = await DatabaseSloStore.create({ database });
-        // One set of clients (and their back-off state) for SLOs and backups.
+        // One set of clients for every feature. SLO rounds and backups retry;
+        // alerts and runbook queries answer in one attempt, as a page or an
+        // on-call waits for them.
+        const prometheusClients = createPrometheusClients(
+          opsConfig.prometheus,
+          { logger, metricSourceTypes: extensions.metricSources },
+        );
+        const oneAttempt = prometheusClients.withRetry({ attempts: 1 });
         const prometheus = opsConfig.prometheus.length
-          ? createPrometheusClients(opsConfig.prometheus, {
-              logger,
-              metricSourceTypes: extensions.metricSources,
-            })
+          ? prometheusClients
           : undefined;
         const notEvaluatedMessage = prometheus
           ? 'Not evaluated yet: the first evaluation round has not reached this SLO'
@@ -126,7 +130,7 @@ export const opsPlugin = createBackendPlugin({
         const alerts = await createAlerts({
           config: opsConfig,
           logger,
-          metricSourceTypes: extensions.metricSources,
+          prometheus: oneAttempt,
           database,
           catalog,
           permissions,
@@ -169,7 +173,7 @@ export const opsPlugin = createBackendPlugin({
           signals,
           alerts,
           actionTypes: extensions.actionTypes,
-          metricSourceTypes: extensions.metricSources,
+          prometheus: oneAttempt,
         });
         httpRouter.use(
           await createRouter({

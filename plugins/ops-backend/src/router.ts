@@ -15,6 +15,7 @@ import { createHealthRoutes } from './health/routes';
 import { createRunbookRoutes, RunbookService } from './runbooks';
 import { HealthService } from './health/HealthService';
 import { inputHygiene } from './lib/inputHygiene';
+import { specParameters } from './lib/specParameters';
 import { hideInternalErrors } from './lib/internalErrors';
 import { sourceStatus } from './service/sourceStatus';
 import { createSloRoutes } from './slo/routes';
@@ -47,6 +48,8 @@ export async function createRouter(
   const router = Router();
   // Before every route: the limits of docs/input-limits.md.
   router.use(inputHygiene());
+  // Path and query parameters as src/schema/openapi.yaml declares them.
+  router.use(specParameters());
   // Before the shared JSON parser: the webhook route parses larger bodies.
   if (options.alerts && options.auditor) {
     router.use(

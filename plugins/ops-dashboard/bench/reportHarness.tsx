@@ -21,7 +21,7 @@ import { themes, UnifiedThemeProvider } from '@backstage/theme';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { opsApiRef, OpsClient } from '../src/api';
-import { SloReport } from '../src/components/SloReportPage';
+import { SloReport } from '../src/components/report/SloReportPage';
 
 function englishT(ref: ReturnType<typeof createTranslationRef>) {
   const messages = (ref as any).getDefaultMessages() as Record<string, string>;

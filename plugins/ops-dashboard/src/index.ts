@@ -33,7 +33,7 @@ export {
 export { isBackupRelevantEntity } from './lib/backups';
 export { opsApiRef, OpsClient, OpsApiError } from './api';
 export type { OpsApi, OpsStatus, OpsSourceStatus, SloReportQuery } from './api';
-export type { EntitySloStatusCardProps } from './components/EntitySloStatusCard';
+export type { EntitySloStatusCardProps } from './components/slo/EntitySloStatusCard';
 export {
   opsDashboardTranslationRef,
   opsDashboardTranslations,

@@ -1,4 +1,4 @@
-import type { EntitySloStatusCardProps } from './components/EntitySloStatusCard';
+import type { EntitySloStatusCardProps } from './components/slo/EntitySloStatusCard';
 import {
   createApiFactory,
   createComponentExtension,
@@ -44,7 +44,7 @@ export const SloReportPage: () => JSX.Element = opsDashboardPlugin.provide(
     name: 'SloReportPage',
     mountPoint: sloReportRouteRef,
     component: () =>
-      import('./components/SloReportPage').then(m => m.SloReportPage),
+      import('./components/report/SloReportPage').then(m => m.SloReportPage),
   }),
 );
 
@@ -59,7 +59,7 @@ export const EntitySloReportContent: () => JSX.Element =
       name: 'EntitySloReportContent',
       component: {
         lazy: () =>
-          import('./components/SloReportEntityContent').then(
+          import('./components/report/SloReportEntityContent').then(
             m => m.SloReportEntityContent,
           ),
       },
@@ -77,7 +77,9 @@ export const EntityOpsContent: () => JSX.Element = opsDashboardPlugin.provide(
     name: 'EntityOpsContent',
     mountPoint: entityContentRouteRef,
     component: () =>
-      import('./components/EntityOpsContent').then(m => m.EntityOpsContent),
+      import('./components/entity/EntityOpsContent').then(
+        m => m.EntityOpsContent,
+      ),
   }),
 );
 
@@ -91,7 +93,7 @@ export const EntitySloCard: () => JSX.Element = opsDashboardPlugin.provide(
     name: 'EntitySloCard',
     component: {
       lazy: () =>
-        import('./components/EntitySloCard').then(m => m.EntitySloCard),
+        import('./components/slo/EntitySloCard').then(m => m.EntitySloCard),
     },
   }),
 );
@@ -107,7 +109,9 @@ export const EntityAlertsCard: () => JSX.Element = opsDashboardPlugin.provide(
     name: 'EntityAlertsCard',
     component: {
       lazy: () =>
-        import('./components/EntityAlertsCard').then(m => m.EntityAlertsCard),
+        import('./components/alerts/EntityAlertsCard').then(
+          m => m.EntityAlertsCard,
+        ),
     },
   }),
 );
@@ -123,7 +127,7 @@ export const EntitySloSummaryCard: () => JSX.Element =
       name: 'EntitySloSummaryCard',
       component: {
         lazy: () =>
-          import('./components/EntitySloSummaryCard').then(
+          import('./components/slo/EntitySloSummaryCard').then(
             m => m.EntitySloSummaryCard,
           ),
       },
@@ -143,7 +147,7 @@ export const EntitySloStatusCard: (
     name: 'EntitySloStatusCard',
     component: {
       lazy: () =>
-        import('./components/EntitySloStatusCard').then(
+        import('./components/slo/EntitySloStatusCard').then(
           m => m.EntitySloStatusCard,
         ),
     },
@@ -161,7 +165,7 @@ export const EntityOpsRelationsCard: () => JSX.Element =
       name: 'EntityOpsRelationsCard',
       component: {
         lazy: () =>
-          import('./components/EntityOpsRelationsCard').then(
+          import('./components/entity/EntityOpsRelationsCard').then(
             m => m.EntityOpsRelationsCard,
           ),
       },
@@ -178,7 +182,9 @@ export const EntityHealthCard: () => JSX.Element = opsDashboardPlugin.provide(
     name: 'EntityHealthCard',
     component: {
       lazy: () =>
-        import('./components/EntityHealthCard').then(m => m.EntityHealthCard),
+        import('./components/health/EntityHealthCard').then(
+          m => m.EntityHealthCard,
+        ),
     },
   }),
 );
@@ -195,7 +201,7 @@ export const EntityOpsSummaryCard: () => JSX.Element =
       name: 'EntityOpsSummaryCard',
       component: {
         lazy: () =>
-          import('./components/EntityOpsSummaryCard').then(
+          import('./components/entity/EntityOpsSummaryCard').then(
             m => m.EntityOpsSummaryCard,
           ),
       },
@@ -213,7 +219,7 @@ export const EntitySystemHealthCard: () => JSX.Element =
       name: 'EntitySystemHealthCard',
       component: {
         lazy: () =>
-          import('./components/EntitySystemHealthCard').then(
+          import('./components/health/EntitySystemHealthCard').then(
             m => m.EntitySystemHealthCard,
           ),
       },
@@ -230,7 +236,9 @@ export const EntityRawSpecCard: () => JSX.Element = opsDashboardPlugin.provide(
     name: 'EntityRawSpecCard',
     component: {
       lazy: () =>
-        import('./components/EntityRawSpecCard').then(m => m.EntityRawSpecCard),
+        import('./components/entity/EntityRawSpecCard').then(
+          m => m.EntityRawSpecCard,
+        ),
     },
   }),
 );
@@ -247,7 +255,9 @@ export const EntityBackupsCard: () => JSX.Element = opsDashboardPlugin.provide(
     name: 'EntityBackupsCard',
     component: {
       lazy: () =>
-        import('./components/EntityBackupsCard').then(m => m.EntityBackupsCard),
+        import('./components/backups/EntityBackupsCard').then(
+          m => m.EntityBackupsCard,
+        ),
     },
   }),
 );
@@ -263,7 +273,7 @@ export const EntityBackupCoverageCard: () => JSX.Element =
       name: 'EntityBackupCoverageCard',
       component: {
         lazy: () =>
-          import('./components/BackupCoverageCard').then(
+          import('./components/backups/BackupCoverageCard').then(
             m => m.EntityBackupCoverageCard,
           ),
       },

@@ -35,7 +35,7 @@ export const EntityRunbooksCard: () => JSX.Element = runbooksPlugin.provide(
     name: 'EntityRunbooksCard',
     component: {
       lazy: () =>
-        import('./components/EntityRunbooksCard').then(
+        import('./components/entity/EntityRunbooksCard').then(
           m => m.EntityRunbooksCard,
         ),
     },
@@ -54,7 +54,9 @@ export const RunbookAboutCard: () => JSX.Element = runbooksPlugin.provide(
     name: 'RunbookAboutCard',
     component: {
       lazy: () =>
-        import('./components/RunbookAboutCard').then(m => m.RunbookAboutCard),
+        import('./components/runbook/RunbookAboutCard').then(
+          m => m.RunbookAboutCard,
+        ),
     },
   }),
 );
@@ -70,7 +72,9 @@ export const RunbookStepsCard: () => JSX.Element = runbooksPlugin.provide(
     name: 'RunbookStepsCard',
     component: {
       lazy: () =>
-        import('./components/RunbookStepsCard').then(m => m.RunbookStepsCard),
+        import('./components/runbook/RunbookStepsCard').then(
+          m => m.RunbookStepsCard,
+        ),
     },
   }),
 );
@@ -85,7 +89,7 @@ export const RunbookActionsCard: () => JSX.Element = runbooksPlugin.provide(
     name: 'RunbookActionsCard',
     component: {
       lazy: () =>
-        import('./components/RunbookActionsCard').then(
+        import('./components/runbook/RunbookActionsCard').then(
           m => m.RunbookActionsCard,
         ),
     },
@@ -102,7 +106,7 @@ export const RunbookExecutionsCard: () => JSX.Element = runbooksPlugin.provide(
     name: 'RunbookExecutionsCard',
     component: {
       lazy: () =>
-        import('./components/RunbookExecutionsCard').then(
+        import('./components/executions/RunbookExecutionsCard').then(
           m => m.RunbookExecutionsCard,
         ),
     },
@@ -119,7 +123,7 @@ export const RunbookRawSpecCard: () => JSX.Element = runbooksPlugin.provide(
     name: 'RunbookRawSpecCard',
     component: {
       lazy: () =>
-        import('./components/RunbookRawSpecCard').then(
+        import('./components/runbook/RunbookRawSpecCard').then(
           m => m.RunbookRawSpecCard,
         ),
     },

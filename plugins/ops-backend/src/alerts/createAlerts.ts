@@ -5,10 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OpsConfig } from '../config/OpsConfig';
-import {
-  createPrometheusClients,
-  PrometheusClientsOptions,
-} from '../prometheus';
+import { PrometheusClients } from '../prometheus';
 import { DatabaseAlertHistoryStore } from './AlertHistoryStore';
 import {
   AlertmanagerAlert,
@@ -28,8 +25,8 @@ export async function createAlerts(options: {
   database: DatabaseService;
   catalog: CatalogService;
   permissions: PermissionsService;
-  /** Metric source types added by modules (ops.prometheus.servers[].type). */
-  metricSourceTypes?: PrometheusClientsOptions['metricSourceTypes'];
+  /** The plugin's clients, answering in one attempt. */
+  prometheus: PrometheusClients;
 }) {
   const { config, logger, catalog, permissions } = options;
   const history = await DatabaseAlertHistoryStore.create({
@@ -48,12 +45,7 @@ export async function createAlerts(options: {
     catalog,
     permissions,
     alertmanagers,
-    // No retries: a card should say "unavailable" quickly, not wait.
-    prometheus: createPrometheusClients(config.prometheus, {
-      logger,
-      metricSourceTypes: options.metricSourceTypes,
-      retry: { attempts: 1 },
-    }),
+    prometheus: options.prometheus,
     history,
     alertCache,
     levels: config.alerts,

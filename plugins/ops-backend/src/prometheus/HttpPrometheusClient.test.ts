@@ -338,4 +338,29 @@ describe('createPrometheusClients', () => {
       'No Prometheus server is configured: set ops.prometheus.servers',
     );
   });
+
+  it('gives the same servers in one attempt with withRetry, the retrying set unchanged', async () => {
+    const http = await startTestHttpServer((_req, res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html' });
+      res.end('<html>bad gateway</html>');
+    });
+    try {
+      const clients = createPrometheusClients(
+        [server(http.url, { name: 'default' })],
+        { retry: { ...fastRetry, attempts: 3 } },
+      );
+      const oneAttempt = clients.withRetry({ attempts: 1 });
+      expect(oneAttempt.names()).toEqual(['default']);
+      await expect(oneAttempt.get().instantQuery('x')).rejects.toThrow(
+        'Prometheus server "default" answered HTTP 502 Bad Gateway (1 attempt)',
+      );
+      expect(http.requests).toHaveLength(1);
+      await expect(clients.get().instantQuery('x')).rejects.toThrow(
+        '(3 attempts)',
+      );
+      expect(http.requests).toHaveLength(4);
+    } finally {
+      await http.close();
+    }
+  });
 });

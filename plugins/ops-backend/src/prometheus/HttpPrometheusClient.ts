@@ -40,15 +40,28 @@ export class HttpPrometheusClient implements PrometheusClient {
   readonly name: string;
   private readonly server: PrometheusServer;
   private readonly retry: RetryOptions;
+  private readonly config: OpsServerConfig;
 
-  constructor(options: HttpPrometheusClientOptions) {
-    this.server = prometheusServerOf(
+  constructor(
+    options: HttpPrometheusClientOptions,
+    server: PrometheusServer = prometheusServerOf(
       options.server,
       options.fetch ?? globalThis.fetch,
       options.logger,
-    );
+    ),
+  ) {
+    this.config = options.server;
+    this.server = server;
     this.name = this.server.name;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  /** The same server (connection, headers) with other retries. */
+  withRetry(retry: Partial<RetryOptions>): HttpPrometheusClient {
+    return new HttpPrometheusClient(
+      { server: this.config, retry: { ...this.retry, ...retry } },
+      this.server,
+    );
   }
 
   async instantQuery(

@@ -18,6 +18,11 @@ export interface PrometheusClients {
   get(name?: string): PrometheusClient;
   /** The configured server at this URL (trailing slashes ignored), if any. */
   findByUrl(url: string): PrometheusClient | undefined;
+  /**
+   * The same clients (connections, headers) with other retries for the
+   * servers the backend queries itself; a module's clients keep their own.
+   */
+  withRetry(retry: Partial<RetryOptions>): PrometheusClients;
 }
 
 export interface PrometheusClientsOptions {
@@ -49,6 +54,19 @@ class DefaultPrometheusClients implements PrometheusClients {
 
   names(): string[] {
     return [...this.clients.keys()];
+  }
+
+  withRetry(retry: Partial<RetryOptions>): PrometheusClients {
+    return new DefaultPrometheusClients(
+      new Map(
+        [...this.clients].map(([name, client]) => [
+          name,
+          client instanceof HttpPrometheusClient
+            ? client.withRetry(retry)
+            : client,
+        ]),
+      ),
+    );
   }
 
   get(name?: string): PrometheusClient {

@@ -9,10 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { AlertService, SilenceService } from '../alerts/AlertService';
 import { OpsConfig } from '../config/OpsConfig';
-import {
-  createPrometheusClients,
-  PrometheusClientsOptions,
-} from '../prometheus';
+import { PrometheusClients } from '../prometheus';
 import { HealthCheckActionRunner } from './actions/healthCheckAction';
 import { HttpActionRunner } from './actions/httpAction';
 import { PrometheusQueryActionRunner } from './actions/prometheusQueryAction';
@@ -39,8 +36,8 @@ export async function setupRunbooks(options: {
   alerts?: { alerts: AlertService; silences: SilenceService };
   /** The action types modules added; the core's own join them here. */
   actionTypes?: TypeRegistry<ActionRunner>;
-  /** Metric source types added by modules (ops.prometheus.servers[].type). */
-  metricSourceTypes?: PrometheusClientsOptions['metricSourceTypes'];
+  /** The plugin's clients, answering in one attempt. */
+  prometheus: PrometheusClients;
 }): Promise<DefaultRunbookService> {
   const { config, catalog, permissions, logger } = options;
   const store = await DatabaseExecutionStore.create({
@@ -52,15 +49,7 @@ export async function setupRunbooks(options: {
   runners.add('http', new HttpActionRunner(config.runbookTargets));
   runners.add(
     'prometheus-query',
-    new PrometheusQueryActionRunner(
-      // One attempt: the on-call waits for the answer.
-      createPrometheusClients(config.prometheus, {
-        logger,
-        metricSourceTypes: options.metricSourceTypes,
-        retry: { attempts: 1 },
-      }),
-      catalog,
-    ),
+    new PrometheusQueryActionRunner(options.prometheus, catalog),
   );
   runners.add(
     'health-check',

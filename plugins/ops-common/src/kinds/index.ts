@@ -8,3 +8,4 @@ export * from './RunbookEntity';
 export * from './BackupPolicyEntity';
 export * from './OpsEntity';
 export * from './inheritedAnnotation';
+export { comparisonSymbol } from './comparisonSymbol';

@@ -13,7 +13,7 @@ export const entitySloCard = EntityCardBlueprint.make({
   params: {
     filter: entity => isComponentResourceOrSystem(entity) && hasSlos(entity),
     loader: () =>
-      import('../components/EntitySloCard').then(m => <m.EntitySloCard />),
+      import('../components/slo/EntitySloCard').then(m => <m.EntitySloCard />),
   },
 });
 
@@ -25,7 +25,7 @@ export const entitySloSummaryCard = EntityCardBlueprint.make({
   params: {
     filter: isSloEntity,
     loader: () =>
-      import('../components/EntitySloSummaryCard').then(m => (
+      import('../components/slo/EntitySloSummaryCard').then(m => (
         <m.EntitySloSummaryCard />
       )),
   },
@@ -40,7 +40,7 @@ export const entitySloStatusCard = EntityCardBlueprint.make({
   params: {
     filter: isSloEntity,
     loader: () =>
-      import('../components/EntitySloStatusCard').then(m => (
+      import('../components/slo/EntitySloStatusCard').then(m => (
         <m.EntitySloStatusCard />
       )),
   },
@@ -55,7 +55,7 @@ export const entityOpsRelationsCard = EntityCardBlueprint.make({
     type: 'info',
     filter: isOpsKindEntity,
     loader: () =>
-      import('../components/EntityOpsRelationsCard').then(m => (
+      import('../components/entity/EntityOpsRelationsCard').then(m => (
         <m.EntityOpsRelationsCard />
       )),
   },
@@ -69,7 +69,7 @@ export const entityRawSpecCard = EntityCardBlueprint.make({
   params: {
     filter: isOpsKindEntity,
     loader: () =>
-      import('../components/EntityRawSpecCard').then(m => (
+      import('../components/entity/EntityRawSpecCard').then(m => (
         <m.EntityRawSpecCard />
       )),
   },
@@ -87,7 +87,7 @@ export const entityHealthCard = EntityCardBlueprint.make({
         entity.kind.toLocaleLowerCase('en-US'),
       ) && !!entity.metadata.annotations?.['unyo.dev/health-url'],
     loader: () =>
-      import('../components/EntityHealthCard').then(m => (
+      import('../components/health/EntityHealthCard').then(m => (
         <m.EntityHealthCard />
       )),
   },
@@ -102,7 +102,7 @@ export const entityAssumptionsCard = EntityCardBlueprint.make({
   params: {
     filter: entity => !!entity.metadata.annotations?.['unyo.dev/assumptions'],
     loader: () =>
-      import('../components/EntityAssumptionsCard').then(m => (
+      import('../components/entity/EntityAssumptionsCard').then(m => (
         <m.EntityAssumptionsCard />
       )),
   },
@@ -116,7 +116,7 @@ export const entitySystemHealthCard = EntityCardBlueprint.make({
   params: {
     filter: isKind('system'),
     loader: () =>
-      import('../components/EntitySystemHealthCard').then(m => (
+      import('../components/health/EntitySystemHealthCard').then(m => (
         <m.EntitySystemHealthCard />
       )),
   },
@@ -134,7 +134,7 @@ export const entityAlertsCard = EntityCardBlueprint.make({
       isComponentResourceOrSystem(entity) &&
       !!entity.metadata.annotations?.['unyo.dev/alert-selector'],
     loader: () =>
-      import('../components/EntityAlertsCard').then(m => (
+      import('../components/alerts/EntityAlertsCard').then(m => (
         <m.EntityAlertsCard />
       )),
   },
@@ -150,7 +150,7 @@ export const entityBackupsCard = EntityCardBlueprint.make({
   params: {
     filter: isBackupRelevantEntity,
     loader: () =>
-      import('../components/EntityBackupsCard').then(m => (
+      import('../components/backups/EntityBackupsCard').then(m => (
         <m.EntityBackupsCard />
       )),
   },
@@ -165,7 +165,7 @@ export const entityBackupCoverageCard = EntityCardBlueprint.make({
   params: {
     filter: isKind('system'),
     loader: () =>
-      import('../components/BackupCoverageCard').then(m => (
+      import('../components/backups/BackupCoverageCard').then(m => (
         <m.EntityBackupCoverageCard />
       )),
   },
@@ -181,7 +181,7 @@ export const entityOpsSummaryCard = EntityCardBlueprint.make({
   params: {
     filter: hasOpsSummary,
     loader: () =>
-      import('../components/EntityOpsSummaryCard').then(m => (
+      import('../components/entity/EntityOpsSummaryCard').then(m => (
         <m.EntityOpsSummaryCard />
       )),
   },

@@ -14,7 +14,7 @@ export const entityOpsContent = EntityContentBlueprint.make({
     filter: entity =>
       isComponentResourceOrSystem(entity) && hasOpsRelations(entity),
     loader: () =>
-      import('../components/EntityOpsContent').then(m => (
+      import('../components/entity/EntityOpsContent').then(m => (
         <m.EntityOpsContent />
       )),
   },
@@ -31,7 +31,7 @@ export const entitySloReportContent = EntityContentBlueprint.make({
     filter: entity =>
       ['group', 'system'].includes(entity.kind.toLocaleLowerCase('en-US')),
     loader: () =>
-      import('../components/SloReportEntityContent').then(m => (
+      import('../components/report/SloReportEntityContent').then(m => (
         <m.SloReportEntityContent />
       )),
   },

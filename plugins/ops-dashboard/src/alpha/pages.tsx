@@ -17,6 +17,8 @@ export const sloReportPage = PageBlueprint.make({
     icon: <AssessmentIcon fontSize="inherit" />,
     noHeader: true,
     loader: () =>
-      import('../components/SloReportPage').then(m => <m.SloReportPage />),
+      import('../components/report/SloReportPage').then(m => (
+        <m.SloReportPage />
+      )),
   },
 });

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { opsSummaryParts } from '../components/EntityOpsSummaryCard/opsSummaryParts';
+import { opsSummaryParts } from '../components/entity/EntityOpsSummaryCard/opsSummaryParts';
 import { isComponentResourceOrSystem } from './filters';
 
 /** Components, Resources and Systems with any part of the operations summary. */

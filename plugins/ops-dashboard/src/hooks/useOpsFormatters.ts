@@ -1,4 +1,5 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { comparisonSymbol } from '@unyo/plugin-ops-common';
 import { useCallback, useMemo } from 'react';
 import {
   allowedBadMinutes,
@@ -11,15 +12,6 @@ import {
   windowMinutes,
 } from '../lib/slo';
 import { opsDashboardTranslationRef } from '../translation';
-
-const OPERATORS: Record<string, string> = {
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  eq: '=',
-  ne: '≠',
-};
 
 /** Translated, human-readable texts for the SLO figures of the catalog. */
 export function useOpsFormatters() {
@@ -133,9 +125,7 @@ export function useOpsFormatters() {
       if (!objective.timeSliceWindow) return undefined;
       const conditions: string[] = [];
       if (objective.op && objective.value !== undefined) {
-        conditions.push(
-          `${OPERATORS[objective.op] ?? objective.op} ${objective.value}`,
-        );
+        conditions.push(`${comparisonSymbol(objective.op)} ${objective.value}`);
       }
       if (objective.timeSliceTarget !== undefined) {
         conditions.push(`≥ ${formatPercent(objective.timeSliceTarget)}`);

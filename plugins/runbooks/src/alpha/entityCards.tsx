@@ -12,7 +12,7 @@ export const entityRunbooksCard = EntityCardBlueprint.make({
         entity.kind.toLocaleLowerCase('en-US'),
       ) && hasRunbooks(entity),
     loader: () =>
-      import('../components/EntityRunbooksCard').then(m => (
+      import('../components/entity/EntityRunbooksCard').then(m => (
         <m.EntityRunbooksCard />
       )),
   },
@@ -29,7 +29,7 @@ export const runbookAboutCard = EntityCardBlueprint.make({
     type: 'info',
     filter: isRunbookKind,
     loader: () =>
-      import('../components/RunbookAboutCard').then(m => (
+      import('../components/runbook/RunbookAboutCard').then(m => (
         <m.RunbookAboutCard />
       )),
   },
@@ -44,7 +44,7 @@ export const runbookStepsCard = EntityCardBlueprint.make({
   params: {
     filter: isRunbookKind,
     loader: () =>
-      import('../components/RunbookStepsCard').then(m => (
+      import('../components/runbook/RunbookStepsCard').then(m => (
         <m.RunbookStepsCard />
       )),
   },
@@ -58,7 +58,7 @@ export const runbookActionsCard = EntityCardBlueprint.make({
   params: {
     filter: isRunbookKind,
     loader: () =>
-      import('../components/RunbookActionsCard').then(m => (
+      import('../components/runbook/RunbookActionsCard').then(m => (
         <m.RunbookActionsCard />
       )),
   },
@@ -72,7 +72,7 @@ export const runbookExecutionsCard = EntityCardBlueprint.make({
   params: {
     filter: isRunbookKind,
     loader: () =>
-      import('../components/RunbookExecutionsCard').then(m => (
+      import('../components/executions/RunbookExecutionsCard').then(m => (
         <m.RunbookExecutionsCard />
       )),
   },
@@ -86,7 +86,7 @@ export const runbookRawSpecCard = EntityCardBlueprint.make({
   params: {
     filter: isRunbookKind,
     loader: () =>
-      import('../components/RunbookRawSpecCard').then(m => (
+      import('../components/runbook/RunbookRawSpecCard').then(m => (
         <m.RunbookRawSpecCard />
       )),
   },

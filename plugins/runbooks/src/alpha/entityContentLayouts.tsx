@@ -10,6 +10,8 @@ export const runbookPageLayout = EntityContentLayoutBlueprint.make({
   params: {
     filter: isRunbookKind,
     loader: () =>
-      import('../components/RunbookPageLayout').then(m => m.RunbookPageLayout),
+      import('../components/runbook/RunbookPageLayout').then(
+        m => m.RunbookPageLayout,
+      ),
   },
 });

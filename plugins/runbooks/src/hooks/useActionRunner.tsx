@@ -5,7 +5,7 @@ import { useRunbookContext } from './useRunbookContext';
 // The runner and its form library (react-jsonschema-form, ajv) load when an
 // action is first opened: the cards of the entity page stay without them.
 const ActionRunnerDialog = lazy(() =>
-  import('../components/ActionRunnerDialog').then(m => ({
+  import('../components/actions/ActionRunnerDialog').then(m => ({
     default: m.ActionRunnerDialog,
   })),
 );

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { RunbooksApi, runbooksApiRef } from '../api';
 import { ENTITY_QUERY_PARAM } from '../constants';
-import type { RunbookForRunner } from '../components/ActionRunnerDialog';
+import type { RunbookForRunner } from '../components/actions/ActionRunnerDialog';
 
 function normalizedRef(value: string, namespace: string): string | undefined {
   try {

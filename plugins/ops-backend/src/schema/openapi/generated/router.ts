@@ -155,6 +155,8 @@ export const spec = {
           {
             name: 'format',
             in: 'query',
+            'x-message':
+              'Query parameter format must be json or csv: "{value}"',
             schema: {
               type: 'string',
               enum: ['json', 'csv'],
@@ -484,6 +486,7 @@ export const spec = {
             name: 'id',
             in: 'path',
             required: true,
+            'x-message': 'Path parameter id is not a silence id: "{value}"',
             schema: {
               type: 'string',
               pattern: '^[a-zA-Z0-9-]{1,64}$',
@@ -676,6 +679,8 @@ export const spec = {
             name: 'actionId',
             in: 'path',
             required: true,
+            'x-message':
+              'Path parameter actionId is not an action id: "{value}"',
             schema: {
               type: 'string',
               pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
@@ -776,6 +781,8 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            'x-message':
+              'Query parameter limit must be an integer from 1 to 500',
             schema: {
               type: 'integer',
               minimum: 1,
@@ -851,6 +858,7 @@ export const spec = {
         in: 'query',
         required: true,
         description: 'A full entity ref, e.g. `component:default/my-service`.',
+        example: 'component:default/my-service',
         schema: {
           type: 'string',
           minLength: 1,
@@ -860,6 +868,8 @@ export const spec = {
         name: 'namespace',
         in: 'path',
         required: true,
+        'x-message':
+          'Path parameter {name} is not a valid entity {name}: "{value}"',
         schema: {
           type: 'string',
           pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$',
@@ -869,6 +879,8 @@ export const spec = {
         name: 'name',
         in: 'path',
         required: true,
+        'x-message':
+          'Path parameter {name} is not a valid entity {name}: "{value}"',
         schema: {
           type: 'string',
           pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$',
@@ -897,6 +909,8 @@ export const spec = {
         in: 'query',
         description:
           'The month of the report, `YYYY-MM` (UTC); the current month by default.',
+        'x-message':
+          'Query parameter month must be YYYY-MM, e.g. 2026-11: "{value}"',
         schema: {
           type: 'string',
           pattern: '^\\d{4}-(0[1-9]|1[0-2])$',

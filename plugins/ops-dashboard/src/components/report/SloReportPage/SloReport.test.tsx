@@ -1,0 +1,319 @@
+import { Entity } from '@backstage/catalog-model';
+import { translationApiRef } from '@backstage/frontend-plugin-api';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  SLO_REPORT_COLUMNS,
+  SloReportItem,
+  SloReportSummary,
+} from '@unyo/plugin-ops-common';
+import { japaneseTranslationApi } from '../../../__testUtils__/japanese';
+import { mockOpsApi, opsStatus } from '../../../__testUtils__/opsStatus';
+import { SloReportQuery } from '../../../api';
+import { opsDashboardTranslationRef } from '../../../translation';
+import ja from '../../../translations/ja';
+import { SloReportTable } from '../SloReportTable';
+import { SloReport } from './SloReport';
+
+const OWNERS = ['team-a', 'team-b', 'team-c', 'team-d'];
+
+// jsdom lays nothing out: give the table's scrolling window 600 px and each
+// row its estimated height, as a browser would.
+const sizes = ['clientHeight', 'clientWidth', 'offsetHeight'] as const;
+const real = sizes.map(key =>
+  Object.getOwnPropertyDescriptor(HTMLElement.prototype, key),
+);
+beforeAll(() => {
+  for (const key of ['clientHeight', 'offsetHeight']) {
+    Object.defineProperty(HTMLElement.prototype, key, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('slo-report-scroll') ? 600 : 44;
+      },
+    });
+  }
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get: () => 1000,
+  });
+});
+afterAll(() => {
+  sizes.forEach((key, i) => {
+    // clientHeight lives on Element.prototype: drop the override.
+    if (real[i]) Object.defineProperty(HTMLElement.prototype, key, real[i]!);
+    else delete (HTMLElement.prototype as any)[key];
+  });
+});
+
+jest.setTimeout(30_000);
+
+/** 2,000 SLOs: owner by index, attainment falling with the index. */
+const items: SloReportItem[] = Array.from({ length: 2000 }, (_, i) => {
+  const name = `svc-${String(i).padStart(4, '0')}`;
+  const ratio = 1 - (i % 97) / 10_000;
+  return {
+    ref: `slo:default/${name}-availability`,
+    entityRef: `component:default/${name}`,
+    title: `${name} availability`,
+    owner: `group:default/${OWNERS[i % 4]}`,
+    system: `system:default/sys-${i % 5}`,
+    target: 0.999,
+    window: { duration: '1M', calendar: true },
+    budgetingMethod: 'Occurrences',
+    state: 'ok',
+    sli: { good: ratio * 1e6, total: 1e6, ratio },
+    errorBudget: {
+      total: 1000,
+      consumed: (1 - ratio) * 1e6,
+      consumedRatio: (1 - ratio) * 1000,
+      remainingRatio: 1 - (1 - ratio) * 1000,
+    },
+    policy: 'normal',
+    evaluatedAt: '2026-11-23T00:00:00.000Z',
+    monthly: [
+      { month: '2026-10', attainment: 0.9995 },
+      { month: '2026-11', attainment: ratio },
+    ],
+  };
+});
+
+const summary: SloReportSummary = {
+  month: '2026-11',
+  totalSlos: 2000,
+  byPolicy: {
+    normal: 1990,
+    'feature-freeze': 6,
+    'incident-only': 0,
+    frozen: 4,
+    none: 0,
+  },
+  services: { total: 2000, meetingAll: 1950 },
+  mttr: { minutes: 42, resolved: 3, windowDays: 30 },
+  backupCoverage: null,
+};
+
+/** The backend's contract in a few lines: filter, sort, page. */
+function fakeReport(query: SloReportQuery) {
+  const rows = items
+    .filter(i => !query.owner || i.owner === query.owner)
+    .filter(i => !query.q || i.title!.includes(query.q))
+    .sort((a, b) =>
+      query.sort === 'attainment'
+        ? a.sli!.ratio - b.sli!.ratio || a.ref.localeCompare(b.ref)
+        : a.ref.localeCompare(b.ref),
+    );
+  const offset = query.offset ?? 0;
+  return Promise.resolve({
+    items: rows.slice(offset, offset + (query.limit ?? rows.length)),
+    totalCount: rows.length,
+  });
+}
+
+const groups: Entity[] = OWNERS.map(name => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+}));
+
+async function renderReport(options: { ja?: boolean } = {}) {
+  const opsApi = mockOpsApi(opsStatus(true));
+  opsApi.getSloReport.mockImplementation(fakeReport);
+  opsApi.getSloReportSummary.mockResolvedValue(summary);
+  opsApi.getSloReportCsv.mockResolvedValue(
+    new Blob(['title\r\n'], { type: 'text/csv' }),
+  );
+  const apis: any[] = [
+    [catalogApiRef, catalogApiMock({ entities: groups })],
+    [require('../../../api').opsApiRef, opsApi],
+  ];
+  if (options.ja) {
+    apis.push([
+      translationApiRef,
+      japaneseTranslationApi(opsDashboardTranslationRef, ja),
+    ]);
+  }
+  await renderInTestApp(
+    <TestApiProvider apis={apis as any}>
+      <SloReport tableHeight={600} />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+  await screen.findAllByTestId('slo-report-row');
+  return opsApi;
+}
+
+const shownRefs = () =>
+  screen
+    .getAllByTestId('slo-report-row')
+    .map(row => row.getAttribute('data-ref'));
+
+async function choose(label: string, option: string) {
+  await userEvent.click(screen.getByRole('combobox', { name: label }));
+  await userEvent.click(
+    within(screen.getByRole('listbox')).getByRole('option', { name: option }),
+  );
+}
+
+describe('SloReportTable', () => {
+  it('renders a window of the rows, not all 2,000', async () => {
+    await renderInTestApp(
+      <SloReportTable items={items} totalCount={2000} height={600} />,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    const rows = screen.getAllByTestId('slo-report-row');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(100);
+    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '2000');
+  });
+
+  it('shows the columns of the shared definition, in its order, and every row when expanded for print', async () => {
+    await renderInTestApp(
+      <SloReportTable items={items.slice(0, 40)} totalCount={40} expanded />,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      screen
+        .getAllByRole('columnheader')
+        .map(h => h.getAttribute('data-column')),
+    ).toEqual(SLO_REPORT_COLUMNS.map(c => c.id));
+    expect(screen.getAllByTestId('slo-report-row')).toHaveLength(40);
+    const first = screen.getAllByTestId('slo-report-row')[0];
+    expect(
+      within(first)
+        .getAllByRole('cell')
+        .map(c => c.getAttribute('data-column')),
+    ).toEqual(SLO_REPORT_COLUMNS.map(c => c.id));
+    expect(
+      within(first).getByText('svc-0000 availability'),
+    ).toBeInTheDocument();
+    expect(
+      within(first).getByTestId('slo-report-sparkline'),
+    ).toBeInTheDocument();
+  });
+
+  it('puts a header above each group', async () => {
+    await renderInTestApp(
+      <SloReportTable
+        items={[...items.slice(0, 8)].sort((a, b) =>
+          a.owner!.localeCompare(b.owner!),
+        )}
+        totalCount={8}
+        groupBy="owner"
+        expanded
+      />,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      screen.getAllByTestId('slo-report-group').map(g => g.textContent),
+    ).toEqual(['team-a', 'team-b', 'team-c', 'team-d']);
+  });
+});
+
+describe('SloReport', () => {
+  it('shows the summary and the first page, asking for 12 months', async () => {
+    const opsApi = await renderReport();
+    expect(opsApi.getSloReport).toHaveBeenCalledWith(
+      expect.objectContaining({ months: 12, limit: 200, offset: 0 }),
+    );
+    expect(screen.getByTestId('summary-services')).toHaveTextContent(
+      '1950 of 2000',
+    );
+    expect(screen.getByTestId('summary-backups')).toHaveTextContent(
+      'Not available',
+    );
+    expect(screen.getByTestId('slo-report-count')).toHaveTextContent(
+      '200 of 2000 SLOs',
+    );
+  });
+
+  it('narrows the rows to the owner chosen', async () => {
+    const opsApi = await renderReport();
+    await choose('Owner', 'team-b');
+    await waitFor(() =>
+      expect(opsApi.getSloReport).toHaveBeenLastCalledWith(
+        expect.objectContaining({ owner: 'group:default/team-b', offset: 0 }),
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('slo-report-count')).toHaveTextContent(
+        'of 500 SLOs',
+      ),
+    );
+    const refs = shownRefs();
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const i = Number(/svc-(\d+)/.exec(ref!)![1]);
+      expect(i % 4).toBe(1);
+    }
+    expect(opsApi.getSloReportSummary).toHaveBeenLastCalledWith(
+      expect.objectContaining({ owner: 'group:default/team-b' }),
+    );
+  });
+
+  it('orders the rows by attainment when asked', async () => {
+    const opsApi = await renderReport();
+    await choose('Group by', 'None');
+    await choose('Sort by', 'Attainment');
+    await waitFor(() =>
+      expect(opsApi.getSloReport).toHaveBeenLastCalledWith(
+        expect.objectContaining({ sort: 'attainment', order: 'asc' }),
+      ),
+    );
+    await waitFor(() =>
+      expect(shownRefs()[0]).toBe('slo:default/svc-0096-availability'),
+    );
+    const ratios = shownRefs().map(
+      ref => items.find(i => i.ref === ref)!.sli!.ratio,
+    );
+    expect([...ratios].sort((a, b) => a - b)).toEqual(ratios);
+  });
+
+  it('exports CSV with the filters of the page', async () => {
+    const createObjectURL = jest.fn(() => 'blob:report');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    const opsApi = await renderReport();
+    await choose('Owner', 'team-c');
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search name or title' }),
+      'svc-01',
+    );
+    await waitFor(() =>
+      expect(opsApi.getSloReport).toHaveBeenLastCalledWith(
+        expect.objectContaining({ q: 'svc-01' }),
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(opsApi.getSloReportCsv).toHaveBeenCalledWith(
+      expect.objectContaining({
+        owner: 'group:default/team-c',
+        q: 'svc-01',
+        months: 12,
+        sort: 'name',
+      }),
+    );
+    expect(createObjectURL).toHaveBeenCalled();
+    click.mockRestore();
+  });
+
+  it('speaks Japanese', async () => {
+    await renderReport({ ja: true });
+    expect(screen.getByTestId('summary-backups')).toHaveTextContent(
+      '利用できません',
+    );
+    expect(
+      screen.getByRole('button', { name: 'CSV をエクスポート' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('columnheader')[6]).toHaveTextContent('達成率');
+  });
+});

@@ -1,0 +1,102 @@
+import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { lazy, Suspense } from 'react';
+import { useOpsStatus } from '../../../hooks/useOpsStatus';
+import { useSloStatus } from '../../../hooks/useSloStatuses';
+import { opsDashboardTranslationRef } from '../../../translation';
+import { OpsStatusNotice } from '../../common/OpsStatusNotice';
+import { SloEvaluationDetails } from '../SloEvaluationDetails';
+import { SloStatusFigures } from '../SloStatusFigures';
+
+// recharts is big: load the chart only when there is a history to draw.
+const SloBurnDownChart = lazy(() =>
+  import('../SloBurnDownChart/SloBurnDownChart').then(m => ({
+    default: m.SloBurnDownChart,
+  })),
+);
+
+/** @public */
+export interface EntitySloStatusCardProps {
+  /** Fixed chart size in pixels; by default the chart fills the card. */
+  chartWidth?: number;
+  chartHeight?: number;
+}
+
+/**
+ * SLO entity page: the live status of this SLO (budget left, SLI against
+ * target, policy, burn rates and alerts, time to exhaustion, allowed
+ * downtime), the burn-down of its error budget over the window and the
+ * evaluation path with the PromQL run, from
+ * `GET /api/ops/slos/{namespace}/{name}`.
+ *
+ * @public
+ */
+export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
+  const { t } = useTranslationRef(opsDashboardTranslationRef);
+  const { entity } = useEntity();
+  const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
+  const opsStatus = useOpsStatus();
+  const configured = opsStatus.value?.sources.prometheus.configured === true;
+  const slo = useSloStatus(namespace, entity.metadata.name);
+
+  let body;
+  if (opsStatus.loading || (slo.loading && !slo.value && !slo.error)) {
+    body = <Progress />;
+  } else if (!configured) {
+    // says which key is missing, or that the backend cannot be reached
+    body = <OpsStatusNotice capability="slo" />;
+  } else if (slo.error || !slo.value) {
+    body = (
+      <Alert severity="warning" variant="outlined">
+        {t('status.sloUnavailable', { message: slo.error?.message ?? '' })}
+      </Alert>
+    );
+  } else {
+    const status = slo.value;
+    body = (
+      <>
+        <SloStatusFigures status={status} />
+        <Box sx={{ mt: 3 }}>
+          <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
+            {t('burnDownChart.title')}
+          </Typography>
+          {status.history.length === 0 ? (
+            <Typography variant="body2" color="text.secondary">
+              {t('burnDownChart.empty')}
+            </Typography>
+          ) : (
+            <Suspense
+              fallback={<Progress aria-label={t('burnDownChart.loading')} />}
+            >
+              <SloBurnDownChart
+                history={status.history}
+                window={status.window}
+                target={status.target}
+                width={props.chartWidth}
+                height={props.chartHeight}
+              />
+            </Suspense>
+          )}
+        </Box>
+        <SloEvaluationDetails evaluation={status.evaluation} />
+      </>
+    );
+  }
+  return (
+    <InfoCard
+      title={t('sloStatusCard.title')}
+      subheader={
+        slo.value?.title ??
+        (entity.metadata.title as string | undefined) ??
+        entity.metadata.name
+      }
+    >
+      {body}
+    </InfoCard>
+  );
+}
