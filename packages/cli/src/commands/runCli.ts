@@ -2,16 +2,22 @@ import {
   IMPORT_RUNBOOKS_USAGE,
   importRunbooksCommand,
 } from './importRunbooksCommand';
+import {
+  GENERATE_RULES_USAGE,
+  generateRulesCommand,
+} from './generateRulesCommand';
 import type { CliIo } from './io';
 
 const USAGE = `Usage: unyo <command> [options]
 
 Commands:
   import-runbooks <manual.md>   turn an operations manual into Runbook drafts
+  generate-rules                Prometheus rules for the catalog's SLOs
 
 Run \`unyo <command> --help\` for a command's options.
 
-${IMPORT_RUNBOOKS_USAGE}`;
+${IMPORT_RUNBOOKS_USAGE}
+${GENERATE_RULES_USAGE}`;
 
 /**
  * Runs the `unyo` command line and resolves to its exit code.
@@ -22,6 +28,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'import-runbooks') {
     return importRunbooksCommand(rest, io);
+  }
+  if (command === 'generate-rules') {
+    return generateRulesCommand(rest, io);
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
