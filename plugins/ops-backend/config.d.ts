@@ -64,6 +64,18 @@ export interface Config {
           incidentOnlyBelow: number;
         };
       };
+      /** Names of the rules `GET /api/ops/slos/rules` generates (docs/generated-rules.md); `runbook_url` links start at `app.baseUrl`. */
+      rules?: {
+        /** The burn-rate alerts' alertname, which runbooks list in `spec.alerts`. Default `SLOErrorBudgetBurn`. */
+        alertName?: string;
+        /** The label carrying the severity. Default `severity`. */
+        severityLabel?: string;
+        /** Severity values of the page and ticket tiers, e.g. `critical` and `warning` to match a level set. Default `page` and `ticket`. */
+        severities?: {
+          page?: string;
+          ticket?: string;
+        };
+      };
     };
     alerts?: {
       /**

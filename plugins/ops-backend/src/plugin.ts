@@ -16,6 +16,10 @@ import { registerExtensionPoints } from './extensions/registerExtensionPoints';
 import { setupHealth } from './health/setupHealth';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
+import {
+  readSloRuleOptions,
+  SloRulesService,
+} from './slo/rules/SloRulesService';
 import { setupRunbooks } from './runbooks';
 import { DefaultSloService } from './slo/DefaultSloService';
 import { SloEvaluator } from './slo/evaluation/SloEvaluator';
@@ -182,6 +186,7 @@ export const opsPlugin = createBackendPlugin({
             config: opsConfig,
             slos,
             report,
+            sloRules: new SloRulesService(catalog, readSloRuleOptions(config)),
             auditor,
             alerts,
             health,

@@ -21,6 +21,8 @@ import { sourceStatus } from './service/sourceStatus';
 import { createSloRoutes } from './slo/routes';
 import { SloService } from './slo/SloService';
 import { SloReportService } from './slo/report/SloReportService';
+import { createSloRuleRoutes } from './slo/rules/routes';
+import { SloRulesService } from './slo/rules/SloRulesService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -29,6 +31,8 @@ export interface RouterOptions {
   config: OpsConfig;
   slos: SloService;
   report?: SloReportService;
+  /** `GET /slos/rules`: Prometheus rules generated from the SLOs. */
+  sloRules?: SloRulesService;
   auditor?: AuditorService;
   alerts?: {
     alerts: AlertService;
@@ -66,6 +70,9 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(sourceStatus(config));
   });
+  if (options.sloRules) {
+    router.use(createSloRuleRoutes({ httpAuth, rules: options.sloRules }));
+  }
   router.use(createSloRoutes({ httpAuth, slos, report: options.report }));
   if (options.health) {
     router.use(createHealthRoutes({ httpAuth, health: options.health }));

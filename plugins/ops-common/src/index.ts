@@ -16,3 +16,4 @@ export * from './alerts';
 export * from './promql';
 export * from './runbooks';
 export * from './backups';
+export * from './rules';

@@ -1,5 +1,6 @@
 import { importRunbooksCommand } from './importRunbooksCommand';
 import { importSlosCommand } from './importSlosCommand';
+import { generateRulesCommand } from './generateRulesCommand';
 import type { CliIo } from './io';
 
 const USAGE = `Usage: unyo <command> [options]
@@ -7,6 +8,7 @@ const USAGE = `Usage: unyo <command> [options]
 Commands:
   import-runbooks <manual.md>   turn an operations manual into Runbook drafts
   import-slos <file>            convert Sloth and Pyrra SLOs into OpenSLO v1
+  generate-rules                Prometheus rules for the catalog's SLOs
 
 Options:
   -h, --help                    show this help
@@ -26,6 +28,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'import-slos') {
     return importSlosCommand(rest, io);
+  }
+  if (command === 'generate-rules') {
+    return generateRulesCommand(rest, io);
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);

@@ -140,6 +140,67 @@ export class OpsApiClient {
   }
 
   /**
+   * Prometheus rules generated from the SLOs the caller may see.
+   *
+   * `GET /api/ops/slos/rules`
+   */
+  public async getSloRules(
+    request?: {
+      query?: {
+        /**
+         * Only the SLOs measuring this entity (or this SLO itself).
+         */
+        entityRef?: string;
+        /**
+         * Only SLOs whose entity this group owns (`group:` is the default kind).
+         */
+        owner?: string;
+        format?: 'prometheus' | 'prometheusrule';
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<void> {
+    await this.send(
+      'GET',
+      `/slos/rules`,
+      request?.query,
+      undefined,
+      'application/json',
+      options,
+    );
+  }
+
+  /**
+   * Prometheus rules generated from the SLOs the caller may see., as `text/yaml`.
+   */
+  public async getSloRulesAsBlob(
+    request?: {
+      query?: {
+        /**
+         * Only the SLOs measuring this entity (or this SLO itself).
+         */
+        entityRef?: string;
+        /**
+         * Only SLOs whose entity this group owns (`group:` is the default kind).
+         */
+        owner?: string;
+        format?: 'prometheus' | 'prometheusrule';
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<Blob> {
+    const response = await this.send(
+      'GET',
+      `/slos/rules`,
+      request?.query,
+      undefined,
+      'text/yaml',
+      options,
+    );
+    return response.blob();
+  }
+
+  /**
    * One SLO's status with its burn-down history over the window.
    *
    * `GET /api/ops/slos/{namespace}/{name}`

@@ -103,6 +103,54 @@ export const spec = {
         },
       },
     },
+    '/slos/rules': {
+      get: {
+        operationId: 'GetSloRules',
+        tags: ['SLOs'],
+        summary: 'Prometheus rules generated from the SLOs the caller may see.',
+        description:
+          'Recording rules of the error ratio per burn-rate window and the four multi-window burn-rate alerts of each SLO, as a Prometheus rule file or a `PrometheusRule` resource (docs/generated-rules.md). SLOs without rules are listed in YAML comments with the reason.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            description:
+              'Only the SLOs measuring this entity (or this SLO itself).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['prometheus', 'prometheusrule'],
+              default: 'prometheus',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rule file.',
+            content: {
+              'text/yaml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/slos/{namespace}/{name}': {
       get: {
         operationId: 'GetSlo',
