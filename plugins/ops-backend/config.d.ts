@@ -156,6 +156,11 @@ export interface Config {
        * others are not probed.
        */
       allowedHosts?: string[];
+      /**
+       * Certificates of `tls://` and `smtp+starttls://` health URLs: `warning` at or below
+       * `warningDays` days left (default 30), `critical` at or below `criticalDays` (default 7).
+       */
+      tls?: { warningDays?: number; criticalDays?: number };
     };
   };
 }

@@ -150,6 +150,16 @@ describe('the example catalog states what the manuals state', () => {
     for (const rule of errorRate) expect(rule.expr).toContain('code=~"[45].."');
   });
 
+  it('Rainbow Seeker: the proxy checks the certificate the manual checks each quarter', () => {
+    const [, host, port] = manual('003_').match(
+      /openssl s_client -connect ([\w.-]+):(\d+) -servername \1/,
+    )!;
+    expect(
+      entity('examples/rainbow-seeker/components.yaml', 'rainbow-seeker-proxy')
+        .metadata.annotations['unyo.dev/health-url'],
+    ).toBe(`tls://${host}:${port}`);
+  });
+
   it('Elixir CQRS: gRPC health asks the whole server (no service name)', () => {
     expect(manual('000_')).toMatch(
       /grpcurl -plaintext localhost:50051 grpc\.health\.v1\.Health\/Check\n/,

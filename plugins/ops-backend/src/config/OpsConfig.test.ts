@@ -15,6 +15,7 @@ describe('readOpsConfig', () => {
     expect(config.health).toEqual({
       interval: { seconds: 30 },
       allowedHosts: [],
+      tls: { warningDays: 30, criticalDays: 7 },
     });
   });
 
@@ -265,5 +266,24 @@ describe('readOpsConfig', () => {
         }),
       ),
     ).toThrow('ops.slo.policies.s.incidentOnlyBelow must not exceed');
+  });
+
+  it('reads certificate thresholds of ops.health.tls and names a bad one', () => {
+    const read = (tls: object) =>
+      readOpsConfig(new ConfigReader({ ops: { health: { tls } } })).health.tls;
+    expect(read({ warningDays: 45, criticalDays: 14 })).toEqual({
+      warningDays: 45,
+      criticalDays: 14,
+    });
+    expect(read({ criticalDays: 3 })).toEqual({
+      warningDays: 30,
+      criticalDays: 3,
+    });
+    expect(() => read({ warningDays: 5 })).toThrow(
+      'ops.health.tls.criticalDays (7) must not be more than ops.health.tls.warningDays (5)',
+    );
+    expect(() => read({ criticalDays: -1 })).toThrow(
+      'ops.health.tls.criticalDays must be a whole number of days, 0 or more',
+    );
   });
 });

@@ -2,10 +2,12 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
+  CertificateThresholds,
   DEFAULT_SLO_POLICY_THRESHOLDS,
   SloPolicyThresholds,
 } from '@unyo/plugin-ops-common';
 import { AlertLevelsConfig, readAlertLevels } from './alertLevels';
+import { readCertificateThresholds } from './certificateThresholds';
 import { readRunbookRateLimit, RunbookRateLimit } from './rateLimit';
 
 /** A named HTTP server Unyo reads from: Prometheus-compatible or Alertmanager. */
@@ -52,7 +54,12 @@ export interface OpsConfig {
   backupSources: Array<{ name: string; type: string; config: Config }>;
   /** How often the backup task reads the sources (`ops.backups.interval`). */
   backupInterval: HumanDuration;
-  health: { interval: HumanDuration; allowedHosts: string[] };
+  health: {
+    interval: HumanDuration;
+    allowedHosts: string[];
+    /** `ops.health.tls`: days-left thresholds of certificates. */
+    tls: CertificateThresholds;
+  };
 }
 
 const DEFAULT_TIMEOUT: HumanDuration = { seconds: 10 };
@@ -215,6 +222,7 @@ export function readOpsConfig(root: Config): OpsConfig {
         ? readDurationFromConfig(ops, { key: 'health.interval' })
         : { seconds: 30 },
       allowedHosts: ops?.getOptionalStringArray('health.allowedHosts') ?? [],
+      tls: readCertificateThresholds(ops?.getOptionalConfig('health.tls')),
     },
   };
 }

@@ -1,5 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { HealthCheck, HealthState } from '@unyo/plugin-ops-common';
+import {
+  HealthCheck,
+  HealthState,
+  TlsCertificate,
+} from '@unyo/plugin-ops-common';
 import { Knex } from 'knex';
 import { chunks, migratedClient, toDate } from '../database/util';
 import { HealthSample, HealthStore, UptimeCounts } from './HealthStore';
@@ -13,6 +17,18 @@ function parseChecks(value: unknown): HealthCheck[] {
     return Array.isArray(checks) ? checks : [];
   } catch {
     return [];
+  }
+}
+
+function parseCertificate(value: unknown): TlsCertificate | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const certificate = JSON.parse(value);
+    return typeof certificate === 'object' && certificate !== null
+      ? certificate
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -39,6 +55,7 @@ export class DatabaseHealthStore implements HealthStore {
           latency_ms: Math.round(r.latencyMs),
           checks: JSON.stringify(r.checks),
           message: r.message ?? null,
+          certificate: r.certificate ? JSON.stringify(r.certificate) : null,
         })),
       );
     }
@@ -56,6 +73,7 @@ export class DatabaseHealthStore implements HealthStore {
         ])
         .first();
       if (row) {
+        const certificate = parseCertificate(row.certificate);
         latest.set(url, {
           url,
           checkedAt: toDate(row.checked_at),
@@ -63,6 +81,7 @@ export class DatabaseHealthStore implements HealthStore {
           latencyMs: row.latency_ms,
           checks: parseChecks(row.checks),
           ...(row.message ? { message: row.message } : {}),
+          ...(certificate ? { certificate } : {}),
         });
       }
     }

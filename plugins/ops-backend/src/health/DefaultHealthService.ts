@@ -101,6 +101,7 @@ export class DefaultHealthService implements HealthService {
           },
           probed: true,
           ...(last.message ? { message: last.message } : {}),
+          ...(last.certificate ? { certificate: last.certificate } : {}),
           history,
         };
       }),

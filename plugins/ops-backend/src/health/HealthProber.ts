@@ -1,6 +1,7 @@
 import { GrpcHealthProbe } from './GrpcHealthProbe';
 import { HttpHealthProbe } from './HttpHealthProbe';
-import { healthTarget } from '../lib/allowedHosts';
+import { TlsHealthProbe } from './TlsHealthProbe';
+import { HealthProtocol, healthTarget } from '../lib/allowedHosts';
 import { HealthProbe, ProbeOptions, ProbeResult } from './types';
 
 /**
@@ -10,9 +11,10 @@ import { HealthProbe, ProbeOptions, ProbeResult } from './types';
 export class HealthProber {
   constructor(
     private readonly options: ProbeOptions,
-    private readonly probes: { http: HealthProbe; grpc: HealthProbe } = {
+    private readonly probes: Record<HealthProtocol, HealthProbe> = {
       http: new HttpHealthProbe(),
       grpc: new GrpcHealthProbe(),
+      tls: new TlsHealthProbe(),
     },
   ) {}
 

@@ -31,7 +31,7 @@ export async function setupHealth(options: {
   logger: LoggerService;
 }): Promise<HealthService> {
   const { config, database, scheduler, catalog, auth, logger } = options;
-  const { interval, allowedHosts } = config.health;
+  const { interval, allowedHosts, tls } = config.health;
   const store = await DatabaseHealthStore.create({ database });
   const intervalMs = durationToMilliseconds(interval);
   if (allowedHosts.length === 0) {
@@ -47,6 +47,7 @@ export async function setupHealth(options: {
       prober: new HealthProber({
         allowedHosts,
         timeoutMs: Math.min(MAX_PROBE_TIMEOUT_MS, intervalMs / 2),
+        certificateThresholds: tls,
       }),
     });
     // A scheduler task runs once per round across replicas.

@@ -1,4 +1,9 @@
-import { HealthCheck, HealthState } from '@unyo/plugin-ops-common';
+import {
+  CertificateThresholds,
+  HealthCheck,
+  HealthState,
+  TlsCertificate,
+} from '@unyo/plugin-ops-common';
 
 /** One probe of one health URL. */
 export interface ProbeResult {
@@ -10,6 +15,8 @@ export interface ProbeResult {
   /** The error, timeout or HTTP status when not plainly up. */
   message?: string;
   checkedAt: Date;
+  /** What a `tls://` or `smtp+starttls://` URL presented. */
+  certificate?: TlsCertificate;
 }
 
 export interface ProbeOptions {
@@ -17,6 +24,8 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** Hosts that redirects may lead to (ops.health.allowedHosts). */
   allowedHosts: string[];
+  /** Days-left thresholds of certificates (ops.health.tls). */
+  certificateThresholds?: CertificateThresholds;
 }
 
 /** Probes one health URL; never throws, a failure is a `down` result. */

@@ -62,6 +62,24 @@ describe('healthTarget', () => {
     ).toMatchObject({ probe: true, protocol: 'grpc' });
   });
 
+  it('probes tls:// and smtp+starttls:// as host and port only', () => {
+    expect(
+      healthTarget('tls://api.example.com:443', ['*.example.com']),
+    ).toMatchObject({ probe: true, protocol: 'tls' });
+    expect(
+      healthTarget('smtp+starttls://mail.example.com:587', ['*.example.com']),
+    ).toMatchObject({ probe: true, protocol: 'tls' });
+    expect(healthTarget('tls://evil.test:443', ['*.example.com'])).toEqual({
+      probe: false,
+      message: 'Not probed: host evil.test is not in ops.health.allowedHosts',
+    });
+    expect(healthTarget('tls://127.0.0.1:443/x', allowed)).toEqual({
+      probe: false,
+      message:
+        'Not probed: a tls health URL is host and port only, e.g. tls://127.0.0.1:443',
+    });
+  });
+
   it('says why a URL is not probed', () => {
     expect(healthTarget('http://10.0.0.1/health', allowed)).toEqual({
       probe: false,

@@ -1,6 +1,9 @@
+/** How a health URL is probed, by its scheme. */
+export type HealthProtocol = 'http' | 'grpc' | 'tls';
+
 /** Why a health URL is or is not probed, decided before any connection. */
 export type HealthTarget =
-  | { probe: true; url: URL; protocol: 'http' | 'grpc' }
+  | { probe: true; url: URL; protocol: HealthProtocol }
   | { probe: false; message: string };
 
 const CONFIG_KEY = 'ops.health.allowedHosts';
@@ -75,7 +78,7 @@ export function healthTarget(
     return { probe: false, message: `Not probed: "${rawUrl}" is not a URL` };
   }
   const scheme = url.protocol.replace(/:$/, '');
-  let protocol: 'http' | 'grpc';
+  let protocol: HealthProtocol;
   if (scheme === 'http' || scheme === 'https') {
     protocol = 'http';
   } else if (scheme === 'grpc' || scheme === 'grpcs') {
@@ -86,10 +89,21 @@ export function healthTarget(
         message: `Not probed: a gRPC health URL needs a port, e.g. grpc://${url.hostname}:50051/my.Service`,
       };
     }
+  } else if (scheme === 'tls' || scheme === 'smtp+starttls') {
+    // Only the certificate is read: tls://host[:443], smtp+starttls://host[:587].
+    protocol = 'tls';
+    if (url.pathname || url.search) {
+      return {
+        probe: false,
+        message: `Not probed: a ${scheme} health URL is host and port only, e.g. ${scheme}://${
+          url.hostname
+        }:${scheme === 'tls' ? 443 : 587}`,
+      };
+    }
   } else {
     return {
       probe: false,
-      message: `Not probed: scheme ${scheme} is not supported (http, https, grpc, grpcs)`,
+      message: `Not probed: scheme ${scheme} is not supported (http, https, grpc, grpcs, tls, smtp+starttls)`,
     };
   }
   if (allowedHosts.length === 0) {

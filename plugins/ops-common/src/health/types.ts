@@ -53,4 +53,54 @@ export interface HealthStatus {
   probed?: boolean;
   /** The last 24 hours in buckets, oldest first. */
   history?: HealthHistoryPoint[];
+  /** For `tls://` and `smtp+starttls://` URLs: the certificate last presented. */
+  certificate?: TlsCertificate;
+}
+
+/**
+ * How close a TLS certificate is to trouble: `warning` and `critical` by
+ * days left (ops.health.tls), `critical` too when it has expired or does not
+ * name the host.
+ *
+ * @public
+ */
+export type CertificateState = 'ok' | 'warning' | 'critical';
+
+/**
+ * Days-left thresholds of `ops.health.tls`.
+ *
+ * @public
+ */
+export interface CertificateThresholds {
+  /** `warning` at or below this many days left. */
+  warningDays: number;
+  /** `critical` at or below this many days left. */
+  criticalDays: number;
+}
+
+/**
+ * The certificate a `tls://` (or `smtp+starttls://`) health URL presented.
+ *
+ * @public
+ */
+export interface TlsCertificate {
+  state: CertificateState;
+  /** Whole days until notAfter, rounded down; negative once expired. */
+  daysLeft: number;
+  /** ISO 8601. */
+  notBefore: string;
+  /** ISO 8601. */
+  notAfter: string;
+  /** The issuer's distinguished name, e.g. `CN=R11, O=Let's Encrypt, C=US`. */
+  issuer: string;
+  /** The subject's distinguished name. */
+  subject: string;
+  /** Names the certificate is for: subjectAltName DNS names and IP addresses. */
+  names: string[];
+  /** Whether the certificate is valid for the host of the URL. */
+  nameMatches: boolean;
+  /** Whether the chain verifies against the backend's trusted CAs. */
+  chainVerified: boolean;
+  /** Why the chain does not verify, e.g. `SELF_SIGNED_CERT_IN_CHAIN`. */
+  chainError?: string;
 }

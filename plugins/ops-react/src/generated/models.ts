@@ -663,6 +663,7 @@ export type HealthState = 'up' | 'degraded' | 'down' | 'unknown';
  * @public
  */
 export type HealthStatus = {
+  certificate?: TlsCertificate;
   /**
    * When it was last probed, ISO 8601; null when never.
    */
@@ -1179,4 +1180,52 @@ export type StoredBackupReport = {
   sizeBytes?: number;
   location?: string;
   message?: string;
+};
+
+/**
+ * For `tls://` and `smtp+starttls://` health URLs: the certificate last presented. Its state is also the status (ok: up, warning: degraded, critical: down).
+ *
+ * @public
+ */
+export type TlsCertificate = {
+  /**
+   * Why the chain does not verify, e.g. `DEPTH_ZERO_SELF_SIGNED_CERT`.
+   */
+  chainError?: string;
+  /**
+   * Whether the chain verifies against the backend's trusted CAs.
+   */
+  chainVerified: boolean;
+  /**
+   * Whole days until notAfter, rounded down; negative once expired.
+   */
+  daysLeft: number;
+  /**
+   * The issuer's distinguished name, e.g. `CN=R11, O=Let's Encrypt, C=US`.
+   */
+  issuer: string;
+  /**
+   * Whether the certificate is valid for the host of the URL.
+   */
+  nameMatches: boolean;
+  /**
+   * Names the certificate is for: subjectAltName DNS names and IP addresses.
+   */
+  names: Array<string>;
+  /**
+   * ISO 8601.
+   */
+  notAfter: string;
+  /**
+   * ISO 8601.
+   */
+  notBefore: string;
+  /**
+   * `warning` and `critical` by days left (ops.health.tls, default 30 and 7); `critical` too when expired or not valid for the host.
+   */
+  state: 'ok' | 'warning' | 'critical';
+  /**
+   * The subject's distinguished name.
+   */
+  subject: string;
 };

@@ -2111,6 +2111,9 @@ export const spec = {
         description:
           'The health of one endpoint of an entity (`GET /api/ops/health`).',
         properties: {
+          certificate: {
+            $ref: '#/components/schemas/TlsCertificate',
+          },
           checkedAt: {
             description: 'When it was last probed, ISO 8601; null when never.',
             nullable: true,
@@ -3181,6 +3184,76 @@ export const spec = {
             type: 'string',
           },
         },
+      },
+      TlsCertificate: {
+        additionalProperties: false,
+        description:
+          'For `tls://` and `smtp+starttls://` health URLs: the certificate last presented. Its state is also the status (ok: up, warning: degraded, critical: down).',
+        properties: {
+          chainError: {
+            description:
+              'Why the chain does not verify, e.g. `DEPTH_ZERO_SELF_SIGNED_CERT`.',
+            type: 'string',
+          },
+          chainVerified: {
+            description:
+              "Whether the chain verifies against the backend's trusted CAs.",
+            type: 'boolean',
+          },
+          daysLeft: {
+            description:
+              'Whole days until notAfter, rounded down; negative once expired.',
+            type: 'integer',
+          },
+          issuer: {
+            description:
+              "The issuer's distinguished name, e.g. `CN=R11, O=Let's Encrypt, C=US`.",
+            type: 'string',
+          },
+          nameMatches: {
+            description:
+              'Whether the certificate is valid for the host of the URL.',
+            type: 'boolean',
+          },
+          names: {
+            description:
+              'Names the certificate is for: subjectAltName DNS names and IP addresses.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          notAfter: {
+            description: 'ISO 8601.',
+            type: 'string',
+          },
+          notBefore: {
+            description: 'ISO 8601.',
+            type: 'string',
+          },
+          state: {
+            description:
+              '`warning` and `critical` by days left (ops.health.tls, default 30 and 7); `critical` too when expired or not valid for the host.',
+            enum: ['ok', 'warning', 'critical'],
+            type: 'string',
+          },
+          subject: {
+            description: "The subject's distinguished name.",
+            type: 'string',
+          },
+        },
+        required: [
+          'state',
+          'daysLeft',
+          'notBefore',
+          'notAfter',
+          'issuer',
+          'subject',
+          'names',
+          'nameMatches',
+          'chainVerified',
+        ],
+        type: 'object',
       },
     },
   },

@@ -7,6 +7,7 @@ import { Fragment } from 'react';
 import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import { ratioToPercentText } from '../../../lib/sloStatus';
 import { opsDashboardTranslationRef } from '../../../translation';
+import { HealthCertificate } from '../HealthCertificate';
 import { HealthStatusIcon } from '../HealthStatusIcon';
 import { HealthStrip } from '../HealthStrip';
 
@@ -75,6 +76,9 @@ function Endpoint(props: { item: HealthStatus; now: number }) {
         >
           {item.message}
         </Typography>
+      )}
+      {item.certificate && (
+        <HealthCertificate url={item.url} certificate={item.certificate} />
       )}
       {item.checks.length > 0 && (
         <Box

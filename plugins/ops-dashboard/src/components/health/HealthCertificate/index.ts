@@ -1,0 +1,1 @@
+export { HealthCertificate } from './HealthCertificate';
