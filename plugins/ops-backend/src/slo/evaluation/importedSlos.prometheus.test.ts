@@ -246,8 +246,8 @@ describeWithPrometheus(
           `component:default/${name}`,
           credentials,
         );
-        expect([sloName, status.state, status.message]).toEqual([
-          sloName,
+        expect([status.ref, status.state, status.message]).toEqual([
+          `slo:default/${sloName}`,
           'ok',
           undefined,
         ]);
