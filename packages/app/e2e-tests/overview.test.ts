@@ -79,6 +79,21 @@ test("the catalog graph draws Unyo's relations", async ({ page }) => {
   await graph.screenshot({ path: 'e2e-test-results/overview-graph.png' });
 });
 
+test("a resource's catalog graph draws the backup policy that protects it", async ({
+  page,
+}) => {
+  await signIn(page);
+  // examples/scalar-auditor/backup-policies.yaml: the PostgreSQL policy
+  // protects this resource.
+  await openEntity(page, 'resource:default/scalar-auditor-postgres');
+  const graph = page.locator('svg#dependency-graph');
+  await expect(graph).toBeVisible({ timeout: 30_000 });
+  await expect(graph.getByText('protects / protectedBy').first()).toBeVisible();
+  await expect(
+    graph.getByText(/^PostgreSQL: WAL archive/),
+  ).toBeVisible();
+});
+
 test.describe('in a Japanese browser', () => {
   test.use({ locale: 'ja-JP' });
 

@@ -7,6 +7,7 @@ import {
   exampleRules,
   manual,
   repo,
+  yamlDocs,
 } from './__testUtils__/exampleFiles';
 
 // Each fact the example catalog once got wrong (issue "The manuals as they
@@ -202,5 +203,42 @@ describe('the example catalog states what the manuals state', () => {
         'scalar-auditor-postgres-backups',
       ).spec.rpo,
     ).toBe('5m');
+  });
+  it("Scalar Auditor's levels and budget bands show on no other system's pages", () => {
+    // Only two manuals state alert levels (001 P1-P4, 003 Critical-Low) and
+    // only 001 states error-budget bands; the other systems get none.
+    expect(demoConfig.ops.alerts.defaultLevelSet).toBeUndefined();
+    expect(demoConfig.ops.slo.policy).toEqual({
+      featureFreezeBelow: 0,
+      incidentOnlyBelow: 0,
+    });
+    const ownScheme: Record<string, string | undefined> = {
+      'azure-saas': undefined,
+      'elixir-cqrs': undefined,
+      mairust: undefined,
+      'rainbow-seeker': 'rainbow-seeker',
+    };
+    for (const [system, levelSet] of Object.entries(ownScheme)) {
+      const annotations = yamlDocs(`examples/${system}/system.yaml`).flatMap(
+        d => Object.entries(d.metadata?.annotations ?? {}),
+      );
+      const named = (key: string) =>
+        annotations.filter(([k]) => k === key).map(([, v]) => v);
+      expect(named('unyo.dev/alert-level-set')).toEqual(
+        levelSet ? [levelSet] : [],
+      );
+      expect(named('unyo.dev/error-budget-policy')).toEqual([]);
+      // nor does any entity of the system name Scalar Auditor's scheme
+      for (const file of fs.readdirSync(path.join(repo, 'examples', system))) {
+        if (!/\.ya?ml$/.test(file)) continue;
+        for (const doc of yamlDocs(`examples/${system}/${file}`)) {
+          const a = doc.metadata?.annotations ?? {};
+          expect([
+            a['unyo.dev/alert-level-set'],
+            a['unyo.dev/error-budget-policy'],
+          ]).not.toContain('scalar-auditor');
+        }
+      }
+    }
   });
 });
