@@ -1,5 +1,5 @@
 # Unyo: the two commands of the README, and a few more.
-.PHONY: start demo start-bare demo-down test e2e
+.PHONY: start demo start-bare demo-down test e2e screenshots
 
 # Install everything and start the portal with the demo's live sources: Prometheus
 # and Alertmanager with 30 days of history, health endpoints, s3rver, pgBackRest and
@@ -23,3 +23,8 @@ test:
 
 e2e:
 	scripts/e2e.sh
+
+# Retakes the README's screenshots (docs/images/): starts the demo portal as
+# `make start` does, runs `yarn screenshots` against it, stops it.
+screenshots:
+	UNYO_WHILE_READY='source scripts/env.sh && unyo_ensure_node && yarn screenshots' scripts/live.test.sh

@@ -4,6 +4,8 @@
 # it runs names the port in use; Ctrl-C (SIGINT to its process group) stops
 # everything it started: no process of it and none of its ports remain.
 # Takes scripts/e2e.sh's lock: both use the same ports. Alone: scripts/live.test.sh
+# UNYO_WHILE_READY: a command run against the ready portal before the stop
+# (e.g. UNYO_WHILE_READY="yarn screenshots"); its failure fails the test.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 exec 9>/tmp/unyo-e2e.lock
@@ -37,6 +39,10 @@ grep -q 'http://localhost:3000/catalog/default/runbook/mairust-queue-backlog' "$
 grep -q 'http://localhost:3000/slo-report' "$tmp/out" || fail "no SLO report link"
 curl -fs -o /dev/null http://localhost:7007/api/ops/slos 2>/dev/null ||
   curl -fs -o /dev/null http://localhost:7007/.backstage/health/v1/readiness || fail "backend does not answer"
+
+if [ -n "${UNYO_WHILE_READY:-}" ]; then
+  (cd "$here/.." && bash -c "$UNYO_WHILE_READY") 9>&- || fail "UNYO_WHILE_READY failed: $UNYO_WHILE_READY"
+fi
 
 set +e
 second="$("$here/live.sh" 9>&- 2>&1)"
