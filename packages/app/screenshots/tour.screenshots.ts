@@ -43,6 +43,8 @@ test('SLO page with its burn-down', async ({ page }) => {
   await openEntity(page, SLO);
   const chart = page.getByText('Error budget burn-down').first();
   await expect(chart).toBeVisible();
+  // The chart sits below the page's relations: bring it to the top.
+  await chart.evaluate(el => el.scrollIntoView({ block: 'start' }));
   await page
     .locator('svg.recharts-surface, canvas, svg path')
     .first()
@@ -77,7 +79,8 @@ test('backup card', async ({ page }) => {
   await openEntity(page, DATABASE);
   const state = page.getByTestId('backup-state').first();
   await expect(state).toBeVisible({ timeout: 60_000 });
-  await state.scrollIntoViewIfNeeded();
+  // The card sits below the summary and the relations: bring it to the top.
+  await state.evaluate(el => el.scrollIntoView({ block: 'center' }));
   await shoot(page, 'backup-card');
 });
 
