@@ -13,7 +13,12 @@ flock 9
 tmp="$(mktemp -d)"
 pgid=
 cleanup() {
-  [ -n "$pgid" ] && kill -KILL -- "-$pgid" 2>/dev/null || true
+  if [ -n "$pgid" ]; then
+    # TERM first: live.sh's trap stops the portal (its own process group) and the demo.
+    kill -TERM -- "-$pgid" 2>/dev/null || true
+    for _ in $(seq 60); do kill -0 -- "-$pgid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+  fi
   "$here/demo/down.sh" >/dev/null 2>&1 || true
   rm -rf "$tmp"
 }
@@ -26,8 +31,12 @@ ports=(3000 7007 9479 9090 9093 18090 18001)
 for port in "${ports[@]}"; do port_busy "$port" && fail "port $port is taken before the test"; done
 
 started=$SECONDS
-setsid "$here/live.sh" 9>&- >"$tmp/out" 2>&1 &
+# Job control: its own process group, and SIGINT not ignored (as a background
+# job without it would be), like a command typed in a terminal.
+set -m
+"$here/live.sh" 9>&- >"$tmp/out" 2>&1 &
 pgid=$!
+set +m
 until grep -q '^unyo: ready' "$tmp/out"; do
   kill -0 "$pgid" 2>/dev/null || fail "make start exited before it was ready"
   [ $((SECONDS - started)) -lt 600 ] || fail "not ready after 600 s"
