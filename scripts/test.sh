@@ -32,6 +32,8 @@ yarn backstage-cli repo lint
 # No import cycle, no source file over 350 lines outside tests and benches.
 step "structure"
 node scripts/check-structure.mjs
+# Every image the READMEs show exists, and none in docs/images is unused.
+node scripts/check-images.mjs
 # The committed API reports must match the public API (yarn build:api-reports).
 step "API reports"
 yarn build:api-reports:only --tsc --ci
