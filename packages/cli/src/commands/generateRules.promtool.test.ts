@@ -7,6 +7,14 @@ import { parse } from 'yaml';
 import { runCli } from './runCli';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
+const SLOTH = path.resolve(__dirname, '../__fixtures__/sloth');
+// Sloth's own examples: {{.window}} templates of rates, and a raw ratio.
+const SLOTH_FILES = [
+  'getting-started.yml',
+  'home-wifi.yml',
+  'kubernetes-apiserver.yml',
+  'raw-home-wifi.yml',
+];
 const SYSTEMS = [
   'azure-saas',
   'elixir-cqrs',
@@ -65,6 +73,46 @@ describe('unyo generate-rules on the five example systems', () => {
         out,
       ]);
       expect(stdout).toContain(`SUCCESS: ${slos.length * 11} rules found`);
+    },
+  );
+
+  it.each(SLOTH_FILES)(
+    'Sloth %s, imported: rules for every SLO, and promtool check rules passes',
+    async file => {
+      const io = { stdout: () => {}, stderr: () => {}, cwd: dir };
+      const slos = path.join(dir, `${file}.slos.yaml`);
+      const imported = await runCli(
+        [
+          'import-slos',
+          path.join(SLOTH, file),
+          '--service',
+          'component:default/myservice',
+          '-o',
+          slos,
+        ],
+        io,
+      );
+      expect(imported).toBe(0);
+      const count = fs
+        .readFileSync(slos, 'utf8')
+        .split(/^---$/m)
+        .filter(d => /^kind: SLO$/m.test(d)).length;
+      expect(count).toBeGreaterThan(0);
+      const out = path.join(dir, `${file}.rules.yml`);
+      const code = await runCli(
+        ['generate-rules', '--catalog', slos, '-o', out],
+        io,
+      );
+      expect(code).toBe(0);
+      const text = fs.readFileSync(out, 'utf8');
+      expect(text).not.toContain('Not generated');
+      expect(parse(text).groups).toHaveLength(count);
+      const { stdout } = await promisify(execFile)(PROMTOOL, [
+        'check',
+        'rules',
+        out,
+      ]);
+      expect(stdout).toContain(`SUCCESS: ${count * 11} rules found`);
     },
   );
 });

@@ -1,6 +1,7 @@
 import type { BurnRateWindow } from '../slo/types';
 import type { RuleSli } from './ruleSli';
 import { promqlDuration } from './ruleSli';
+import { sliWindowQueries } from '../promql/sli';
 
 /** The recording rule name of the error ratio over a window. @public */
 export function errorRatioRecord(window: BurnRateWindow): string {
@@ -12,8 +13,9 @@ const BOOL_OP = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 /**
  * The PromQL of an SLI's error ratio over a window ending now: bad events
  * over all events, or bad slices over slices with data. Every generated rule
- * computes its ratio here, so another kind of SLI (expressions, templates)
- * needs only a new case in this function.
+ * computes its ratio here. Expressions, templates, `counter: false` and
+ * `raw` ratios count their events with the evaluator's own builder, so a
+ * rule and the SLO card read the same PromQL.
  *
  * @public
  */
@@ -22,6 +24,14 @@ export function sliErrorRatioQuery(
   windowSeconds: number,
 ): string {
   const range = promqlDuration(windowSeconds);
+  if (sli.kind === 'expression') {
+    const q = sliWindowQueries(sli.queries, { windowSeconds });
+    const bad =
+      q.bad !== undefined
+        ? `(${q.bad} or vector(0))`
+        : `(${q.total} - (${q.good} or vector(0)))`;
+    return `${bad} / ${q.total}`;
+  }
   if (sli.kind === 'ratio') {
     const increase = (text: string) => `sum(increase(${text}[${range}]))`;
     const total = increase(sli.total.text);

@@ -198,7 +198,7 @@ describe('generateSloRules', () => {
       {
         sloRef: 'slo:default/expression',
         reason: expect.stringContaining(
-          'ratioMetric.good: rules are generated for counter selectors',
+          'ratioMetric.good.metricSource.spec.query: counter: true reads counters, but the query has "x[5m]"',
         ),
       },
     ]);
@@ -323,6 +323,138 @@ describe('generateSloRules', () => {
       metadata: { name: 'unyo-slo-rules' },
       spec: { groups: [{ name: 'slo:default/a' }] },
     });
+  });
+});
+
+const prom = (query: string) => ({
+  metricSource: { type: 'Prometheus', spec: { query } },
+});
+
+/** The 5m recording rule of one SLO, or its reason for not being generated. */
+function record5m(s: SloEntity): string {
+  const set = generateSloRules({
+    slos: [s],
+    slis: [],
+    entities: [component('api', 'service="api"')],
+    runbooks: [],
+    now,
+  });
+  if (set.skipped.length) return `skipped: ${set.skipped[0].reason}`;
+  expect(set.groups[0].rules).toHaveLength(11);
+  return (set.groups[0].rules[0] as { expr: string }).expr;
+}
+
+describe('generateSloRules on expressions, templates, counter: false and raw', () => {
+  it('fills a Sloth-style {{.window}} template of rates (counter: false) with each window', () => {
+    const sloth = slo('sloth', {
+      indicator: {
+        spec: {
+          ratioMetric: {
+            counter: false,
+            bad: prom(
+              'sum(rate(http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}[{{.window}}]))',
+            ),
+            total: prom(
+              'sum(rate(http_request_duration_seconds_count{job="myservice"}[{{.window}}]))',
+            ),
+          },
+        },
+      },
+    });
+    expect(record5m(sloth)).toBe(
+      '(sum((sum(rate(http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}[5m])))) * 300 or vector(0)) / sum((sum(rate(http_request_duration_seconds_count{job="myservice"}[5m])))) * 300',
+    );
+  });
+
+  it('integrates a rate with counter: false over the window at a 1m resolution', () => {
+    const rates = slo('rates', {
+      indicator: {
+        spec: {
+          ratioMetric: {
+            counter: false,
+            good: prom('job:requests_ok:rate5m{service="api"}'),
+            total: prom('sum(rate(requests_total{service="api"}[5m]))'),
+          },
+        },
+      },
+    });
+    expect(record5m(rates)).toBe(
+      '(sum_over_time(sum((sum(rate(requests_total{service="api"}[5m]))))[299999ms:1m]) * 60 - (sum_over_time(sum((job:requests_ok:rate5m{service="api"}))[299999ms:1m]) * 60 or vector(0))) / sum_over_time(sum((sum(rate(requests_total{service="api"}[5m]))))[299999ms:1m]) * 60',
+    );
+  });
+
+  it('reads an aggregation of counters (counter: true) as increases inside the aggregation', () => {
+    const aggregated = slo('aggregated', {
+      indicator: {
+        spec: {
+          ratioMetric: {
+            counter: true,
+            bad: prom('sum by (service) (errors_total{service="api"})'),
+            total: prom('sum by (service) (requests_total{service="api"})'),
+          },
+        },
+      },
+    });
+    expect(record5m(aggregated)).toBe(
+      '(sum((sum by (service) (increase(errors_total{service="api"}[5m])))) or vector(0)) / sum((sum by (service) (increase(requests_total{service="api"}[5m]))))',
+    );
+  });
+
+  it('averages a raw ratio over the window (rawType success and failure)', () => {
+    const raw = (rawType: 'success' | 'failure') =>
+      slo(`raw-${rawType}`, {
+        indicator: {
+          spec: {
+            ratioMetric: {
+              rawType,
+              raw: prom('avg(probe_success{service="api"})'),
+            },
+          },
+        },
+      });
+    const total =
+      'count_over_time(avg((avg(probe_success{service="api"})))[299999ms:1m])';
+    const share =
+      'sum_over_time(avg((avg(probe_success{service="api"})))[299999ms:1m])';
+    expect(record5m(raw('success'))).toBe(
+      `(${total} - (${share} or vector(0))) / ${total}`,
+    );
+    expect(record5m(raw('failure'))).toBe(
+      `(${total} - ((${total} - ${share}) or vector(0))) / ${total}`,
+    );
+  });
+
+  it('names the field and the parser message of a refused query, and leaves ratio Timeslices of expressions out', () => {
+    const broken = slo('broken', {
+      indicator: {
+        spec: {
+          ratioMetric: {
+            counter: false,
+            good: prom('sum(rate(x[5m])'),
+            total: prom('sum(rate(y[5m]))'),
+          },
+        },
+      },
+    });
+    expect(record5m(broken)).toMatch(
+      /^skipped: ratioMetric\.good\.metricSource\.spec\.query: .+/,
+    );
+    const sliced = slo('sliced', {
+      budgetingMethod: 'RatioTimeslices',
+      objectives: [{ target: 0.99, timeSliceTarget: 0.95 }],
+      indicator: {
+        spec: {
+          ratioMetric: {
+            counter: false,
+            good: prom('sum(rate(x[5m]))'),
+            total: prom('sum(rate(y[5m]))'),
+          },
+        },
+      },
+    });
+    expect(record5m(sliced)).toBe(
+      'skipped: a ratioMetric with budgetingMethod RatioTimeslices is generated for counter selectors only: expressions, counter: false and raw ratios need Occurrences',
+    );
   });
 });
 

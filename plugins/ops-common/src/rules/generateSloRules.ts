@@ -245,7 +245,7 @@ function sloGroup(ctx: {
       entityRef,
       targetPpm,
       periodSeconds: period.periodSeconds,
-      events: sli.kind === 'ratio' ? 'events' : 'time slices',
+      events: sli.kind === 'threshold' ? 'time slices' : 'events',
       runbookUrl: runbookRef && runbookUrl(runbookRef, options.portalBaseUrl),
     }),
   );

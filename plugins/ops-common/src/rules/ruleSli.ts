@@ -7,6 +7,8 @@ import type {
 } from '../kinds';
 import { CounterSelector, parseCounterSelector } from './counterSelector';
 import { checkPromql } from './checkPromql';
+import { expressionSliQueries } from './expressionSli';
+import type { SliQueries } from '../promql/sli';
 
 /** The SLI of an SLO as rules can compute it. @public */
 export type RuleSli =
@@ -24,6 +26,14 @@ export type RuleSli =
       op: 'lt' | 'lte' | 'gt' | 'gte';
       value: number;
       sliceSeconds: number;
+    }
+  | {
+      /**
+       * Any other ratio (expressions, window templates, `counter: false`,
+       * `raw`): counted by the evaluator's builder, `sliWindowQueries`.
+       */
+      kind: 'expression';
+      queries: SliQueries;
     };
 
 /** Why an SLO has no rules: its message names the field. */
@@ -45,19 +55,6 @@ function prometheusQuery(
     throw new RuleSliError(`${field}.metricSource.spec.query is missing`);
   }
   return query.trim();
-}
-
-function counter(
-  holder: OpenSloMetricSourceHolder | undefined,
-  field: string,
-): CounterSelector {
-  const parsed = parseCounterSelector(prometheusQuery(holder, field));
-  if ('error' in parsed) {
-    throw new RuleSliError(
-      `${field}: rules are generated for counter selectors such as metric{label="value"} (${parsed.error})`,
-    );
-  }
-  return parsed;
 }
 
 function sliceSeconds(value: number | string | undefined): number {
@@ -102,7 +99,8 @@ function indicatorSpec(
 /**
  * The SLI of an SLO for rule generation, or throws an error
  * (an `Error`) saying what is not supported. Counter selectors and time-slice queries,
- * as the evaluator reads them today; `slis` is keyed `namespace/name`.
+ * as the evaluator reads them today, and any other ratio through the
+ * evaluator's PromQL builder; `slis` is keyed `namespace/name`.
  *
  * @public
  */
@@ -115,20 +113,20 @@ export function ruleSliOf(
   const method = slo.spec.budgetingMethod;
   const ratio = spec.ratioMetric;
   if (ratio) {
-    if (ratio.raw) {
-      throw new RuleSliError('ratioMetric.raw is not supported for rules yet');
-    }
-    if (ratio.counter !== true) {
+    const selectors =
+      ratio.counter === true && !ratio.raw && selectorSli(ratio);
+    if (!selectors) {
+      const queries = expressionSliQueries(
+        ratio,
+        prometheusQuery,
+        m => new RuleSliError(m),
+      );
+      if (method === 'Occurrences') return { kind: 'expression', queries };
       throw new RuleSliError(
-        'ratioMetric.counter must be true: rules are generated for counters',
+        `a ratioMetric with budgetingMethod ${method} is generated for counter selectors only: expressions, counter: false and raw ratios need Occurrences`,
       );
     }
-    const total = counter(ratio.total, 'ratioMetric.total');
-    const good = ratio.good && counter(ratio.good, 'ratioMetric.good');
-    const bad = ratio.bad && counter(ratio.bad, 'ratioMetric.bad');
-    if (!good && !bad) {
-      throw new RuleSliError('ratioMetric needs good or bad with total');
-    }
+    const { good, bad, total } = selectors;
     if (method === 'Occurrences') return { kind: 'ratio', good, bad, total };
     if (
       method === 'RatioTimeslices' &&
@@ -174,6 +172,30 @@ export function ruleSliOf(
   throw new RuleSliError(
     'the indicator has neither ratioMetric nor thresholdMetric',
   );
+}
+
+/** The counter selectors of a ratio, or undefined when one query is another expression. */
+function selectorSli(ratio: {
+  good?: OpenSloMetricSourceHolder;
+  bad?: OpenSloMetricSourceHolder;
+  total?: OpenSloMetricSourceHolder;
+}):
+  | { good?: CounterSelector; bad?: CounterSelector; total: CounterSelector }
+  | undefined {
+  const read = (holder: OpenSloMetricSourceHolder | undefined, field: string) =>
+    holder && parseCounterSelector(prometheusQuery(holder, field));
+  const total = read(ratio.total, 'ratioMetric.total');
+  const good = read(ratio.good, 'ratioMetric.good');
+  const bad = read(ratio.bad, 'ratioMetric.bad');
+  if (!total || (!good && !bad)) return undefined;
+  for (const one of [total, good, bad]) {
+    if (one && 'error' in one) return undefined;
+  }
+  return {
+    total: total as CounterSelector,
+    good: good as CounterSelector | undefined,
+    bad: bad as CounterSelector | undefined,
+  };
 }
 
 /** good/total of one slice, as the evaluator judges RatioTimeslices. */
