@@ -7,7 +7,7 @@ import {
 } from '../kinds';
 import { findRunbookRef, toRunbookCandidate } from '../alerts/runbooks';
 import { formatMatcher, parseAlertSelector } from '../alerts/selector';
-import { BURN_RATE_WINDOWS, BurnRateWindow } from '../slo/types';
+import { BURN_RATE_WINDOW_SECONDS, BURN_RATE_WINDOWS } from '../slo/types';
 import {
   DEFAULT_BURN_RATE_TIERS,
   evaluateBurnRateAlerts,
@@ -40,16 +40,6 @@ export interface SloRulesInput {
   /** Calendar windows' factors are scaled to the period containing it; default now. */
   now?: Date;
 }
-
-const WINDOW_SECONDS: Record<BurnRateWindow, number> = {
-  '5m': 300,
-  '30m': 1800,
-  '1h': 3600,
-  '2h': 7200,
-  '6h': 21600,
-  '1d': 86400,
-  '3d': 259200,
-};
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
@@ -207,7 +197,7 @@ function sloGroup(ctx: {
   );
   const recordings: RecordingRule[] = windows.map(w => ({
     record: errorRatioRecord(w),
-    expr: sliErrorRatioQuery(sli, WINDOW_SECONDS[w]),
+    expr: sliErrorRatioQuery(sli, BURN_RATE_WINDOW_SECONDS[w]),
     labels,
   }));
 

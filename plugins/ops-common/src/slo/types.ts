@@ -19,6 +19,19 @@ export const BURN_RATE_WINDOWS: readonly BurnRateWindow[] = Object.freeze([
   '3d',
 ] as const);
 
+/** Each {@link BurnRateWindow}'s length in seconds. @public */
+export const BURN_RATE_WINDOW_SECONDS: Readonly<
+  Record<BurnRateWindow, number>
+> = Object.freeze({
+  '5m': 300,
+  '30m': 1800,
+  '1h': 3600,
+  '2h': 7200,
+  '6h': 21600,
+  '1d': 86400,
+  '3d': 259200,
+});
+
 /**
  * Remaining-budget thresholds of the policy states (app-config
  * `ops.slo.policy`, or a named set of `ops.slo.policies` chosen by the

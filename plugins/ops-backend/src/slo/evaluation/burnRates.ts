@@ -1,4 +1,5 @@
 import {
+  BURN_RATE_WINDOW_SECONDS,
   BURN_RATE_WINDOWS,
   BurnRateWindow,
   SloCounts,
@@ -6,16 +7,6 @@ import {
 import { ErrorTally } from './ErrorTally';
 import { MeasuredPlan } from './measureCounts';
 import { Measure } from './roundTypes';
-
-const BURN_WINDOW_SECONDS: Record<BurnRateWindow, number> = {
-  '5m': 300,
-  '30m': 1800,
-  '1h': 3600,
-  '2h': 7200,
-  '6h': 21600,
-  '1d': 86400,
-  '3d': 259200,
-};
 
 export type BurnRateCounts = Map<
   string,
@@ -35,7 +26,7 @@ export async function measureBurnRates(
 ): Promise<BurnRateCounts | undefined> {
   const burn: BurnRateCounts = new Map();
   for (const w of BURN_RATE_WINDOWS) {
-    const result = await measure(plans, BURN_WINDOW_SECONDS[w], now);
+    const result = await measure(plans, BURN_RATE_WINDOW_SECONDS[w], now);
     for (const plan of plans) {
       const counts = tally.take(result, plan.description.ref);
       const entry = burn.get(plan.description.ref) ?? {};
