@@ -1,7 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { Request } from 'express';
-import { z } from 'zod';
 
 // Entity names as the catalog allows them; anything else never reaches a query.
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
@@ -40,25 +39,6 @@ export function nameParam(req: Request, key: string): string {
   }
   return value;
 }
-
-/** A body field holding a full entity ref, normalised; else a 400 naming it. */
-export const entityRefField = z
-  .string({
-    error: 'must be an entity ref such as component:default/my-service',
-  })
-  .max(255, 'must be at most 255 characters')
-  .refine(
-    v => {
-      try {
-        const ref = parseEntityRef(v);
-        return NAME.test(ref.name) && NAME.test(ref.namespace);
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an entity ref such as component:default/my-service' },
-  )
-  .transform(v => stringifyEntityRef(parseEntityRef(v)));
 
 /** An optional query parameter given once; empty counts as absent. */
 export function optionalString(req: Request, key: string): string | undefined {

@@ -1,7 +1,8 @@
 import { InputError } from '@backstage/errors';
-import Ajv, { ValidateFunction } from 'ajv';
+import { ValidateFunction } from 'ajv';
 import { NextFunction, Request, Response } from 'express';
 import { spec } from '../schema/openapi';
+import { inlineSchema, requestAjv, resolveRef } from './specSchemas';
 
 /**
  * The path and query parameters of every `/api/ops` route, validated from
@@ -10,9 +11,9 @@ import { spec } from '../schema/openapi';
  * `Query parameter month must be YYYY-MM, e.g. 2026-11: "2025-13"`, from the
  * parameter's `x-message` (`{name}` and `{value}` filled in) or else from its
  * schema (`must be one of …`, `must be an integer from … to …`). Request
- * bodies stay with their routes, which audit a refused silence or backup
- * report and store a refused runbook action as a `rejected` execution; the
- * spec conformance check of the tests holds those routes to the spec.
+ * bodies are validated from the same spec by their routes (specBody.ts),
+ * which audit a refused silence or backup report and store a refused runbook
+ * action as a `rejected` execution.
  */
 
 interface Parameter {
@@ -36,18 +37,6 @@ interface Operation {
   parameters: CheckedParameter[];
 }
 
-function resolve(node: any): any {
-  if (!node?.$ref) return node;
-  return resolve(
-    node.$ref
-      .replace('#/', '')
-      .split('/')
-      .reduce((o: any, k: string) => o[k], spec),
-  );
-}
-
-const ajv = new Ajv({ strict: false });
-
 function compileOperations(): Operation[] {
   const operations: Operation[] = [];
   for (const [template, item] of Object.entries(spec.paths as any)) {
@@ -64,29 +53,18 @@ function compileOperations(): Operation[] {
         ...((item as any).parameters ?? []),
         ...((op as any).parameters ?? []),
       ]
-        .map(resolve)
+        .map(resolveRef)
         .filter((p: Parameter) => p.in === 'path' || p.in === 'query')
-        .map((p: Parameter) => ({
-          ...p,
-          validate: ajv.compile(resolveSchema(p.schema)),
-        }));
+        .map((p: Parameter) => {
+          // Inlined once: the checks below read the schema on each request.
+          const schema = inlineSchema(p.schema);
+          return { ...p, schema, validate: requestAjv.compile(schema) };
+        });
       operations.push({ method, pattern, pathNames, parameters });
     }
   }
   // Literal paths before templates, as express matches them.
   return operations.sort((a, b) => a.pathNames.length - b.pathNames.length);
-}
-
-/** A schema with its `$ref`s replaced, for a parameter's own validator. */
-function resolveSchema(schema: any): any {
-  const resolved = resolve(schema);
-  if (!resolved || typeof resolved !== 'object') return resolved;
-  return Object.fromEntries(
-    Object.entries(resolved).map(([k, v]) => [
-      k,
-      v && typeof v === 'object' && !Array.isArray(v) ? resolveSchema(v) : v,
-    ]),
-  );
 }
 
 /** Query strings as the schema's type reads them; `undefined` if they cannot be. */
@@ -141,7 +119,7 @@ function refusal(parameter: Parameter, value: string): InputError {
       custom.replace(/\{name\}/g, parameter.name).replace(/\{value\}/g, value),
     );
   }
-  const { text, withValue } = expectation(resolveSchema(parameter.schema));
+  const { text, withValue } = expectation(parameter.schema);
   return new InputError(`${where} ${text}${withValue ? `: "${value}"` : ''}`);
 }
 
@@ -160,7 +138,7 @@ function check(parameter: CheckedParameter, raw: unknown) {
   }
   // Repeated and nested query values are refused before, by inputHygiene.
   if (typeof raw !== 'string') return;
-  const value = coerce(raw, resolveSchema(parameter.schema));
+  const value = coerce(raw, parameter.schema);
   if (value === undefined || !parameter.validate(value)) {
     throw refusal(parameter, raw);
   }

@@ -1,16 +1,14 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  entityRefField,
   entityRefParam,
   integerParam,
   nameParam,
   oneOf,
 } from '../lib/params';
-import { parseInput } from '../lib/parseInput';
+import { specBody } from '../lib/specBody';
 import { ExecutionStatus } from '@unyo/plugin-ops-common';
 import { RunbookService } from './RunbookService';
 import { TooManyRequestsError } from './rateLimit';
@@ -21,21 +19,20 @@ const EXECUTION_ID = /^[A-Za-z0-9-]{1,36}$/;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 
-const jsonObject = z.record(z.string(), z.any());
-const createExecutionBody = z
-  .object({
-    parameters: jsonObject.optional(),
-    idempotencyKey: z.string().min(1).max(255).optional(),
-    confirmation: z.string().max(255).optional(),
-    entityRef: entityRefField.optional(),
-  })
-  .strict();
+// Fields and limits: CreateExecutionRequest in src/schema/openapi.yaml.
+const executionBody = specBody(
+  '/runbooks/{namespace}/{name}/actions/{actionId}/executions',
+  'post',
+);
 
 function bodyOf(body: unknown) {
-  const parsed = parseInput(createExecutionBody, body ?? {}, {
-    unknownKeys: keys => `Unknown field(s) in the body: ${keys.join(', ')}`,
-  });
-  return parsed;
+  const parsed = executionBody(body);
+  return {
+    ...parsed,
+    ...(parsed.entityRef !== undefined
+      ? { entityRef: stringifyEntityRef(parseEntityRef(parsed.entityRef)) }
+      : {}),
+  };
 }
 
 function runbookRefParam(value: string): string {

@@ -107,7 +107,7 @@ export type AlertLevel = {
 };
 
 /**
- * A label matcher as Alertmanager's API writes it.
+ * A label matcher as Alertmanager's API writes it. A regex value must also compile (checked in code, since it depends on `isRegex`).
  *
  * @public
  */
@@ -185,7 +185,7 @@ export type AlertSourceError = {
 export type AlertState = 'firing' | 'pending' | 'inactive' | 'suppressed';
 
 /**
- * Alertmanager's webhook payload (version 4); fields not listed are ignored.
+ * Alertmanager's webhook payload (version 4); fields not listed are ignored. Label names are held to 256 characters by the input limits of every body (docs/input-limits.md).
  *
  * @public
  */
@@ -265,17 +265,20 @@ export type BackupCoverage = {
 };
 
 /**
- * Body of `POST /api/ops/backups/reports`, sent by backup jobs and restore drills (target `restore-test`).
+ * Body of `POST /api/ops/backups/reports`, sent by backup jobs and restore drills (target `restore-test`). `finishedAt` must not be before `startedAt` nor more than 5 minutes in the future (checked in code, as OpenAPI cannot compare fields nor read the clock).
  *
  * @public
  */
 export type BackupReport = {
-  finishedAt: string;
+  finishedAt: ReportTimestamp;
   location?: string;
   message?: string;
+  /**
+   * A BackupPolicy ref; `backuppolicy:` and `default/` may be left out.
+   */
   policyRef: string;
   sizeBytes?: number;
-  startedAt: string;
+  startedAt: ReportTimestamp;
   status: 'succeeded' | 'failed';
   target: string;
 };
@@ -447,7 +450,7 @@ export type CreateExecutionRequest = {
   /**
    * The entity the action runs for (health-check, alertmanager-silence need it when the runbook applies to several).
    */
-  entityRef?: string;
+  entityRef?: EntityRef;
   /**
    * The same key twice runs once: the second call answers the first execution.
    */
@@ -463,9 +466,15 @@ export type CreateExecutionRequest = {
  * @public
  */
 export type CreateSilenceRequest = {
+  /**
+   * Why the alerts are silenced; not blank.
+   */
   comment: string;
+  /**
+   * From 5 minutes to 7 days (`SILENCE_DURATION_MINUTES` of ops-common).
+   */
   durationMinutes: number;
-  entityRef: string;
+  entityRef: EntityRef;
   matchers: Array<AlertMatcher>;
 };
 
@@ -482,6 +491,13 @@ export type CreateSilenceResponse = {
     silenceId: string;
   }>;
 };
+
+/**
+ * A full entity ref, `<kind>:[<namespace>/]<name>`, with names as the catalog allows them.
+ *
+ * @public
+ */
+export type EntityRef = string;
 
 /**
  * Backstage's error body.
@@ -732,6 +748,13 @@ export type OpsStatus = {
     };
   };
 };
+
+/**
+ * An ISO 8601 date-time with a time zone.
+ *
+ * @public
+ */
+export type ReportTimestamp = string;
 
 /**
  * @public

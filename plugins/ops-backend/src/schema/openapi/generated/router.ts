@@ -1153,7 +1153,8 @@ export const spec = {
       },
       AlertMatcher: {
         additionalProperties: false,
-        description: "A label matcher as Alertmanager's API writes it.",
+        description:
+          "A label matcher as Alertmanager's API writes it. A regex value must also compile (checked in code, since it depends on `isRegex`).",
         properties: {
           isEqual: {
             description: 'false for `!=` and `!~`; true when omitted.',
@@ -1164,9 +1165,12 @@ export const spec = {
           },
           name: {
             type: 'string',
+            pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$',
+            'x-message': 'must be a label name',
           },
           value: {
             type: 'string',
+            maxLength: 1024,
           },
         },
         required: ['name', 'value', 'isRegex'],
@@ -1293,7 +1297,7 @@ export const spec = {
       AlertmanagerWebhook: {
         type: 'object',
         description:
-          "Alertmanager's webhook payload (version 4); fields not listed are ignored.",
+          "Alertmanager's webhook payload (version 4); fields not listed are ignored. Label names are held to 256 characters by the input limits of every body (docs/input-limits.md).",
         required: ['alerts'],
         properties: {
           version: {
@@ -1301,6 +1305,7 @@ export const spec = {
           },
           alerts: {
             type: 'array',
+            maxItems: 10000,
             items: {
               type: 'object',
               required: ['status', 'labels', 'startsAt', 'fingerprint'],
@@ -1311,8 +1316,13 @@ export const spec = {
                 },
                 labels: {
                   type: 'object',
+                  maxProperties: 256,
+                  'x-messages': {
+                    maxProperties: 'must have at most 256 labels',
+                  },
                   additionalProperties: {
                     type: 'string',
+                    maxLength: 4096,
                   },
                 },
                 startsAt: {
@@ -1463,33 +1473,53 @@ export const spec = {
       },
       BackupReport: {
         additionalProperties: false,
+        'x-messages': {
+          additionalProperties: '{names} is not a field of a backup report',
+        },
         description:
-          'Body of `POST /api/ops/backups/reports`, sent by backup jobs and restore drills (target `restore-test`).',
+          'Body of `POST /api/ops/backups/reports`, sent by backup jobs and restore drills (target `restore-test`). `finishedAt` must not be before `startedAt` nor more than 5 minutes in the future (checked in code, as OpenAPI cannot compare fields nor read the clock).',
         properties: {
           finishedAt: {
-            type: 'string',
+            $ref: '#/components/schemas/ReportTimestamp',
           },
           location: {
             type: 'string',
+            maxLength: 2048,
           },
           message: {
             type: 'string',
+            maxLength: 4000,
           },
           policyRef: {
+            description:
+              'A BackupPolicy ref; `backuppolicy:` and `default/` may be left out.',
             type: 'string',
+            pattern:
+              '^([Bb][Aa][Cc][Kk][Uu][Pp][Pp][Oo][Ll][Ii][Cc][Yy]:)?([a-zA-Z0-9][a-zA-Z0-9._-]{0,62}/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$',
+            'x-message':
+              'must be a BackupPolicy ref such as backuppolicy:default/db-backups',
           },
           sizeBytes: {
-            type: 'number',
+            type: 'integer',
+            minimum: 0,
+            'x-messages': {
+              type: 'must be a number of bytes',
+              integer: 'must be a whole number of bytes',
+              minimum: 'must not be negative',
+            },
           },
           startedAt: {
-            type: 'string',
+            $ref: '#/components/schemas/ReportTimestamp',
           },
           status: {
             enum: ['succeeded', 'failed'],
             type: 'string',
+            'x-message': 'must be "succeeded" or "failed"',
           },
           target: {
             type: 'string',
+            pattern: '^[a-z0-9][a-z0-9-]{0,254}$',
+            'x-message': 'must be the name of a target of the policy',
           },
         },
         required: ['policyRef', 'target', 'status', 'startedAt', 'finishedAt'],
@@ -1758,16 +1788,19 @@ export const spec = {
             description:
               "Required for destructive actions: the runbook's `metadata.name`, typed.",
             type: 'string',
+            maxLength: 255,
           },
           entityRef: {
             description:
               'The entity the action runs for (health-check, alertmanager-silence need it when the runbook applies to several).',
-            type: 'string',
+            $ref: '#/components/schemas/EntityRef',
           },
           idempotencyKey: {
             description:
               'The same key twice runs once: the second call answers the first execution.',
             type: 'string',
+            minLength: 1,
+            maxLength: 255,
           },
           parameters: {
             additionalProperties: {},
@@ -1781,19 +1814,38 @@ export const spec = {
         description: '`POST /api/ops/silences`.',
         properties: {
           comment: {
+            description: 'Why the alerts are silenced; not blank.',
             type: 'string',
+            pattern: '\\S',
+            maxLength: 2000,
+            'x-message': 'is required: say why the alerts are silenced',
           },
           durationMinutes: {
-            type: 'number',
+            description:
+              'From 5 minutes to 7 days (`SILENCE_DURATION_MINUTES` of ops-common).',
+            type: 'integer',
+            minimum: 5,
+            maximum: 10080,
+            'x-messages': {
+              type: 'must be a number of minutes',
+              integer: 'must be a whole number of minutes',
+              minimum: 'must be at least 5 minutes',
+              maximum: 'must be at most 10080 minutes (7 days)',
+            },
           },
           entityRef: {
-            type: 'string',
+            $ref: '#/components/schemas/EntityRef',
           },
           matchers: {
             items: {
               $ref: '#/components/schemas/AlertMatcher',
             },
             type: 'array',
+            minItems: 1,
+            maxItems: 20,
+            'x-messages': {
+              minItems: 'needs at least one matcher',
+            },
           },
         },
         required: ['entityRef', 'matchers', 'durationMinutes', 'comment'],
@@ -1825,6 +1877,16 @@ export const spec = {
             },
           },
         },
+      },
+      EntityRef: {
+        description:
+          'A full entity ref, `<kind>:[<namespace>/]<name>`, with names as the catalog allows them.',
+        type: 'string',
+        maxLength: 255,
+        pattern:
+          '^[^:/]+:([a-zA-Z0-9][a-zA-Z0-9._-]{0,62}/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$',
+        'x-message':
+          'must be an entity ref such as component:default/my-service',
       },
       Error: {
         type: 'object',
@@ -2307,6 +2369,13 @@ export const spec = {
             },
           },
         },
+      },
+      ReportTimestamp: {
+        description: 'An ISO 8601 date-time with a time zone.',
+        type: 'string',
+        format: 'date-time',
+        'x-message':
+          'must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z',
       },
       RunbookSeverity: {
         enum: ['critical', 'high', 'medium', 'low', 'P1', 'P2', 'P3', 'P4'],
