@@ -753,6 +753,9 @@ export class OpsApiClient {
   public async getExecution(
     request: {
       path: {
+        /**
+         * Executions are stored under a UUID.
+         */
         id: string;
       };
     },

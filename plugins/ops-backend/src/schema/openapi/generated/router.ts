@@ -875,9 +875,11 @@ export const spec = {
             name: 'id',
             in: 'path',
             required: true,
+            description: 'Executions are stored under a UUID.',
+            'x-message': 'Path parameter id is not an execution id: "{value}"',
             schema: {
               type: 'string',
-              minLength: 1,
+              pattern: '^[A-Za-z0-9-]{1,36}$',
             },
           },
         ],
