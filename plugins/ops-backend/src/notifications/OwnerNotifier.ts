@@ -76,7 +76,13 @@ export class CatalogOwnerNotifier implements OwnerNotifier {
     const { items } = await catalog.getEntitiesByRefs(
       {
         entityRefs,
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner', 'relations'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'spec.owner',
+          'relations',
+        ],
       },
       { credentials },
     );

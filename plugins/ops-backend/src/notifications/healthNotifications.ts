@@ -31,8 +31,7 @@ export async function notifyHealthRound(options: {
 }): Promise<number> {
   const { probes, tracker, notifier, config, now } = options;
   if (!config.kinds.health) return 0;
-  const subjectOf = (p: EntityProbe) =>
-    `health:${p.entityRef}#${p.result.url}`;
+  const subjectOf = (p: EntityProbe) => `health:${p.entityRef}#${p.result.url}`;
   const bySubject = new Map(probes.map(p => [subjectOf(p), p]));
   const recorded = await tracker.recorded([...bySubject.keys()]);
   const outageMs = config.healthOutageMinutes * 60_000;

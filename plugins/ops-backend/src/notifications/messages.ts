@@ -51,7 +51,8 @@ export const notificationTexts = {
     l === 'ja'
       ? {
           title: `バックアップ ${p.target}（${p.policy}）が ${p.state} です`,
-          description: p.message ?? 'RPO とバックアップの実行結果を確認してください。',
+          description:
+            p.message ?? 'RPO とバックアップの実行結果を確認してください。',
         }
       : {
           title: `Backup ${p.target} of ${p.policy} is ${p.state}`,

@@ -81,7 +81,8 @@ function backupStatus(status: BackupStatus['status']): BackupStatus {
     status,
     retention: { expected: null, found: null },
     lastRestoreTestAt: null,
-    message: status === 'breached' ? 'Newest copy is 30 h old, RPO 1d' : undefined,
+    message:
+      status === 'breached' ? 'Newest copy is 30 h old, RPO 1d' : undefined,
     checkedAt: null,
     protects: [SERVICE_REF],
   };
@@ -105,10 +106,7 @@ describe.each(databases.eachSupportedId())(
     let dbs: Record<string, Knex>;
     let clock: Date;
     const started: NotificationsTestBackend[] = [];
-    const start = async (
-      entities: Entity[],
-      notificationsConfig?: object,
-    ) => {
+    const start = async (entities: Entity[], notificationsConfig?: object) => {
       const backend = await startNotificationsBackend({
         databases: dbs,
         entities,
@@ -136,13 +134,19 @@ describe.each(databases.eachSupportedId())(
       while (started.length) await started.pop()!.stop();
     });
 
-    it('an SLO pushed into feature-freeze: one notification per group member, none on later rounds, one on recovery', async () => {
+    it('an SLO pushed into feature-freeze: one notification per group member, none on later rounds nor after a restart, one on recovery', async () => {
+      const before = await start(serviceEntities());
+      await before.ops.sloRound([sloStatusWithBad(100, clock)]);
+      expect(await countsOf(before)).toEqual([0, 0, 0]);
+      clock = minutes(1);
+      await before.ops.sloRound([sloStatusWithBad(700, clock)]);
+      expect(await countsOf(before)).toEqual([1, 1, 0]);
+      // Restarted on the same databases: the state it notified is remembered.
+      await started.pop()!.stop();
       const backend = await start(serviceEntities());
-      await backend.ops.sloRound([sloStatusWithBad(100, clock)]);
-      expect(await countsOf(backend)).toEqual([0, 0, 0]);
-
-      clock = minutes(10);
+      clock = minutes(5);
       await backend.ops.sloRound([sloStatusWithBad(700, clock)]);
+      expect(await countsOf(backend)).toEqual([1, 1, 0]);
       for (const round of [20, 30]) {
         clock = minutes(round);
         await backend.ops.sloRound([sloStatusWithBad(700, clock)]);

@@ -47,6 +47,9 @@ export async function notifySloRound(options: {
       const worse = floor(move.to) < floor(from);
       const recovered = !worse && move.to === best && from !== best;
       if (!worse && !recovered) continue;
+      // The state below every threshold is an exhausted budget.
+      let severity: 'normal' | 'high' | 'critical' = 'normal';
+      if (worse) severity = floor(move.to) === -Infinity ? 'critical' : 'high';
       const text = worse
         ? notificationTexts.sloWorse(config.locale, { slo, from, to: move.to })
         : notificationTexts.sloRecovered(config.locale, {
@@ -58,11 +61,7 @@ export async function notifySloRound(options: {
         await notifier.notifyOwner([status.ref, status.entityRef], {
           ...text,
           link: entityPage(status.entityRef, 'ops'),
-          severity: !worse
-            ? 'normal'
-            : move.to === 'frozen'
-            ? 'critical'
-            : 'high',
+          severity,
           topic: NOTIFICATION_TOPICS.sloPolicy,
         })
       )
