@@ -162,5 +162,32 @@ export interface Config {
        */
       tls?: { warningDays?: number; criticalDays?: number };
     };
+    /**
+     * Owner notifications through Backstage's notifications service (the notifications backend
+     * must be installed): to the group owning the entity, one per transition, each under a topic
+     * users can mute in their notification settings (README, "Notifications").
+     */
+    notifications?: {
+      /** false turns every kind off. Default true. */
+      enabled?: boolean;
+      /**
+       * Language of the titles and descriptions, which the backend writes: `en` (default) or `ja`.
+       */
+      locale?: 'en' | 'ja';
+      /** An SLO enters a worse error-budget policy state, and is back to `normal`. */
+      sloPolicy?: { enabled?: boolean };
+      /** A page-level burn-rate alert of an SLO starts. */
+      burnRate?: { enabled?: boolean };
+      /** A backup target becomes `breached` or `failing`, and recovers. */
+      backups?: { enabled?: boolean };
+      /** A health URL is down longer than `outageMinutes`, and is up again. */
+      health?: {
+        enabled?: boolean;
+        /** Minutes down, from the first round that found it down, before notifying. Default 5. */
+        outageMinutes?: number;
+      };
+      /** A runbook execution ends: to the user who started it. */
+      runbooks?: { enabled?: boolean };
+    };
   };
 }

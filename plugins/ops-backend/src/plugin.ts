@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
@@ -14,6 +15,7 @@ import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { registerExtensionPoints } from './extensions/registerExtensionPoints';
 import { setupHealth } from './health/setupHealth';
+import { DefaultOpsNotifications } from './notifications';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
 import {
@@ -53,6 +55,7 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -67,8 +70,18 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         signals,
+        notifications,
       }) {
         const opsConfig = readOpsConfig(config);
+        // Owner notifications of the rounds' transitions (README, "Notifications").
+        const notifier = await DefaultOpsNotifications.create({
+          config: opsConfig.notifications,
+          database,
+          catalog,
+          auth,
+          notifications,
+          logger,
+        });
         const policies = new CatalogSloPolicyLookup({
           catalog,
           defaultPolicy: opsConfig.slo.policy,
@@ -103,6 +116,7 @@ export const opsPlugin = createBackendPlugin({
             thresholds: opsConfig.slo.policy,
             policies,
             resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
+            onRound: statuses => notifier.sloRound(statuses),
           });
           // The scheduler runs each round once across replicas (README, "How SLOs are evaluated").
           await scheduler.scheduleTask({
@@ -146,6 +160,7 @@ export const opsPlugin = createBackendPlugin({
           catalog,
           auth,
           logger,
+          onRound: probes => notifier.healthRound(probes),
         });
         const backups = await setupBackups({
           config: opsConfig,
@@ -156,6 +171,7 @@ export const opsPlugin = createBackendPlugin({
           logger,
           prometheus,
           readers: extensions.backupSources,
+          onStatuses: statuses => notifier.backupRound(statuses),
         });
         const report = new DefaultSloReportService({
           slos,
@@ -175,6 +191,7 @@ export const opsPlugin = createBackendPlugin({
           auditor,
           logger,
           signals,
+          onFinished: execution => notifier.executionFinished(execution),
           alerts,
           actionTypes: extensions.actionTypes,
           prometheus: oneAttempt,

@@ -15,6 +15,9 @@ import { DefaultBackupService } from './DefaultBackupService';
 import { BackupSourceReader } from '@unyo/plugin-ops-node';
 import { TypeRegistry } from '../extensions/TypeRegistry';
 import { createBuiltInBackupReaders } from './sources';
+import { BackupStatus } from '@unyo/plugin-ops-common';
+import { listBackupPolicies } from './listBackupPolicies';
+import { policyStatuses } from './policyStatuses';
 
 // A source never takes longer than this, nor more than half the interval.
 const MAX_SOURCE_TIMEOUT_MS = 30_000;
@@ -34,6 +37,8 @@ export async function setupBackups(options: {
   prometheus?: PrometheusClients;
   /** The readers modules added; the core's own join them here. */
   readers: TypeRegistry<BackupSourceReader>;
+  /** Told the status of every target after each round (notifications). */
+  onStatuses?: (statuses: BackupStatus[]) => Promise<void>;
 }): Promise<BackupService> {
   const { config, database, scheduler, catalog, auth, logger } = options;
   const interval = config.backupInterval;
@@ -57,6 +62,10 @@ export async function setupBackups(options: {
     logger,
     timeoutMs: Math.min(MAX_SOURCE_TIMEOUT_MS, intervalMs / 2),
   });
+  const notReadYetMessage = `Not read yet: the first reading runs within ${Math.round(
+    intervalMs / 1000,
+  )} s`;
+  const { onStatuses } = options;
   // A scheduler task runs once per round across replicas.
   await scheduler.scheduleTask({
     id: 'unyo-backup-status',
@@ -65,6 +74,19 @@ export async function setupBackups(options: {
     initialDelay: { seconds: 10 },
     fn: async () => {
       await monitor.readAll();
+      if (onStatuses) {
+        const policies = await listBackupPolicies(
+          catalog,
+          await auth.getOwnServiceCredentials(),
+        );
+        await onStatuses(
+          await policyStatuses(
+            { store, readers, connections, notReadYetMessage },
+            policies,
+            () => new Date(),
+          ),
+        );
+      }
     },
   });
   return new DefaultBackupService({
@@ -73,8 +95,6 @@ export async function setupBackups(options: {
     store,
     readers,
     connections,
-    notReadYetMessage: `Not read yet: the first reading runs within ${Math.round(
-      intervalMs / 1000,
-    )} s`,
+    notReadYetMessage,
   });
 }

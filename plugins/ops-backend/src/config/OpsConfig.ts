@@ -1,4 +1,8 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
+import {
+  NotificationsConfig,
+  readNotificationsConfig,
+} from './notifications';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
@@ -60,6 +64,8 @@ export interface OpsConfig {
     /** `ops.health.tls`: days-left thresholds of certificates. */
     tls: CertificateThresholds;
   };
+  /** `ops.notifications`: owner notifications through the notifications service. */
+  notifications: NotificationsConfig;
 }
 
 const DEFAULT_TIMEOUT: HumanDuration = { seconds: 10 };
@@ -224,5 +230,8 @@ export function readOpsConfig(root: Config): OpsConfig {
       allowedHosts: ops?.getOptionalStringArray('health.allowedHosts') ?? [],
       tls: readCertificateThresholds(ops?.getOptionalConfig('health.tls')),
     },
+    notifications: readNotificationsConfig(
+      ops?.getOptionalConfig('notifications'),
+    ),
   };
 }

@@ -6,6 +6,8 @@ import { createLimiter } from '../lib/limit';
 import { HealthProber } from './HealthProber';
 import { HealthStore } from './HealthStore';
 import { ProbeResult } from './types';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { EntityProbe } from '../notifications/healthNotifications';
 
 /** Results are kept this long: the card shows 7 days of uptime, plus a margin. */
 export const RETENTION_MS = 8 * 24 * 60 * 60 * 1000;
@@ -30,6 +32,8 @@ export class HealthMonitor {
       store: HealthStore;
       prober: HealthProber;
       logger: LoggerService;
+      /** Told each round's results, per entity listing the URL (notifications). */
+      onRound?: (probes: EntityProbe[]) => Promise<void>;
       /** Probes in flight at once. */
       concurrency?: number;
       now?: () => Date;
@@ -46,7 +50,12 @@ export class HealthMonitor {
           [`metadata.annotations.${ANNOTATION_HEALTH_URL}`]:
             CATALOG_FILTER_EXISTS,
         },
-        fields: ['metadata.annotations'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
       },
       { credentials },
     );
@@ -60,6 +69,19 @@ export class HealthMonitor {
     await store.addResults(probed);
     const now = this.options.now?.() ?? new Date();
     await store.prune(new Date(now.getTime() - RETENTION_MS));
+    if (this.options.onRound) {
+      const byUrl = new Map(probed.map(r => [r.url, r]));
+      await this.options.onRound(
+        items.flatMap(entity =>
+          healthUrlsOf(entity).flatMap(url => {
+            const result = byUrl.get(url);
+            return result
+              ? [{ entityRef: stringifyEntityRef(entity), result }]
+              : [];
+          }),
+        ),
+      );
+    }
     const round = {
       urls: urls.length,
       probed: probed.length,

@@ -12,6 +12,7 @@ import { DefaultHealthService } from './DefaultHealthService';
 import { HealthMonitor } from './HealthMonitor';
 import { HealthProber } from './HealthProber';
 import { HealthService } from './HealthService';
+import type { EntityProbe } from '../notifications/healthNotifications';
 
 // A probe never takes longer than this, nor more than half the interval, so
 // that one slow endpoint cannot hold up a round.
@@ -29,6 +30,8 @@ export async function setupHealth(options: {
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
+  /** Told each round's results (notifications). */
+  onRound?: (probes: EntityProbe[]) => Promise<void>;
 }): Promise<HealthService> {
   const { config, database, scheduler, catalog, auth, logger } = options;
   const { interval, allowedHosts, tls } = config.health;
@@ -44,6 +47,7 @@ export async function setupHealth(options: {
       auth,
       store,
       logger,
+      onRound: options.onRound,
       prober: new HealthProber({
         allowedHosts,
         timeoutMs: Math.min(MAX_PROBE_TIMEOUT_MS, intervalMs / 2),

@@ -40,6 +40,8 @@ export interface DefaultRunbookServiceOptions {
   /** Why a core action type has no runner, e.g. the missing config key. */
   unavailable?: Record<string, string>;
   signals?: SignalsService;
+  /** Called once when an execution ends (succeeded or failed): the notification to its user. */
+  onFinished?: (execution: Execution) => Promise<void>;
   alerts?: AlertService;
   now?: () => Date;
 }
@@ -124,6 +126,12 @@ export class DefaultRunbookService implements RunbookService {
 
   /** Tells the actor's open pages; a lost signal only delays them (they poll too). */
   private async publish(execution: Execution) {
+    if (
+      this.options.onFinished &&
+      (execution.status === 'succeeded' || execution.status === 'failed')
+    ) {
+      await this.options.onFinished(execution);
+    }
     if (!this.options.signals || !execution.actor.startsWith('user:')) return;
     try {
       await this.options.signals.publish({

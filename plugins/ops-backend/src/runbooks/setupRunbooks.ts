@@ -15,6 +15,7 @@ import { HttpActionRunner } from './actions/httpAction';
 import { PrometheusQueryActionRunner } from './actions/prometheusQueryAction';
 import { SilenceActionRunner } from './actions/silenceAction';
 import { ActionRunner } from '@unyo/plugin-ops-node';
+import { Execution } from '@unyo/plugin-ops-common';
 import { TypeRegistry } from '../extensions/TypeRegistry';
 import { DatabaseExecutionStore } from './DatabaseExecutionStore';
 import { DefaultRunbookService } from './DefaultRunbookService';
@@ -33,6 +34,8 @@ export async function setupRunbooks(options: {
   auditor: AuditorService;
   logger: LoggerService;
   signals?: SignalsService;
+  /** Called once when an execution ends: the notification to its user. */
+  onFinished?: (execution: Execution) => Promise<void>;
   alerts?: { alerts: AlertService; silences: SilenceService };
   /** The action types modules added; the core's own join them here. */
   actionTypes?: TypeRegistry<ActionRunner>;
@@ -69,6 +72,7 @@ export async function setupRunbooks(options: {
     store,
     rateLimit: config.runbookRateLimit,
     signals: options.signals,
+    onFinished: options.onFinished,
     alerts: options.alerts?.alerts,
     runners: runners.asMap(),
     unavailable: {

@@ -35,3 +35,26 @@ export function policyFor(
   }
   return 'frozen';
 }
+
+/**
+ * The remaining ratio a policy state starts above, by the thresholds that
+ * define it: of two states, the one with the lower floor is the worse
+ * (`normal` above `featureFreezeBelow` … `frozen` at or below 0).
+ *
+ * @public
+ */
+export function sloPolicyFloor(
+  policy: SloPolicy,
+  thresholds: SloPolicyThresholds = DEFAULT_SLO_POLICY_THRESHOLDS,
+): number {
+  switch (policy) {
+    case 'normal':
+      return thresholds.featureFreezeBelow;
+    case 'feature-freeze':
+      return thresholds.incidentOnlyBelow;
+    case 'incident-only':
+      return 0;
+    default:
+      return -Infinity;
+  }
+}

@@ -34,6 +34,8 @@ export interface SloEvaluatorOptions {
   thresholds: SloPolicyThresholds;
   /** Each SLO's error-budget policy (`ops.slo.policies`, docs/catalog-model.md). */
   policies?: SloPolicyLookup;
+  /** Told every status of a round once it is stored (notifications). */
+  onRound?: (statuses: SloStatus[]) => Promise<void>;
   /** Queries in flight per Prometheus server. */
   concurrency?: number;
   /** Step integrating rates (`ops.slo.expressionResolution`), seconds; default 60. */
@@ -117,6 +119,7 @@ export class SloEvaluator {
       for (const status of statuses) await recorder.save(status);
     }
 
+    await this.options.onRound?.(recorder.saved);
     const result = {
       slos: plans.length,
       queries,

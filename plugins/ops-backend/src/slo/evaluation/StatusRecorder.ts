@@ -10,6 +10,8 @@ export const HISTORY_SLOT_SECONDS = 600;
  */
 export class StatusRecorder {
   errors = 0;
+  /** The statuses of the round, in the order saved. */
+  readonly saved: SloStatus[] = [];
 
   constructor(
     private readonly store: Pick<SloStore, 'saveStatus' | 'addHistoryPoint'>,
@@ -18,6 +20,7 @@ export class StatusRecorder {
   async save(status: SloStatus): Promise<void> {
     if (status.state === 'error') this.errors++;
     await this.store.saveStatus(status);
+    this.saved.push(status);
     if (status.state !== 'error') {
       await this.store.addHistoryPoint(
         status.ref,
