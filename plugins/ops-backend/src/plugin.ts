@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
 } from '@unyo/plugin-ops-common';
+import { registerOpsActions } from './actions';
 import { createAlerts } from './alerts/createAlerts';
 import { setupBackups } from './backups/setupBackups';
 import { readOpsConfig } from './config/OpsConfig';
@@ -53,6 +55,7 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         signals: signalsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -67,6 +70,7 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         signals,
+        actionsRegistry,
       }) {
         const opsConfig = readOpsConfig(config);
         const policies = new CatalogSloPolicyLookup({
@@ -178,6 +182,14 @@ export const opsPlugin = createBackendPlugin({
           alerts,
           actionTypes: extensions.actionTypes,
           prometheus: oneAttempt,
+        });
+        // The same services as the routes, for AI assistants over MCP.
+        registerOpsActions(actionsRegistry, {
+          slos,
+          alerts: alerts.alerts,
+          runbooks,
+          backups,
+          health,
         });
         httpRouter.use(
           await createRouter({
