@@ -11,7 +11,9 @@ import { OpsActionsRegistration, Zod } from './types';
 export function runbookSummarySchema(z: Zod) {
   return z
     .object({
-      ref: z.string().describe('runbook:<namespace>/<name>; pass it to get-runbook'),
+      ref: z
+        .string()
+        .describe('runbook:<namespace>/<name>; pass it to get-runbook'),
       title: z.string(),
       severity: z.string().optional(),
       actions: z
@@ -19,16 +21,26 @@ export function runbookSummarySchema(z: Zod) {
           z.object({
             id: z.string().describe('actionId for execute-runbook-action'),
             title: z.string(),
-            type: z.string().describe('http, prometheus-query, health-check, alertmanager-silence ...'),
+            type: z
+              .string()
+              .describe(
+                'http, prometheus-query, health-check, alertmanager-silence ...',
+              ),
             destructive: z
               .boolean()
-              .describe('true: execute-runbook-action needs confirmation = the runbook name'),
+              .describe(
+                'true: execute-runbook-action needs confirmation = the runbook name',
+              ),
           }),
         )
-        .describe('Actions the portal can run; their parameters are in get-runbook'),
+        .describe(
+          'Actions the portal can run; their parameters are in get-runbook',
+        ),
       canExecute: z
         .boolean()
-        .describe('Whether the caller holds ops.runbook.execute on this runbook'),
+        .describe(
+          'Whether the caller holds ops.runbook.execute on this runbook',
+        ),
     })
     .passthrough();
 }
@@ -44,7 +56,9 @@ function firingAlertSchema(z: Zod) {
       .object({ id: z.string(), name: z.string() })
       .passthrough()
       .optional()
-      .describe('Response level from ops.alerts.levelSets, with its response time'),
+      .describe(
+        'Response level from ops.alerts.levelSets, with its response time',
+      ),
     startsAt: z.string().optional().describe('ISO time it started firing'),
     summary: z.string().optional().describe('The summary annotation'),
     description: z.string().optional().describe('The description annotation'),
@@ -52,7 +66,9 @@ function firingAlertSchema(z: Zod) {
     runbookRef: z.string().optional(),
     runbook: runbookSummarySchema(z)
       .optional()
-      .describe('The runbook that answers this alert, when the catalog has one'),
+      .describe(
+        'The runbook that answers this alert, when the catalog has one',
+      ),
   });
 }
 
@@ -84,9 +100,17 @@ export const registerAlertActions: OpsActionsRegistration = (
           items: z.array(firingAlertSchema(z)),
           sourceErrors: z
             .array(
-              z.object({ source: z.string(), server: z.string(), message: z.string() }).passthrough(),
+              z
+                .object({
+                  source: z.string(),
+                  server: z.string(),
+                  message: z.string(),
+                })
+                .passthrough(),
             )
-            .describe('Servers that could not be read: the list may be incomplete'),
+            .describe(
+              'Servers that could not be read: the list may be incomplete',
+            ),
           notConfigured: z
             .array(z.string())
             .describe('Config keys not set, e.g. ops.alertmanager.servers'),

@@ -9,14 +9,25 @@ import { OpsActionsRegistration, Zod } from './types';
 function backupStatusSchema(z: Zod) {
   return z
     .object({
-      policyRef: z.string().describe('The BackupPolicy, e.g. backuppolicy:default/mairust-db-backups'),
-      target: z.string().describe('The target in the policy; restore-test is the restore drill'),
+      policyRef: z
+        .string()
+        .describe(
+          'The BackupPolicy, e.g. backuppolicy:default/mairust-db-backups',
+        ),
+      target: z
+        .string()
+        .describe(
+          'The target in the policy; restore-test is the restore drill',
+        ),
       status: z
         .enum(['ok', 'late', 'breached', 'failing', 'unknown'])
         .describe(
           'ok: within schedule; late: a run is overdue but the RPO holds; breached: newest good copy older than the RPO; failing: the latest run failed; unknown: never read',
         ),
-      lastSuccessAt: z.string().nullable().describe('Newest good copy, ISO time'),
+      lastSuccessAt: z
+        .string()
+        .nullable()
+        .describe('Newest good copy, ISO time'),
       ageSeconds: z.number().nullable(),
       rpoSeconds: z.number(),
       message: z.string().optional(),

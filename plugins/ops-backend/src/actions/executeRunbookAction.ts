@@ -14,7 +14,9 @@ const MAX_WAIT_SECONDS = 55;
 function executionSchema(z: Zod) {
   return z
     .object({
-      id: z.string().describe('Execution id; the runbook page history lists it'),
+      id: z
+        .string()
+        .describe('Execution id; the runbook page history lists it'),
       runbookRef: z.string(),
       actionId: z.string(),
       entityRef: z.string().optional(),
@@ -32,7 +34,9 @@ function executionSchema(z: Zod) {
         })
         .passthrough()
         .nullable()
-        .describe('What the action produced (HTTP status and body, query value ...)'),
+        .describe(
+          'What the action produced (HTTP status and body, query value ...)',
+        ),
       createdAt: z.string(),
       finishedAt: z.string().nullable(),
       idempotencyKey: z.string().optional(),
@@ -87,22 +91,30 @@ export const registerExecuteRunbookAction: OpsActionsRegistration = (
           actionId: z
             .string()
             .regex(ACTION_ID)
-            .describe("The action's id in the runbook (get-runbook lists them)"),
+            .describe(
+              "The action's id in the runbook (get-runbook lists them)",
+            ),
           parameters: z
             .record(z.unknown())
             .optional()
-            .describe("Values for the action's parameter JSON schema; defaults apply to the missing ones"),
+            .describe(
+              "Values for the action's parameter JSON schema; defaults apply to the missing ones",
+            ),
           confirmation: z
             .string()
             .max(255)
             .optional()
-            .describe("Required for destructive actions: the runbook's metadata.name, e.g. mairust-queue-backlog"),
+            .describe(
+              "Required for destructive actions: the runbook's metadata.name, e.g. mairust-queue-backlog",
+            ),
           idempotencyKey: z
             .string()
             .min(1)
             .max(255)
             .optional()
-            .describe('A unique key (e.g. a UUID) for this intended run; the same key never runs twice'),
+            .describe(
+              'A unique key (e.g. a UUID) for this intended run; the same key never runs twice',
+            ),
           entityRef: z
             .string()
             .max(255)
@@ -124,7 +136,9 @@ export const registerExecuteRunbookAction: OpsActionsRegistration = (
         z.object({
           created: z
             .boolean()
-            .describe('false: the idempotencyKey was used before; this is that earlier run'),
+            .describe(
+              'false: the idempotencyKey was used before; this is that earlier run',
+            ),
           execution: executionSchema(z),
         }),
     },

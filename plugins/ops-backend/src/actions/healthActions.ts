@@ -23,12 +23,21 @@ function healthStatusSchema(z: Zod) {
             .passthrough(),
         )
         .describe('Dependencies the health body reports, e.g. database, cache'),
-      checkedAt: z.string().nullable().describe('Last probe, ISO time; null: never'),
-      since: z.string().nullable().describe('Since when the status is what it is'),
+      checkedAt: z
+        .string()
+        .nullable()
+        .describe('Last probe, ISO time; null: never'),
+      since: z
+        .string()
+        .nullable()
+        .describe('Since when the status is what it is'),
       uptime: z
         .object({ '24h': z.number().nullable(), '7d': z.number().nullable() })
         .describe('Share of probes that found it serving, 0-1'),
-      message: z.string().optional().describe('Error, timeout, or why it is not probed'),
+      message: z
+        .string()
+        .optional()
+        .describe('Error, timeout, or why it is not probed'),
       certificate: z
         .object({
           state: z.enum(['ok', 'warning', 'critical']),
@@ -36,7 +45,9 @@ function healthStatusSchema(z: Zod) {
         })
         .passthrough()
         .optional()
-        .describe('For tls:// and smtp+starttls:// URLs: the certificate presented'),
+        .describe(
+          'For tls:// and smtp+starttls:// URLs: the certificate presented',
+        ),
     })
     .passthrough();
 }

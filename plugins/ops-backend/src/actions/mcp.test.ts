@@ -238,17 +238,15 @@ describe.each(databases.eachSupportedId())(
         'actionId',
         'runbookRef',
       ]);
-      expect(Object.keys(execute.inputSchema.properties ?? {}).sort()).toEqual(
-        [
-          'actionId',
-          'confirmation',
-          'entityRef',
-          'idempotencyKey',
-          'parameters',
-          'runbookRef',
-          'waitSeconds',
-        ],
-      );
+      expect(Object.keys(execute.inputSchema.properties ?? {}).sort()).toEqual([
+        'actionId',
+        'confirmation',
+        'entityRef',
+        'idempotencyKey',
+        'parameters',
+        'runbookRef',
+        'waitSeconds',
+      ]);
       expect(execute.annotations).toMatchObject({
         destructiveHint: true,
         readOnlyHint: false,
@@ -373,9 +371,7 @@ describe.each(databases.eachSupportedId())(
           status: 'succeeded',
         }),
       ]);
-      expect(
-        audits.filter(e => e.eventId === 'runbook-execution'),
-      ).toEqual([
+      expect(audits.filter(e => e.eventId === 'runbook-execution')).toEqual([
         expect.objectContaining({
           outcome: 'success',
           meta: expect.objectContaining({ actor: ALICE }),

@@ -27,20 +27,34 @@ export const registerRunbookActions: OpsActionsRegistration = (
       output: z =>
         z.object({
           ref: z.string(),
-          name: z.string().describe('metadata.name: the confirmation destructive actions require'),
+          name: z
+            .string()
+            .describe(
+              'metadata.name: the confirmation destructive actions require',
+            ),
           title: z.string().optional(),
           description: z.string().optional(),
           severity: z.string().optional(),
           owner: z.string().describe('The owning group'),
-          appliesTo: z.array(z.string()).describe('Entities the runbook applies to'),
+          appliesTo: z
+            .array(z.string())
+            .describe('Entities the runbook applies to'),
           alerts: z.array(z.string()).describe('Alert names it answers'),
           steps: z.array(
             z.object({
               title: z.string(),
               description: z.string().optional().describe('Markdown'),
-              run: z.string().optional().describe('A command for a person to run; the portal never runs it'),
+              run: z
+                .string()
+                .optional()
+                .describe(
+                  'A command for a person to run; the portal never runs it',
+                ),
               language: z.string().optional(),
-              action: z.string().optional().describe('The id of the action this step runs'),
+              action: z
+                .string()
+                .optional()
+                .describe('The id of the action this step runs'),
             }),
           ),
           actions: z.array(
@@ -51,12 +65,16 @@ export const registerRunbookActions: OpsActionsRegistration = (
               type: z.string(),
               destructive: z
                 .boolean()
-                .describe('true: execute-runbook-action requires confirmation = name'),
+                .describe(
+                  'true: execute-runbook-action requires confirmation = name',
+                ),
               timeoutSeconds: z.number().optional(),
               parameters: z
                 .record(z.unknown())
                 .optional()
-                .describe('JSON schema of the parameters execute-runbook-action takes'),
+                .describe(
+                  'JSON schema of the parameters execute-runbook-action takes',
+                ),
             }),
           ),
         }),

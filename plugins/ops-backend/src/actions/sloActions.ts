@@ -10,7 +10,9 @@ import { OpsActionsRegistration, Zod } from './types';
 function sloStatusSchema(z: Zod) {
   return z
     .object({
-      ref: z.string().describe('The SLO, e.g. slo:default/mairust-availability'),
+      ref: z
+        .string()
+        .describe('The SLO, e.g. slo:default/mairust-availability'),
       entityRef: z.string().describe('The entity the SLO measures'),
       title: z.string().optional(),
       target: z.number().describe('Objective, 0-1 (0.999 = 99.9 %)'),
@@ -29,7 +31,9 @@ function sloStatusSchema(z: Zod) {
         .object({
           remainingRatio: z
             .number()
-            .describe('Share of the error budget left, 0-1 (negative: overspent)'),
+            .describe(
+              'Share of the error budget left, 0-1 (negative: overspent)',
+            ),
         })
         .passthrough()
         .optional(),
@@ -42,12 +46,16 @@ function sloStatusSchema(z: Zod) {
       burnRates: z
         .record(z.number().nullable())
         .optional()
-        .describe('Burn rate per window (5m, 30m, 1h, 2h, 6h, 1d, 3d); 1 spends the budget exactly over the window; null: no traffic'),
+        .describe(
+          'Burn rate per window (5m, 30m, 1h, 2h, 6h, 1d, 3d); 1 spends the budget exactly over the window; null: no traffic',
+        ),
       timeToExhaustionSeconds: z
         .number()
         .nullable()
         .optional()
-        .describe('At the current burn, seconds until the budget is gone; null: not burning'),
+        .describe(
+          'At the current burn, seconds until the budget is gone; null: not burning',
+        ),
       evaluatedAt: z.string().describe('ISO time of the values shown'),
     })
     .passthrough();
@@ -75,7 +83,9 @@ export const registerSloActions: OpsActionsRegistration = (
         z.object({
           items: z
             .array(sloStatusSchema(z))
-            .describe('One status per SLO; empty when none measures the entity'),
+            .describe(
+              'One status per SLO; empty when none measures the entity',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
