@@ -41,4 +41,8 @@ backend.add(import('@unyo/plugin-ops-backend-module-aws'));
 backend.add(import('@unyo/plugin-ops-backend-module-azure'));
 backend.add(import('@unyo/plugin-ops-backend-module-postgres'));
 
+// Unyo's actions for AI assistants over MCP at /api/mcp-actions/v1
+// (backend.actions.pluginSources in app-config.yaml names the plugins served).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -9,6 +10,7 @@ import {
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
 } from '@unyo/plugin-ops-common';
+import { registerOpsActions } from './actions';
 import { createAlerts } from './alerts/createAlerts';
 import { setupBackups } from './backups/setupBackups';
 import { readOpsConfig } from './config/OpsConfig';
@@ -56,6 +58,7 @@ export const opsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         signals: signalsServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -71,6 +74,7 @@ export const opsPlugin = createBackendPlugin({
         auditor,
         signals,
         notifications,
+        actionsRegistry,
       }) {
         const opsConfig = readOpsConfig(config);
         // Owner notifications of the rounds' transitions (README, "Notifications").
@@ -195,6 +199,14 @@ export const opsPlugin = createBackendPlugin({
           alerts,
           actionTypes: extensions.actionTypes,
           prometheus: oneAttempt,
+        });
+        // The same services as the routes, for AI assistants over MCP.
+        registerOpsActions(actionsRegistry, {
+          slos,
+          alerts: alerts.alerts,
+          runbooks,
+          backups,
+          health,
         });
         httpRouter.use(
           await createRouter({

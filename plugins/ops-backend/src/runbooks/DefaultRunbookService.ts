@@ -111,6 +111,13 @@ export class DefaultRunbookService implements RunbookService {
     return execution;
   }
 
+  getRunbook(
+    runbookRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<RunbookEntity> {
+    return this.loadRunbook(runbookRef, credentials);
+  }
+
   private async loadRunbook(
     runbookRef: string,
     credentials: BackstageCredentials,

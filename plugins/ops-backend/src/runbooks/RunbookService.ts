@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CreateExecutionRequest,
   Execution,
+  RunbookEntity,
   RunbooksResponse,
 } from '@unyo/plugin-ops-common';
 import { Request } from 'express';
@@ -14,6 +15,11 @@ export interface RunbookService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<RunbooksResponse>;
+  /** One runbook as the caller may read it; NotFoundError when it cannot. */
+  getRunbook(
+    runbookRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<RunbookEntity>;
   /**
    * Checks and starts an action: `created: false` answers the earlier
    * execution of the same idempotency key. A refusal throws (4xx) and is

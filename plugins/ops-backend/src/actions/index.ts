@@ -1,0 +1,2 @@
+export { registerOpsActions } from './registerOpsActions';
+export type { OpsActionServices, OpsActionsRegistration } from './types';
