@@ -188,6 +188,7 @@ export class QueryTimes {
     return {
       names: () => clients.names(),
       findByUrl: (url: string) => clients.findByUrl(url),
+      withRetry: retry => this.wrap(clients.withRetry(retry)),
       get: (name?: string) => {
         const client = clients.get(name);
         let wrapped = cache.get(client);

@@ -32,7 +32,7 @@ export async function evaluateOnServer(options: {
   now: Date;
   /** Each SLO's error-budget policy, by SLO ref. */
   policyOf: (ref: string) => SloPolicyChoice;
-  store: Pick<SloStore, 'getDaily' | 'upsertDaily'>;
+  store: Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
   maxBackfillDays: number;
 }): Promise<SloStatus[]> {
   const { plans, maintenance, measure, now } = options;
@@ -79,6 +79,7 @@ export async function evaluateOnServer(options: {
       target: plan.description.target,
       timeWindow: plan.timeWindow,
       budgetingMethod: plan.description.budgetingMethod,
+      window: windows.get(ref)!.window,
       counts: totals.get(ref),
       burnRateCounts: burn.get(ref),
       now,
