@@ -31,6 +31,8 @@ import { BenchWorld, createWorld } from './world';
 
 const GOAL_ROUND_MS = 60_000;
 const GOAL_API_P95_MS = 50;
+/** Issue 16: a steady round within 1.3 × the time Prometheus takes to answer it. */
+const GOAL_RATIO = 1.3;
 /** MAX_PER_BATCH in src/slo/evaluation/measureCounts.ts (not exported). */
 const BATCH = 500;
 
@@ -343,6 +345,27 @@ async function main() {
           round3.wallMs,
         )}`,
         verdict(worstRound <= GOAL_ROUND_MS),
+      ],
+      [
+        `steady ≤ ${GOAL_RATIO} × Prometheus`,
+        `wall ÷ Prometheus ${(round2.wallMs / round2.promBusyMs).toFixed(
+          2,
+        )} / ${(round3.wallMs / round3.promBusyMs).toFixed(2)} (Prometheus ${s(
+          round2.promBusyMs,
+        )} / ${s(round3.promBusyMs)})`,
+        verdict(
+          Math.max(
+            round2.wallMs / round2.promBusyMs,
+            round3.wallMs / round3.promBusyMs,
+          ) <= GOAL_RATIO,
+        ),
+      ],
+      [
+        'peak memory (RSS)',
+        `${Math.round(
+          process.resourceUsage().maxRSS / 1024,
+        )} MiB, benchmark process (catalog mock, SQLite, evaluator)`,
+        '',
       ],
       [
         `API p95 ≤ ${GOAL_API_P95_MS} ms`,
