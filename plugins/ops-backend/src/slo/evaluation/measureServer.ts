@@ -38,27 +38,28 @@ export async function evaluateOnServer(options: {
   const { plans, maintenance, measure, now } = options;
   const tally = new ErrorTally();
 
-  const burn = await measureBurnRates(plans, measure, now, tally);
-  if (!burn) {
+  const windows = planWindows(plans, now);
+  const measured = await measureBurnRates({
+    plans,
+    measure,
+    now,
+    tally,
+    alongside: async () => {
+      const stored = await dailyCounts({
+        plans,
+        windows,
+        measure,
+        fail: tally.fail,
+        store: options.store,
+        maxBackfillDays: options.maxBackfillDays,
+      });
+      return windowTotals({ plans, windows, stored, measure, tally });
+    },
+  });
+  if (!measured) {
     return plans.map(p => failedStatus(p, tally.get(p.description.ref)!, now));
   }
-
-  const windows = planWindows(plans, now);
-  const stored = await dailyCounts({
-    plans,
-    windows,
-    measure,
-    fail: tally.fail,
-    store: options.store,
-    maxBackfillDays: options.maxBackfillDays,
-  });
-  const totals = await windowTotals({
-    plans,
-    windows,
-    stored,
-    measure,
-    tally,
-  });
+  const { burn, alongside: totals } = measured;
   const { excludedMinutes, inMaintenance } = await excludeMaintenance({
     plans,
     windows,
