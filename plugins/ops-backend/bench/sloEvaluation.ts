@@ -134,7 +134,9 @@ async function main() {
   const small = Math.max(1, Math.round(services / 10));
   const profileAt = process.argv.indexOf('--cpu-profile');
   const profileFile =
-    profileAt < 0 ? undefined : process.argv[profileAt + 1] ?? 'round.cpuprofile';
+    profileAt < 0
+      ? undefined
+      : process.argv[profileAt + 1] ?? 'round.cpuprofile';
 
   const { dir, cleanups, cleanup } = benchWorkspace('ops-slo-bench-');
 

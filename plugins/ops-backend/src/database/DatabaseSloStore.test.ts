@@ -84,7 +84,11 @@ describe.each(databases.eachSupportedId())('DatabaseSloStore on %s', id => {
             })
           : status({ ref, evaluatedAt: '2026-11-20T10:01:00.000Z' }),
       ),
-      status({ ref: refs[1], policy: 'normal', evaluatedAt: '2026-11-20T10:01:00.000Z' }),
+      status({
+        ref: refs[1],
+        policy: 'normal',
+        evaluatedAt: '2026-11-20T10:01:00.000Z',
+      }),
     ]);
 
     const stored = await store.getStatuses(refs);

@@ -16,10 +16,7 @@ export class StatusRecorder {
   private pending: SloStatus[] = [];
 
   constructor(
-    private readonly store: Pick<
-      SloStore,
-      'saveStatuses' | 'addHistoryPoints'
-    >,
+    private readonly store: Pick<SloStore, 'saveStatuses' | 'addHistoryPoints'>,
   ) {}
 
   add(statuses: SloStatus[]): void {

@@ -28,9 +28,7 @@ export async function measureBurnRates<T>(options: {
   alongside: () => Promise<T>;
 }): Promise<{ burn: BurnRateCounts; alongside: T } | undefined> {
   const { plans, measure, now, tally } = options;
-  const burn: BurnRateCounts = new Map(
-    plans.map(p => [p.description.ref, {}]),
-  );
+  const burn: BurnRateCounts = new Map(plans.map(p => [p.description.ref, {}]));
   const measureWindow = async (w: BurnRateWindow) => {
     const result = await measure(plans, BURN_RATE_WINDOW_SECONDS[w], now);
     for (const plan of plans) {

@@ -33,7 +33,10 @@ export async function windowTotals(options: {
       if (group) group.plans.push(plan);
       else groups.set(range, { range, plans: [plan] });
     }
-    const byKey = new Map<string, { range: TimeRange; plans: MeasuredPlan[] }>();
+    const byKey = new Map<
+      string,
+      { range: TimeRange; plans: MeasuredPlan[] }
+    >();
     for (const group of groups.values()) {
       const key = `${group.range.start.getTime()}-${group.range.end.getTime()}`;
       const same = byKey.get(key);

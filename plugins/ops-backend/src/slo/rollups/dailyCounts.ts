@@ -69,10 +69,7 @@ function headShare(row: Counts, head: TimeRange): Counts {
   return { good: row.good * share, total: row.total * share };
 }
 
-type DailyStore = Pick<
-  SloStore,
-  'getDaily' | 'upsertDaily' | 'summarizeDaily'
->;
+type DailyStore = Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
 
 /**
  * Sums each SLO's stored days, backfilling the missing ones from Prometheus
