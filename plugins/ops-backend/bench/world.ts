@@ -269,7 +269,9 @@ function indexedByRef(
           items: request.entityRefs.map(find),
         });
       }
-      return Reflect.get(obj, prop, receiver);
+      const value = Reflect.get(obj, prop, receiver);
+      // The mock's methods read private fields: call them on the mock.
+      return typeof value === 'function' ? value.bind(obj) : value;
     },
   });
 }
