@@ -17,7 +17,8 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
-import { unlinkSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readOpsConfig } from '../src/config/OpsConfig';
@@ -30,6 +31,8 @@ import { BenchWorld, createWorld } from './world';
 
 const GOAL_ROUND_MS = 60_000;
 const GOAL_API_P95_MS = 50;
+/** Issue 16: a steady round within 1.3 × the time Prometheus takes to answer it. */
+const GOAL_RATIO = 1.3;
 /** MAX_PER_BATCH in src/slo/evaluation/measureCounts.ts (not exported). */
 const BATCH = 500;
 
@@ -58,12 +61,14 @@ interface RoundFigures extends EvaluationRoundResult {
   catalogMs: number;
 }
 
-async function runRound(world: BenchWorld, label: string) {
+async function runRound(world: BenchWorld, label: string, profile?: string) {
   world.queryTimes.reset();
   world.storeTimes.reset();
   world.catalogTimes.reset();
   const started = performance.now();
-  const result = await world.evaluator.evaluateAll();
+  const result = profile
+    ? await cpuProfile(profile, () => world.evaluator.evaluateAll())
+    : await world.evaluator.evaluateAll();
   const figures: RoundFigures = {
     ...result,
     label,
@@ -85,9 +90,27 @@ async function runRound(world: BenchWorld, label: string) {
         figures.promMaxMs,
       )} ms), store ${s(figures.storeMs)}, catalog ${s(
         figures.catalogMs,
-      )}, evaluator CPU ${s(Math.max(0, other))}`,
+      )}, evaluator CPU ${s(Math.max(0, other))}; wall ÷ Prometheus ${(
+        figures.wallMs / Math.max(1, figures.promBusyMs)
+      ).toFixed(2)}, heap ${process.memoryUsage().heapUsed >> 20} MiB`,
   );
   return figures;
+}
+
+/** Runs `fn` under the V8 CPU profiler; the profile goes to `file`. */
+async function cpuProfile<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`    CPU profile of the round written to ${file}`);
+  }
 }
 
 function printStoreBreakdown(world: BenchWorld) {
@@ -109,6 +132,11 @@ async function main() {
   const days = flag('days', 60);
   const requests = flag('requests', 2000);
   const small = Math.max(1, Math.round(services / 10));
+  const profileAt = process.argv.indexOf('--cpu-profile');
+  const profileFile =
+    profileAt < 0
+      ? undefined
+      : process.argv[profileAt + 1] ?? 'round.cpuprofile';
 
   const { dir, cleanups, cleanup } = benchWorkspace('ops-slo-bench-');
 
@@ -173,7 +201,11 @@ async function main() {
     const round1 = await runRound(big, `N=${services} round 1 (backfill)`);
     printStoreBreakdown(big);
     const round2 = await runRound(big, `N=${services} round 2 (steady)`);
-    const round3 = await runRound(big, `N=${services} round 3 (steady)`);
+    const round3 = await runRound(
+      big,
+      `N=${services} round 3 (steady)`,
+      profileFile,
+    );
     printStoreBreakdown(big);
     const dailyRows = await big.knex('ops_slo_daily').count({ n: '*' });
     const emptyDays = await big.knex('ops_slo_daily').where('total', 0).count({
@@ -315,6 +347,27 @@ async function main() {
           round3.wallMs,
         )}`,
         verdict(worstRound <= GOAL_ROUND_MS),
+      ],
+      [
+        `steady ≤ ${GOAL_RATIO} × Prometheus`,
+        `wall ÷ Prometheus ${(round2.wallMs / round2.promBusyMs).toFixed(
+          2,
+        )} / ${(round3.wallMs / round3.promBusyMs).toFixed(2)} (Prometheus ${s(
+          round2.promBusyMs,
+        )} / ${s(round3.promBusyMs)})`,
+        verdict(
+          Math.max(
+            round2.wallMs / round2.promBusyMs,
+            round3.wallMs / round3.promBusyMs,
+          ) <= GOAL_RATIO,
+        ),
+      ],
+      [
+        'peak memory (RSS)',
+        `${Math.round(
+          process.resourceUsage().maxRSS / 1024,
+        )} MiB, benchmark process (catalog mock, SQLite, evaluator)`,
+        '',
       ],
       [
         `API p95 ≤ ${GOAL_API_P95_MS} ms`,

@@ -68,6 +68,108 @@ describe.each(databases.eachSupportedId())('DatabaseSloStore on %s', id => {
     expect(again.lastGood?.evaluatedAt).toBe('2026-11-20T10:06:00.000Z');
   });
 
+  it('saves a round of 450 statuses in chunks, keeping each last good one', async () => {
+    const store = await createStore();
+    const refs = Array.from({ length: 450 }, (_, i) => `slo:default/s-${i}`);
+    await store.saveStatuses(refs.map(ref => status({ ref })));
+    // Next round: every third one fails; one ref twice, the later wins.
+    await store.saveStatuses([
+      ...refs.map((ref, i) =>
+        i % 3 === 0
+          ? status({
+              ref,
+              state: 'error',
+              message: `failed ${i}`,
+              evaluatedAt: '2026-11-20T10:01:00.000Z',
+            })
+          : status({ ref, evaluatedAt: '2026-11-20T10:01:00.000Z' }),
+      ),
+      status({
+        ref: refs[1],
+        policy: 'normal',
+        evaluatedAt: '2026-11-20T10:01:00.000Z',
+      }),
+    ]);
+
+    const stored = await store.getStatuses(refs);
+    expect(stored.size).toBe(450);
+    const failed = stored.get(refs[300])!;
+    expect(failed.status.message).toBe('failed 300');
+    expect(failed.lastGood?.evaluatedAt).toBe('2026-11-20T10:00:00.000Z');
+    const ok = stored.get(refs[299])!;
+    expect(ok.status.state).toBe('ok');
+    expect(ok.lastGood?.evaluatedAt).toBe('2026-11-20T10:01:00.000Z');
+    expect(stored.get(refs[1])!.status.policy).toBe('normal');
+  });
+
+  it('adds a round of burn-down points, one per SLO and slot', async () => {
+    const store = await createStore();
+    const refs = Array.from({ length: 250 }, (_, i) => `slo:default/h-${i}`);
+    await store.addHistoryPoints(
+      [
+        ...refs.map(sloRef => ({
+          sloRef,
+          point: {
+            t: '2026-11-20T10:01:00.000Z',
+            remainingRatio: 0.5,
+            sliRatio: 0.999,
+          },
+        })),
+        {
+          sloRef: refs[7],
+          point: {
+            t: '2026-11-20T10:09:00.000Z',
+            remainingRatio: 0.25,
+            sliRatio: 0.998,
+          },
+        },
+      ],
+      600,
+    );
+    const from = new Date('2026-11-20T00:00:00Z');
+    const to = new Date('2026-11-21T00:00:00Z');
+    expect(await store.getHistory(refs[7], from, to)).toEqual([
+      { t: '2026-11-20T10:00:00.000Z', remainingRatio: 0.25, sliRatio: 0.998 },
+    ]);
+    expect(await store.getHistory(refs[249], from, to)).toEqual([
+      { t: '2026-11-20T10:00:00.000Z', remainingRatio: 0.5, sliRatio: 0.999 },
+    ]);
+  });
+
+  it('summarizes stored days per SLO: rows in range, window sums and head day', async () => {
+    const store = await createStore();
+    await store.upsertDaily([
+      { sloRef: 'slo:default/a', day: '2026-10-30', good: 1, total: 1 },
+      { sloRef: 'slo:default/a', day: '2026-10-31', good: 90, total: 100 },
+      { sloRef: 'slo:default/a', day: '2026-11-01', good: 99.5, total: 100 },
+      { sloRef: 'slo:default/a', day: '2026-11-02', good: 19, total: 20 },
+      { sloRef: 'slo:default/b', day: '2026-11-01', good: 1, total: 2 },
+      { sloRef: 'slo:default/c', day: '2026-12-01', good: 1, total: 2 },
+    ]);
+
+    const summaries = await store.summarizeDaily(
+      ['slo:default/a', 'slo:default/b', 'slo:default/c'],
+      {
+        fromDay: '2026-10-31',
+        toDay: '2026-11-02',
+        sumFrom: '2026-11-01',
+        sumTo: '2026-11-02',
+        headDay: '2026-10-31',
+      },
+    );
+
+    expect(summaries.get('slo:default/a')).toEqual({
+      rows: 3,
+      days: { good: 118.5, total: 120 },
+      head: { good: 90, total: 100 },
+    });
+    expect(summaries.get('slo:default/b')).toEqual({
+      rows: 1,
+      days: { good: 1, total: 2 },
+    });
+    expect(summaries.has('slo:default/c')).toBe(false);
+  });
+
   it('upserts daily rollups and reads a range of days', async () => {
     const store = await createStore();
     const ref = 'slo:default/a';

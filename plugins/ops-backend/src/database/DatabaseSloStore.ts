@@ -2,12 +2,20 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { SloHistoryPoint, SloStatus } from '@unyo/plugin-ops-common';
 import { Knex } from 'knex';
 import {
+  DailySummary,
+  DailySummaryRange,
   pruneDailyRows,
   readDailyRows,
+  summarizeDailyRows,
   upsertDailyRows,
 } from '../slo/rollups/dailyRollupTable';
 import { chunks, migratedClient, toDate } from './util';
-import { SloDailyRow, SloStore, StoredSloStatus } from './SloStore';
+import {
+  SloDailyRow,
+  SloHistoryEntry,
+  SloStore,
+  StoredSloStatus,
+} from './SloStore';
 
 /**
  * The SLO store on the plugin's own database (SQLite or PostgreSQL); the
@@ -25,22 +33,40 @@ export class DatabaseSloStore implements SloStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async saveStatus(status: SloStatus): Promise<void> {
-    const good = status.state !== 'error';
-    const row: Record<string, unknown> = {
-      slo_ref: status.ref,
-      entity_ref: status.entityRef,
-      status: JSON.stringify(status),
-      evaluated_at: new Date(status.evaluatedAt),
-    };
-    if (good) {
-      row.last_good = row.status;
-      row.last_success_at = row.evaluated_at;
+  saveStatus(status: SloStatus): Promise<void> {
+    return this.saveStatuses([status]);
+  }
+
+  /**
+   * One multi-row upsert per chunk; statuses in error and the others go in
+   * separate statements, since only the latter replace the last good one.
+   */
+  async saveStatuses(statuses: SloStatus[]): Promise<void> {
+    const byRef = new Map(statuses.map(s => [s.ref, s]));
+    const rows = (good: boolean) =>
+      [...byRef.values()]
+        .filter(s => (s.state !== 'error') === good)
+        .map(s => {
+          const json = JSON.stringify(s);
+          const at = new Date(s.evaluatedAt);
+          return {
+            slo_ref: s.ref,
+            entity_ref: s.entityRef,
+            status: json,
+            evaluated_at: at,
+            ...(good && { last_good: json, last_success_at: at }),
+          };
+        });
+    for (const good of [true, false]) {
+      const columns = ['entity_ref', 'status', 'evaluated_at'];
+      if (good) columns.push('last_good', 'last_success_at');
+      for (const part of chunks(rows(good))) {
+        await this.db('ops_slo_status')
+          .insert(part)
+          .onConflict('slo_ref')
+          .merge(columns);
+      }
     }
-    await this.db('ops_slo_status')
-      .insert(row)
-      .onConflict('slo_ref')
-      .merge(Object.keys(row).filter(k => k !== 'slo_ref'));
   }
 
   async getStatuses(sloRefs: string[]): Promise<Map<string, StoredSloStatus>> {
@@ -71,22 +97,44 @@ export class DatabaseSloStore implements SloStore {
     return readDailyRows(this.db, sloRefs, fromDay, toDay);
   }
 
-  async addHistoryPoint(
+  summarizeDaily(
+    sloRefs: string[],
+    range: DailySummaryRange,
+  ): Promise<Map<string, DailySummary>> {
+    return summarizeDailyRows(this.db, sloRefs, range);
+  }
+
+  addHistoryPoint(
     sloRef: string,
     point: SloHistoryPoint,
     slotSeconds: number,
   ): Promise<void> {
+    return this.addHistoryPoints([{ sloRef, point }], slotSeconds);
+  }
+
+  async addHistoryPoints(
+    points: SloHistoryEntry[],
+    slotSeconds: number,
+  ): Promise<void> {
     const slotMs = slotSeconds * 1000;
-    const t = new Date(Math.floor(Date.parse(point.t) / slotMs) * slotMs);
-    await this.db('ops_slo_history')
-      .insert({
+    // One row per SLO and slot: PostgreSQL refuses to upsert a key twice
+    // in one statement, and the later point wins anyway.
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const { sloRef, point } of points) {
+      const slot = Math.floor(Date.parse(point.t) / slotMs) * slotMs;
+      rows.set(`${sloRef}|${slot}`, {
         slo_ref: sloRef,
-        t,
+        t: new Date(slot),
         remaining_ratio: point.remainingRatio,
         sli_ratio: point.sliRatio,
-      })
-      .onConflict(['slo_ref', 't'])
-      .merge(['remaining_ratio', 'sli_ratio']);
+      });
+    }
+    for (const part of chunks([...rows.values()])) {
+      await this.db('ops_slo_history')
+        .insert(part)
+        .onConflict(['slo_ref', 't'])
+        .merge(['remaining_ratio', 'sli_ratio']);
+    }
   }
 
   async getHistory(

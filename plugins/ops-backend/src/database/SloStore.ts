@@ -1,5 +1,9 @@
 import { SloHistoryPoint, SloStatus } from '@unyo/plugin-ops-common';
-import { SloDailyRow } from '../slo/rollups/dailyRollupTable';
+import {
+  DailySummary,
+  DailySummaryRange,
+  SloDailyRow,
+} from '../slo/rollups/dailyRollupTable';
 
 /** What the store keeps of an SLO: its latest evaluation and the last good one. */
 export interface StoredSloStatus {
@@ -9,10 +13,18 @@ export interface StoredSloStatus {
 
 export type { SloDailyRow };
 
+/** A burn-down point of one SLO. */
+export interface SloHistoryEntry {
+  sloRef: string;
+  point: SloHistoryPoint;
+}
+
 /** Where SLO evaluations, daily rollups and burn-down points live. */
 export interface SloStore {
   /** Saves an evaluation; an `ok` or `no-data` one also becomes the last good one. */
   saveStatus(status: SloStatus): Promise<void>;
+  /** `saveStatus` for many, in few statements (one round's statuses). */
+  saveStatuses(statuses: SloStatus[]): Promise<void>;
   getStatuses(sloRefs: string[]): Promise<Map<string, StoredSloStatus>>;
   upsertDaily(rows: SloDailyRow[]): Promise<void>;
   getDaily(
@@ -20,10 +32,20 @@ export interface SloStore {
     fromDay: string,
     toDay: string,
   ): Promise<SloDailyRow[]>;
+  /** Per SLO, rows stored in a range and their sums (`summarizeDailyRows`). */
+  summarizeDaily(
+    sloRefs: string[],
+    range: DailySummaryRange,
+  ): Promise<Map<string, DailySummary>>;
   /** Keeps one point per SLO and slot: `t` is rounded down to the slot. */
   addHistoryPoint(
     sloRef: string,
     point: SloHistoryPoint,
+    slotSeconds: number,
+  ): Promise<void>;
+  /** `addHistoryPoint` for many, in few statements. */
+  addHistoryPoints(
+    points: SloHistoryEntry[],
     slotSeconds: number,
   ): Promise<void>;
   getHistory(sloRef: string, from: Date, to: Date): Promise<SloHistoryPoint[]>;

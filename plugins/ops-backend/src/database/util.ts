@@ -25,10 +25,10 @@ export async function migratedClient(
 const CHUNK = 200;
 
 /** Splits rows or keys into groups small enough for one statement. */
-export function chunks<T>(items: T[]): T[][] {
+export function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) {
-    out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
   }
   return out;
 }

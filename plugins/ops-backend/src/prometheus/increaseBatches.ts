@@ -42,6 +42,20 @@ function matcherKey(m: LabelMatcher): string {
 }
 
 /**
+ * Selectors grouped by shape, before a window is chosen: computed once and
+ * turned into queries for each window with `increaseBatchesFor`.
+ */
+export interface IncreaseGroups<K> {
+  byLabels: string[];
+  shaped: Array<{
+    base: ParsedSelector;
+    members: Array<{ key: K; values: Record<string, string> }>;
+  }>;
+  /** Selectors without an `=` matcher on each label: one query each. */
+  alone: Array<{ key: K; selector: ParsedSelector }>;
+}
+
+/**
  * Groups selectors that differ only in the values of `byLabels` into one
  * `sum by (<labels>) (increase(metric{label=~"a|b",...}[W]))` per shape, so
  * the number of queries per evaluation round grows with the shapes, not
@@ -53,14 +67,22 @@ export function batchIncreaseQueries<K>(
   windowSeconds: number,
   options: IncreaseBatchOptions,
 ): Array<IncreaseBatch<K>> {
+  return increaseBatchesFor(
+    groupIncreaseRequests(requests, options),
+    windowSeconds,
+  );
+}
+
+/** The window-independent half of `batchIncreaseQueries`. */
+export function groupIncreaseRequests<K>(
+  requests: Array<IncreaseRequest<K>>,
+  options: IncreaseBatchOptions,
+): IncreaseGroups<K> {
   const { byLabels } = options;
   const maxPerBatch = options.maxPerBatch ?? 100;
   if (byLabels.length === 0) {
     throw new InputError('batchIncreaseQueries needs at least one label');
   }
-  const range = formatDuration(windowSeconds);
-  const sumByLabels = sumPrefix(byLabels);
-
   const shapes = new Map<
     string,
     {
@@ -68,7 +90,7 @@ export function batchIncreaseQueries<K>(
       members: Array<{ key: K; values: Record<string, string> }>;
     }
   >();
-  const alone: Array<IncreaseBatch<K>> = [];
+  const alone: IncreaseGroups<K>['alone'] = [];
 
   for (const { key, selector } of requests) {
     const parsed =
@@ -83,11 +105,7 @@ export function batchIncreaseQueries<K>(
       }
     }
     if (byLabels.some(label => !(label in values))) {
-      alone.push({
-        query: `${sumPrefix()}(increase(${formatSelector(parsed)}[${range}]))`,
-        byLabels: [],
-        members: [{ key, values: {} }],
-      });
+      alone.push({ key, selector: parsed });
       continue;
     }
     rest.sort((a, b) => matcherKey(a).localeCompare(matcherKey(b)));
@@ -100,24 +118,43 @@ export function batchIncreaseQueries<K>(
     shapes.set(shapeKey, shape);
   }
 
-  const batches: Array<IncreaseBatch<K>> = [];
+  const shaped: IncreaseGroups<K>['shaped'] = [];
   for (const { base, members } of shapes.values()) {
     for (const chunk of chunkByCombination(members, byLabels, maxPerBatch)) {
-      const matchers = [
-        ...base.matchers,
-        ...byLabels.map(label => regexMatcher(label, chunk)),
-      ];
-      batches.push({
-        query: `${sumByLabels}(increase(${formatSelector({
+      shaped.push({
+        base: {
           metric: base.metric,
-          matchers,
-        })}[${range}]))`,
-        byLabels,
+          matchers: [
+            ...base.matchers,
+            ...byLabels.map(label => regexMatcher(label, chunk)),
+          ],
+        },
         members: chunk,
       });
     }
   }
-  return [...batches, ...alone];
+  return { byLabels, shaped, alone };
+}
+
+/** The queries of grouped selectors over a window of `windowSeconds`. */
+export function increaseBatchesFor<K>(
+  groups: IncreaseGroups<K>,
+  windowSeconds: number,
+): Array<IncreaseBatch<K>> {
+  const range = formatDuration(windowSeconds);
+  const sumByLabels = sumPrefix(groups.byLabels);
+  return [
+    ...groups.shaped.map(({ base, members }) => ({
+      query: `${sumByLabels}(increase(${formatSelector(base)}[${range}]))`,
+      byLabels: groups.byLabels,
+      members,
+    })),
+    ...groups.alone.map(({ key, selector }) => ({
+      query: `${sumPrefix()}(increase(${formatSelector(selector)}[${range}]))`,
+      byLabels: [],
+      members: [{ key, values: {} }],
+    })),
+  ];
 }
 
 function combination(values: Record<string, string>, labels: string[]) {

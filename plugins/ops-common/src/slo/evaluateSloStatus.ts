@@ -17,7 +17,11 @@ import {
   SloPolicyThresholds,
   SloStatus,
 } from './types';
-import { idealRemainingRatio, resolveWindow } from './window';
+import {
+  idealRemainingRatio,
+  ResolvedSloWindow,
+  resolveWindow,
+} from './window';
 
 /** @public */
 export interface EvaluateSloStatusInput {
@@ -33,6 +37,11 @@ export interface EvaluateSloStatusInput {
   /** Counts over each burn-rate window ending now; missing windows are null. */
   burnRateCounts?: Partial<Record<BurnRateWindow, SloCounts>>;
   now: Date;
+  /**
+   * `resolveWindow(timeWindow, now)` when the caller already has it: a
+   * round over thousands of SLOs resolves each distinct window once.
+   */
+  window?: ResolvedSloWindow;
   thresholds?: SloPolicyThresholds;
   tiers?: readonly BurnRateTier[];
   /** The burn rate that time to exhaustion is projected from; default `1h`. */
@@ -83,7 +92,7 @@ export function evaluateSloStatus(
   input: EvaluateSloStatusInput,
 ): SloEvaluation {
   const targetPpm = targetToPpm(input.target);
-  const window = resolveWindow(input.timeWindow, input.now);
+  const window = input.window ?? resolveWindow(input.timeWindow, input.now);
   const timeBased = input.budgetingMethod !== 'Occurrences';
 
   const burnRates = Object.fromEntries(

@@ -80,7 +80,7 @@ export class SloEvaluator {
     };
 
     const { byServer, unplanned } = this.groupByServer(plans, now);
-    for (const status of unplanned) await recorder.save(status);
+    recorder.add(unplanned);
 
     for (const [server, serverPlans] of byServer) {
       const client = this.options.prometheus.get(server);
@@ -102,7 +102,7 @@ export class SloEvaluator {
         onQuery,
       )) {
         if ('error' in plan) {
-          await recorder.save(failedStatus(plan.plan, plan.error, now));
+          recorder.add([failedStatus(plan.plan, plan.error, now)]);
         } else {
           checked.push(plan);
         }
@@ -116,8 +116,11 @@ export class SloEvaluator {
         store,
         maxBackfillDays: this.options.maxBackfillDays ?? 400,
       });
-      for (const status of statuses) await recorder.save(status);
+      recorder.add(statuses);
+      // Per server: a server's statuses are kept if a later one throws.
+      await recorder.flush();
     }
+    await recorder.flush();
 
     await this.options.onRound?.(recorder.saved);
     const result = {
@@ -149,7 +152,9 @@ export class SloEvaluator {
       }
       try {
         const client = this.serverOf(plan);
-        byServer.set(client.name, [...(byServer.get(client.name) ?? []), plan]);
+        const group = byServer.get(client.name);
+        if (group) group.push(plan);
+        else byServer.set(client.name, [plan]);
       } catch (e) {
         unplanned.push(failedStatus(plan, (e as Error).message, now));
       }

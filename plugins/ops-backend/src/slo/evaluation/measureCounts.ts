@@ -1,5 +1,7 @@
 import {
-  batchIncreaseQueries,
+  groupIncreaseRequests,
+  IncreaseGroups,
+  increaseBatchesFor,
   splitIncreaseResult,
 } from '../../prometheus/increaseBatches';
 import { Limiter } from '../../lib/limit';
@@ -42,6 +44,44 @@ const BATCH_BY = ['service'];
  */
 const MAX_PER_BATCH = 2000;
 
+type Part = 'good' | 'bad' | 'total';
+type RatioGroups = {
+  /** Length of the plan list grouped: a list grown since is grouped again. */
+  size: number;
+  ratio: RatioPlan[];
+  groups: IncreaseGroups<{ ref: string; part: Part }>;
+};
+
+/**
+ * A round measures the same plans over several windows (burn rates): their
+ * selectors are parsed and grouped by shape once per plan list.
+ */
+const groupsOf = new WeakMap<MeasuredPlan[], RatioGroups>();
+
+function ratioGroups(plans: MeasuredPlan[]): RatioGroups {
+  const cached = groupsOf.get(plans);
+  if (cached?.size === plans.length) return cached;
+  const ratio = plans.filter((p): p is RatioPlan => p.kind === 'ratio');
+  const requests = ratio.flatMap(plan =>
+    (['good', 'bad', 'total'] as Part[])
+      .filter(part => plan[part])
+      .map(part => ({
+        key: { ref: plan.description.ref, part },
+        selector: plan[part]!,
+      })),
+  );
+  const result = {
+    size: plans.length,
+    ratio,
+    groups: groupIncreaseRequests(requests, {
+      byLabels: BATCH_BY,
+      maxPerBatch: MAX_PER_BATCH,
+    }),
+  };
+  groupsOf.set(plans, result);
+  return result;
+}
+
 /** The value of each part of a combined query; a missing part is 0. */
 function partValues(samples: InstantSample[]): Record<string, number> {
   const values: Record<string, number> = {};
@@ -73,22 +113,10 @@ export async function measureCounts(options: {
       return client.instantQuery(q, { time });
     });
 
-  type Part = 'good' | 'bad' | 'total';
-  const ratio = plans.filter((p): p is RatioPlan => p.kind === 'ratio');
-  const requests = ratio.flatMap(plan =>
-    (['good', 'bad', 'total'] as Part[])
-      .filter(part => plan[part])
-      .map(part => ({
-        key: { ref: plan.description.ref, part },
-        selector: plan[part]!,
-      })),
-  );
+  const { ratio, groups } = ratioGroups(plans);
   const values = new Map<string, Partial<Record<Part, number>>>();
   const errors = new Map<string, Error>();
-  const batches = batchIncreaseQueries(requests, windowSeconds, {
-    byLabels: BATCH_BY,
-    maxPerBatch: MAX_PER_BATCH,
-  });
+  const batches = increaseBatchesFor(groups, windowSeconds);
   await Promise.all(
     batches.map(async batch => {
       try {

@@ -32,33 +32,34 @@ export async function evaluateOnServer(options: {
   now: Date;
   /** Each SLO's error-budget policy, by SLO ref. */
   policyOf: (ref: string) => SloPolicyChoice;
-  store: Pick<SloStore, 'getDaily' | 'upsertDaily'>;
+  store: Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
   maxBackfillDays: number;
 }): Promise<SloStatus[]> {
   const { plans, maintenance, measure, now } = options;
   const tally = new ErrorTally();
 
-  const burn = await measureBurnRates(plans, measure, now, tally);
-  if (!burn) {
+  const windows = planWindows(plans, now);
+  const measured = await measureBurnRates({
+    plans,
+    measure,
+    now,
+    tally,
+    alongside: async () => {
+      const stored = await dailyCounts({
+        plans,
+        windows,
+        measure,
+        fail: tally.fail,
+        store: options.store,
+        maxBackfillDays: options.maxBackfillDays,
+      });
+      return windowTotals({ plans, windows, stored, measure, tally });
+    },
+  });
+  if (!measured) {
     return plans.map(p => failedStatus(p, tally.get(p.description.ref)!, now));
   }
-
-  const windows = planWindows(plans, now);
-  const stored = await dailyCounts({
-    plans,
-    windows,
-    measure,
-    fail: tally.fail,
-    store: options.store,
-    maxBackfillDays: options.maxBackfillDays,
-  });
-  const totals = await windowTotals({
-    plans,
-    windows,
-    stored,
-    measure,
-    tally,
-  });
+  const { burn, alongside: totals } = measured;
   const { excludedMinutes, inMaintenance } = await excludeMaintenance({
     plans,
     windows,
@@ -79,6 +80,7 @@ export async function evaluateOnServer(options: {
       target: plan.description.target,
       timeWindow: plan.timeWindow,
       budgetingMethod: plan.description.budgetingMethod,
+      window: windows.get(ref)!.window,
       counts: totals.get(ref),
       burnRateCounts: burn.get(ref),
       now,

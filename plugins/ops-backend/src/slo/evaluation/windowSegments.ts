@@ -1,4 +1,8 @@
-import { resolveWindow, ResolvedSloWindow } from '@unyo/plugin-ops-common';
+import {
+  resolveWindow,
+  ResolvedSloWindow,
+  SloTimeWindow,
+} from '@unyo/plugin-ops-common';
 import { MeasuredPlan } from './measureCounts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,15 +74,32 @@ export interface PlanWindow {
 /** SLO ref → its window. */
 export type PlanWindows = Map<string, PlanWindow>;
 
+/** Two SLOs with equal keys have the same window at any instant. */
+export function timeWindowKey(timeWindow: SloTimeWindow): string {
+  const { duration, isRolling, calendar } = timeWindow;
+  return `${duration}|${isRolling !== false}|${calendar?.startTime ?? ''}|${
+    calendar?.timeZone ?? ''
+  }`;
+}
+
+/**
+ * Each plan's window at `now`. Resolved once per distinct time window, not
+ * per SLO: thousands of SLOs share a handful of windows, and the plans of
+ * one window share the same `PlanWindow` object.
+ */
 export function planWindows(plans: MeasuredPlan[], now: Date): PlanWindows {
+  const byKey = new Map<string, PlanWindow>();
   return new Map(
     plans.map(plan => {
-      const window = resolveWindow(plan.timeWindow, now);
-      const end = window.end < now ? window.end : now;
-      return [
-        plan.description.ref,
-        { window, segments: splitWindow(window.start, end) },
-      ];
+      const key = timeWindowKey(plan.timeWindow);
+      let planWindow = byKey.get(key);
+      if (!planWindow) {
+        const window = resolveWindow(plan.timeWindow, now);
+        const end = window.end < now ? window.end : now;
+        planWindow = { window, segments: splitWindow(window.start, end) };
+        byKey.set(key, planWindow);
+      }
+      return [plan.description.ref, planWindow];
     }),
   );
 }

@@ -6,7 +6,8 @@ import { PlanWindows, TimeRange } from './windowSegments';
 
 /**
  * Good and total over each SLO's window: the stored full days plus the live
- * head and tail, each live range asked once for all SLOs that share it.
+ * head and tail, each live range asked once for all SLOs that share it; the
+ * head and tail are asked at the same time.
  */
 export async function windowTotals(options: {
   plans: MeasuredPlan[];
@@ -16,51 +17,72 @@ export async function windowTotals(options: {
   tally: ErrorTally;
 }): Promise<Map<string, Counts>> {
   const { plans, windows, stored, measure, tally } = options;
-  const totals = new Map<string, Counts>(
-    plans.map(p => [p.description.ref, { good: 0, total: 0 }]),
-  );
+  /** Each plan's counts over the range `pick` gives it, summed. */
   const live = async (pick: (ref: string) => TimeRange | undefined) => {
+    const counts = new Map<string, Counts>();
     const groups = new Map<
-      string,
+      TimeRange,
       { range: TimeRange; plans: MeasuredPlan[] }
     >();
     for (const plan of plans) {
       const range = pick(plan.description.ref);
       if (!range) continue;
-      const key = `${range.start.getTime()}-${range.end.getTime()}`;
-      const group = groups.get(key) ?? { range, plans: [] };
-      group.plans.push(plan);
-      groups.set(key, group);
+      // Plans of one window share its PlanWindow, hence its range objects;
+      // equal ranges of different windows are merged below.
+      const group = groups.get(range);
+      if (group) group.plans.push(plan);
+      else groups.set(range, { range, plans: [plan] });
     }
-    for (const { range, plans: group } of groups.values()) {
-      const seconds = (range.end.getTime() - range.start.getTime()) / 1000;
-      const result = await measure(group, seconds, range.end);
-      for (const plan of group) {
-        const ref = plan.description.ref;
-        totals.set(ref, addCounts(totals.get(ref)!, tally.take(result, ref)));
-      }
+    const byKey = new Map<
+      string,
+      { range: TimeRange; plans: MeasuredPlan[] }
+    >();
+    for (const group of groups.values()) {
+      const key = `${group.range.start.getTime()}-${group.range.end.getTime()}`;
+      const same = byKey.get(key);
+      if (same) same.plans.push(...group.plans);
+      else byKey.set(key, group);
     }
+    await Promise.all(
+      [...byKey.values()].map(async ({ range, plans: group }) => {
+        const seconds = (range.end.getTime() - range.start.getTime()) / 1000;
+        const result = await measure(group, seconds, range.end);
+        for (const plan of group) {
+          const ref = plan.description.ref;
+          counts.set(
+            ref,
+            addCounts(
+              counts.get(ref) ?? { good: 0, total: 0 },
+              tally.take(result, ref),
+            ),
+          );
+        }
+      }),
+    );
+    return counts;
   };
-  // The head, the part of the oldest day inside the window, is queried live;
-  // where Prometheus no longer holds it, that day's stored row counts pro rata.
-  const beforeHead = new Map(totals);
-  await live(ref => windows.get(ref)!.segments.head);
+  const [heads, tails] = await Promise.all([
+    live(ref => windows.get(ref)!.segments.head),
+    live(ref => windows.get(ref)!.segments.tail),
+  ]);
+  const zero = { good: 0, total: 0 };
+  const totals = new Map<string, Counts>();
   for (const plan of plans) {
     const ref = plan.description.ref;
+    // The head, the part of the oldest day inside the window, is queried
+    // live; where Prometheus no longer holds it, that day's stored row
+    // counts pro rata.
+    const liveHead = heads.get(ref) ?? zero;
     const storedHead = stored.heads.get(ref);
-    const liveHead = totals.get(ref)!.total - beforeHead.get(ref)!.total;
-    if (storedHead && storedHead.total > 0 && liveHead === 0) {
-      totals.set(ref, addCounts(totals.get(ref)!, storedHead));
-    }
-  }
-  await live(ref => windows.get(ref)!.segments.tail);
-  for (const plan of plans) {
-    const ref = plan.description.ref;
+    const head =
+      storedHead && storedHead.total > 0 && liveHead.total === 0
+        ? storedHead
+        : liveHead;
     totals.set(
       ref,
       addCounts(
-        totals.get(ref)!,
-        stored.days.get(ref) ?? { good: 0, total: 0 },
+        addCounts(head, tails.get(ref) ?? zero),
+        stored.days.get(ref) ?? zero,
       ),
     );
   }

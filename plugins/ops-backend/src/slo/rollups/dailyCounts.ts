@@ -5,6 +5,7 @@ import { Measure } from '../evaluation/roundTypes';
 import {
   DAY_MS,
   dayEnd,
+  PlanWindow,
   PlanWindows,
   TimeRange,
   utcDay,
@@ -57,31 +58,97 @@ function daysNeeded(plan: MeasuredPlan, windows: PlanWindows): DaysNeeded {
   return { days, headDay, head, history };
 }
 
+/** The days of `n` from oldest to newest: contiguous, each once. */
+function allDaysOf(n: DaysNeeded): string[] {
+  return [...n.history, ...(n.headDay ? [n.headDay] : []), ...n.days];
+}
+
+/** A stored day's counts pro rata of the head's share of it. */
+function headShare(row: Counts, head: TimeRange): Counts {
+  const share = (head.end.getTime() - head.start.getTime()) / DAY_MS;
+  return { good: row.good * share, total: row.total * share };
+}
+
+type DailyStore = Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
+
 /**
  * Sums each SLO's stored days, backfilling the missing ones from Prometheus
  * first (at most `maxBackfillDays` per SLO, the most recent ones), one query
- * batch per missing day.
+ * batch per missing day. SLOs whose days are all stored (every steady round)
+ * are summed by the database, one row per SLO; only the others read their
+ * rows day by day.
  */
 export async function dailyCounts(options: {
   plans: MeasuredPlan[];
   windows: PlanWindows;
   measure: Measure;
   fail: (ref: string, e: Error) => void;
-  store: Pick<SloStore, 'getDaily' | 'upsertDaily'>;
+  store: DailyStore;
   maxBackfillDays: number;
 }): Promise<StoredDayCounts> {
-  const { plans, windows, measure, fail, store, maxBackfillDays } = options;
-  const needed = new Map(
-    plans.map(p => [p.description.ref, daysNeeded(p, windows)]),
-  );
-  const allDays = [...needed.values()].flatMap(n => [
-    ...n.history,
-    ...(n.headDay ? [n.headDay] : []),
-    ...n.days,
-  ]);
+  const { plans, windows, store } = options;
+  // Plans of one window share its PlanWindow, hence its days.
+  const byWindow = new Map<PlanWindow, DaysNeeded>();
+  const groups = new Map<DaysNeeded, MeasuredPlan[]>();
+  for (const plan of plans) {
+    const planWindow = windows.get(plan.description.ref)!;
+    let needed = byWindow.get(planWindow);
+    if (!needed) {
+      needed = daysNeeded(plan, windows);
+      byWindow.set(planWindow, needed);
+    }
+    const group = groups.get(needed);
+    if (group) group.push(plan);
+    else groups.set(needed, [plan]);
+  }
   const result: StoredDayCounts = { days: new Map(), heads: new Map() };
-  if (allDays.length === 0) return result;
-  const sorted = [...new Set(allDays)].sort();
+  const incomplete = new Map<DaysNeeded, MeasuredPlan[]>();
+  for (const [needed, group] of groups) {
+    const all = allDaysOf(needed);
+    if (all.length === 0) continue;
+    const { days, headDay, head } = needed;
+    const summaries = await store.summarizeDaily(
+      group.map(p => p.description.ref),
+      {
+        fromDay: all[0],
+        toDay: all[all.length - 1],
+        ...(days.length > 0 && { sumFrom: days[0], sumTo: days.at(-1) }),
+        ...(headDay && { headDay }),
+      },
+    );
+    const rest: MeasuredPlan[] = [];
+    for (const plan of group) {
+      const ref = plan.description.ref;
+      const summary = summaries.get(ref);
+      if (!summary || summary.rows < all.length) {
+        rest.push(plan);
+        continue;
+      }
+      result.days.set(ref, summary.days);
+      if (summary.head && head) {
+        result.heads.set(ref, headShare(summary.head, head));
+      }
+    }
+    if (rest.length > 0) incomplete.set(needed, rest);
+  }
+  if (incomplete.size > 0) {
+    await backfillDays({ ...options, groups: incomplete, result });
+  }
+  return result;
+}
+
+/** Reads the rows of SLOs with missing days, backfills them, sums them. */
+async function backfillDays(options: {
+  groups: Map<DaysNeeded, MeasuredPlan[]>;
+  result: StoredDayCounts;
+  measure: Measure;
+  fail: (ref: string, e: Error) => void;
+  store: DailyStore;
+  maxBackfillDays: number;
+}): Promise<void> {
+  const { groups, result, measure, fail, store, maxBackfillDays } = options;
+  const sorted = [...new Set([...groups.keys()].flatMap(allDaysOf))].sort();
+  const plans = [...groups.values()].flat();
   const stored = await store.getDaily(
     plans.map(p => p.description.ref),
     sorted[0],
@@ -92,14 +159,18 @@ export async function dailyCounts(options: {
   );
 
   const missing = new Map<string, MeasuredPlan[]>();
-  for (const plan of plans) {
-    const ref = plan.description.ref;
-    const { days, headDay, history } = needed.get(ref)!;
-    const gaps = [...history, ...(headDay ? [headDay] : []), ...days]
-      .filter(day => !have.has(`${ref}|${day}`))
-      .slice(-maxBackfillDays);
-    for (const day of gaps) {
-      missing.set(day, [...(missing.get(day) ?? []), plan]);
+  for (const [needed, group] of groups) {
+    const all = allDaysOf(needed);
+    for (const plan of group) {
+      const ref = plan.description.ref;
+      const gaps = all
+        .filter(day => !have.has(`${ref}|${day}`))
+        .slice(-maxBackfillDays);
+      for (const day of gaps) {
+        const dayPlans = missing.get(day);
+        if (dayPlans) dayPlans.push(plan);
+        else missing.set(day, [plan]);
+      }
     }
   }
   for (const [day, dayPlans] of [...missing].sort(([a], [b]) =>
@@ -120,23 +191,17 @@ export async function dailyCounts(options: {
     await store.upsertDaily(rows);
   }
 
-  for (const plan of plans) {
-    const ref = plan.description.ref;
-    const { days, headDay, head } = needed.get(ref)!;
-    let sum: Counts = { good: 0, total: 0 };
-    for (const day of days) {
-      const row = have.get(`${ref}|${day}`);
-      if (row) sum = addCounts(sum, row);
-    }
-    result.days.set(ref, sum);
-    const headRow = headDay && have.get(`${ref}|${headDay}`);
-    if (headRow && head) {
-      const share = (head.end.getTime() - head.start.getTime()) / DAY_MS;
-      result.heads.set(ref, {
-        good: headRow.good * share,
-        total: headRow.total * share,
-      });
+  for (const [{ days, headDay, head }, group] of groups) {
+    for (const plan of group) {
+      const ref = plan.description.ref;
+      let sum: Counts = { good: 0, total: 0 };
+      for (const day of days) {
+        const row = have.get(`${ref}|${day}`);
+        if (row) sum = addCounts(sum, row);
+      }
+      result.days.set(ref, sum);
+      const headRow = headDay && have.get(`${ref}|${headDay}`);
+      if (headRow && head) result.heads.set(ref, headShare(headRow, head));
     }
   }
-  return result;
 }
