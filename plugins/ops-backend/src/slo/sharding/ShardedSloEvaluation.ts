@@ -84,7 +84,9 @@ export class ShardedSloEvaluation {
         ref => shardOf(ref, shards) === due.shard,
       );
       logger.info(
-        `Replica ${replica} evaluated SLO shard ${due.shard} of ${shards}: ${round.slos} SLOs`,
+        `Replica ${replica} evaluated SLO shard ${due.shard} of ${shards}: ${
+          round.slos
+        } SLOs (round due ${due.nextRunAt.toISOString()})`,
       );
     } catch (e) {
       // Like a failed scheduled task: logged, and due again next round.
