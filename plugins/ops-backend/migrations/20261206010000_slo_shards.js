@@ -10,7 +10,10 @@
 exports.up = async function up(knex) {
   await knex.schema.createTable('ops_slo_shards', table => {
     table.comment('SLO evaluation shards claimed by backend replicas');
-    table.integer('shard').primary().comment('Shard number, 0 to ops.slo.shards - 1');
+    table
+      .integer('shard')
+      .primary()
+      .comment('Shard number, 0 to ops.slo.shards - 1');
     table
       .dateTime('next_run_at')
       .notNullable()
@@ -22,7 +25,9 @@ exports.up = async function up(knex) {
     table
       .dateTime('lease_expires_at')
       .nullable()
-      .comment('After this the lease is lost (replica died) and others may claim it');
+      .comment(
+        'After this the lease is lost (replica died) and others may claim it',
+      );
     table.dateTime('last_completed_at').nullable();
     table.string('last_completed_by').nullable();
   });

@@ -87,15 +87,13 @@ export class ShardClaims {
 
   /** Ends the round of a shard this replica holds: due again at `nextRunAt`. */
   async complete(shard: number, now: Date, nextRunAt: Date): Promise<void> {
-    await this.db(SHARDS)
-      .where({ shard, lease_owner: this.replica })
-      .update({
-        lease_owner: null,
-        lease_expires_at: null,
-        next_run_at: nextRunAt,
-        last_completed_at: now,
-        last_completed_by: this.replica,
-      });
+    await this.db(SHARDS).where({ shard, lease_owner: this.replica }).update({
+      lease_owner: null,
+      lease_expires_at: null,
+      next_run_at: nextRunAt,
+      last_completed_at: now,
+      last_completed_by: this.replica,
+    });
   }
 
   /** Leaves the replica set (clean shutdown), so others take its shards at once. */

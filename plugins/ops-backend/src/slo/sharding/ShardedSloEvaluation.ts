@@ -11,9 +11,7 @@ export interface ShardedSloEvaluationOptions {
   /** `ops.slo.evaluationInterval`: each shard is due this long after its last round. */
   intervalMs: number;
   /** One round over the SLOs `include` accepts (SloEvaluator.evaluateAll). */
-  evaluate: (
-    include: (sloRef: string) => boolean,
-  ) => Promise<{ slos: number }>;
+  evaluate: (include: (sloRef: string) => boolean) => Promise<{ slos: number }>;
   logger: LoggerService;
   now?: () => Date;
 }

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
  */
 export function shardOf(sloRef: string, shards: number): number {
   if (shards <= 1) return 0;
-  const digest = createHash('sha1').update(sloRef.toLocaleLowerCase('en-US')).digest();
+  const digest = createHash('sha1')
+    .update(sloRef.toLocaleLowerCase('en-US'))
+    .digest();
   return digest.readUInt32BE(0) % shards;
 }
 

@@ -1,7 +1,4 @@
-import {
-  HumanDuration,
-  durationToMilliseconds,
-} from '@backstage/types';
+import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 

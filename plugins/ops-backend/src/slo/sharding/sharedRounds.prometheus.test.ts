@@ -56,7 +56,9 @@ const shardSize = (shard: number) =>
 
 function postgresConnection(): string {
   const name = Object.keys(process.env)
-    .filter(k => /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k))
+    .filter(k =>
+      /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k),
+    )
     .sort()
     .pop();
   if (!name) {
@@ -257,7 +259,9 @@ describeWithPrometheus(
     });
 
     it('evaluates each SLO once per round, spread over both replicas, and takes over the shard of a replica killed mid-round', async () => {
-      const slowUrl = `http://127.0.0.1:${(slowLink.address() as AddressInfo).port}`;
+      const slowUrl = `http://127.0.0.1:${
+        (slowLink.address() as AddressInfo).port
+      }`;
       // One after the other, as a rolling deployment starts them: replicas
       // starting together on a new database race for the migration lock.
       const a = await startReplica('a', slowUrl);
@@ -275,7 +279,11 @@ describeWithPrometheus(
         120_000,
         500,
       ).catch(e => {
-        throw new Error(`${e}\nruns: ${JSON.stringify(runs)}\nA: ${a.output()}\nB: ${b.output()}`);
+        throw new Error(
+          `${e}\nruns: ${JSON.stringify(
+            runs,
+          )}\nA: ${a.output()}\nB: ${b.output()}`,
+        );
       });
       const before = [...runs];
 
@@ -343,7 +351,9 @@ describeWithPrometheus(
         LEASE_MS + INTERVAL_MS * 2 + 10_000,
       );
       expect(takeover.slos).toBe(shardSize(held.shard));
-      expect(takeover.at - killedAt).toBeLessThan(LEASE_MS + INTERVAL_MS + 5000);
+      expect(takeover.at - killedAt).toBeLessThan(
+        LEASE_MS + INTERVAL_MS + 5000,
+      );
       const killedShardRefs = sloRefs.filter(
         ref => shardOf(ref, SHARDS) === held.shard,
       );
@@ -358,7 +368,9 @@ describeWithPrometheus(
         'B evaluating every shard after the kill',
         () =>
           Array.from({ length: SHARDS }, (_, s) => s).every(s =>
-            runs.some(r => r.shard === s && r.at > killedAt && r.replica === idB),
+            runs.some(
+              r => r.shard === s && r.at > killedAt && r.replica === idB,
+            ),
           ) || undefined,
         INTERVAL_MS * 3 + LEASE_MS + 10_000,
         200,
