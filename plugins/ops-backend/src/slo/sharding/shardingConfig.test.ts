@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { readSloShardingConfig } from './shardingConfig';
 
-const read = (slo: unknown) =>
+const read = (slo: JsonObject) =>
   readSloShardingConfig(new ConfigReader({ ops: { slo } }));
 
 describe('readSloShardingConfig', () => {
