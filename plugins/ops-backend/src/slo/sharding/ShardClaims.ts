@@ -96,11 +96,12 @@ export class ShardClaims {
     });
   }
 
-  /** Leaves the replica set (clean shutdown), so others take its shards at once. */
+  /**
+   * Leaves the replica set (clean shutdown), so others take its share from
+   * their next poll. A shard it is still evaluating keeps its lease: taking
+   * it at once could evaluate those SLOs twice in one round.
+   */
   async leave(): Promise<void> {
     await this.db(REPLICAS).where('replica', this.replica).delete();
-    await this.db(SHARDS)
-      .where('lease_owner', this.replica)
-      .update({ lease_owner: null, lease_expires_at: null });
   }
 }
