@@ -39,6 +39,19 @@ export interface Config {
       /** How often every SLO is evaluated, default 1 minute. */
       evaluationInterval?: HumanDuration;
       /**
+       * Splits SLOs into this many shards that backend replicas claim through
+       * the database, so several replicas share each round; default 1 (one
+       * replica evaluates a whole round). Set the same value on every replica
+       * (docs/deploy.md).
+       */
+      shards?: number;
+      /**
+       * How long a replica's claim on a shard lasts unless renewed (every third
+       * of it): a replica that dies loses its shards to others after this.
+       * Default 1 minute.
+       */
+      shardLease?: HumanDuration;
+      /**
        * Step of the subquery that integrates an SLI of rates (`counter: false`) or a
        * raw ratio over a window, default 1 minute (docs/slo-expressions.md).
        */

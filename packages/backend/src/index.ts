@@ -33,6 +33,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// The events bus: on PostgreSQL it is stored in the database, so a signal
+// published on one replica reaches browsers connected to any other
+// (docs/deploy.md); on SQLite (one process) it stays in memory.
+backend.add(import('@backstage/plugin-events-backend'));
 
 // Unyo: SLOs, alerts, backups, health and runbook actions under /api/ops.
 backend.add(import('@unyo/plugin-ops-backend'));

@@ -27,6 +27,7 @@ import {
 import { setupRunbooks } from './runbooks';
 import { DefaultSloService } from './slo/DefaultSloService';
 import { SloEvaluator } from './slo/evaluation/SloEvaluator';
+import { scheduleSloEvaluation } from './slo/sharding/scheduleSloEvaluation';
 import { CatalogSloPolicyLookup } from './slo/policies';
 import { alertMttrSource } from './slo/report/alertMttr';
 import { DefaultSloReportService } from './slo/report/DefaultSloReportService';
@@ -49,6 +50,7 @@ export const opsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -65,6 +67,7 @@ export const opsPlugin = createBackendPlugin({
         logger,
         database,
         scheduler,
+        lifecycle,
         auth,
         httpAuth,
         httpRouter,
@@ -122,15 +125,15 @@ export const opsPlugin = createBackendPlugin({
             resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
             onRound: statuses => notifier.sloRound(statuses),
           });
-          // The scheduler runs each round once across replicas (README, "How SLOs are evaluated").
-          await scheduler.scheduleTask({
-            id: 'unyo-slo-evaluation',
-            frequency: opsConfig.slo.evaluationInterval,
-            timeout: { minutes: 10 },
-            initialDelay: { seconds: 5 },
-            fn: async () => {
-              await evaluator.evaluateAll();
-            },
+          // One round at a time, or shared by replicas (ops.slo.shards).
+          await scheduleSloEvaluation({
+            config,
+            scheduler,
+            database,
+            lifecycle,
+            logger,
+            evaluationInterval: opsConfig.slo.evaluationInterval,
+            evaluate: include => evaluator.evaluateAll(include),
           });
         }
         // Monthly sums of the daily rollups: a month's statuses, the report's months.

@@ -4,6 +4,7 @@ import { SloPolicyThresholds, SloStatus } from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
 import { createLimiter } from '../../lib/limit';
 import { NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
 import { PrometheusClient } from '../../prometheus/types';
 import { BucketBoundaries } from './BucketBoundaries';
@@ -56,12 +57,22 @@ export class SloEvaluator {
 
   constructor(private readonly options: SloEvaluatorOptions) {}
 
-  async evaluateAll(): Promise<EvaluationRoundResult> {
+  /**
+   * One round. `include` keeps only the SLOs it accepts (by entity ref): a
+   * replica's shard when rounds are shared by replicas (`slo/sharding/`).
+   */
+  async evaluateAll(
+    include?: (sloRef: string) => boolean,
+  ): Promise<EvaluationRoundResult> {
     const { catalog, auth, store, logger } = this.options;
     const started = Date.now();
     const now = this.options.now?.() ?? new Date();
     const credentials = await auth.getOwnServiceCredentials();
-    const { slos, slis, dataSources } = await loadSlos(catalog, credentials);
+    const loaded = await loadSlos(catalog, credentials);
+    const { slis, dataSources } = loaded;
+    const slos = include
+      ? loaded.slos.filter(slo => include(stringifyEntityRef(slo)))
+      : loaded.slos;
     const plans = slos.map(slo =>
       planSlo(slo, slis, {
         dataSources,
