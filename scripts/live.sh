@@ -5,6 +5,8 @@
 # backup jobs' reports once the backend answers. Ctrl-C stops everything this
 # run started; demo components that already ran before it are left running.
 # Extra arguments go to `yarn start` (after the two config files).
+# UNYO_SKIP_INSTALL=1: the packages are installed already (make test's run of
+# scripts/live.test.sh, after its own install step).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 # shellcheck source=demo/lib.sh
@@ -65,7 +67,7 @@ trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
 trap stop EXIT
 
-"$UNYO_ROOT/scripts/install.sh"
+[ -n "${UNYO_SKIP_INSTALL:-}" ] || "$UNYO_ROOT/scripts/install.sh"
 unyo_ensure_node
 "$UNYO_ROOT/scripts/demo/up.sh"
 

@@ -4,7 +4,7 @@
 //   node scripts/test-summary.js JEST_JSON PLAYWRIGHT_JSON [EXTRA_JSON | NAME=JSON ...]
 // EXTRA_JSON: {"name", "passed", "failed", "skipped"} of checks outside the
 // two runners (the e2e contract check); counted when present.
-// NAME=JSON: a further run that must report (the adoption test): its
+// NAME=JSON: a further run that must report (the adoption test, the bare start test): its
 // Playwright JSON report, or a result as above when it failed before its
 // browser check; a missing report counts as 1 failure.
 const fs = require('fs');

@@ -44,11 +44,23 @@ yarn openapi:check
 
 # Both runs go on when the other fails, so the summary counts everything.
 rm -f "$results/jest.json" "$results/playwright.json" "$results/contract-check.json" \
-  "$results/adoption.json"
+  "$results/adoption.json" "$results/bare.json"
 step "unit and integration tests"
 yarn backstage-cli repo test --json --outputFile="$results/jest.json" || true
 step "end-to-end tests"
 scripts/e2e.sh || true
+# The bare portal's config: every panel "not configured", no 5xx (bare.json).
+step "bare start test"
+UNYO_SKIP_INSTALL=1 scripts/bare.test.sh || true
+# `make start` end to end (scripts/live.test.sh: two starts, Chromium on the live
+# data, Ctrl-C) takes 10 min or more here, so only when asked: UNYO_TEST_LIVE=1.
+live=()
+if [ -n "${UNYO_TEST_LIVE:-}" ]; then
+  step "make start test"
+  rm -f "$results/live.json"
+  UNYO_SKIP_INSTALL=1 scripts/live.test.sh || true
+  live=("make start=$results/live.json")
+fi
 # It writes adoption.json: its Playwright report, or a failure naming the phase
 # that failed before the browser check (pack, install, type-check, build).
 step "adoption test"
@@ -57,4 +69,5 @@ scripts/adoption/adoption-test.sh || true
 echo "unyo: test run took $(($(date +%s) - started)) s"
 # passed, failed, skipped, flaky; exits 1 on a failure, or on a skip or flaky test under CI.
 node scripts/test-summary.js "$results/jest.json" "$results/playwright.json" \
-  "$results/contract-check.json" "adoption=$results/adoption.json"
+  "$results/contract-check.json" "adoption=$results/adoption.json" "bare start=$results/bare.json" \
+  "${live[@]}"

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { openEntity, signIn } from '../e2e-tests/support';
+import { entityPath, openEntity, signIn } from '../e2e-tests/support';
 
 // The README's tour: one PNG per view, 1440x900, written to docs/images/.
 // Each waits for what the picture is meant to show, so that a picture of an
@@ -38,18 +38,26 @@ test('alerts with the silence dialog', async ({ page }) => {
   await shoot(page, 'alert-silence-dialog');
 });
 
+/** The card (InfoCard) whose title is `title`. */
+function card(page: Page, title: string) {
+  return page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText(title, { exact: true }) })
+    .last();
+}
+
+// Loading the dev server's pages takes minutes on a busy machine.
+const LOAD = { timeout: 180_000 };
+
 test('SLO page with its burn-down', async ({ page }) => {
   await signIn(page);
   await openEntity(page, SLO);
-  const chart = page.getByText('Error budget burn-down').first();
-  await expect(chart).toBeVisible();
-  // The chart sits below the page's relations: bring it to the top.
-  await chart.evaluate(el => el.scrollIntoView({ block: 'start' }));
-  await page
-    .locator('svg.recharts-surface, canvas, svg path')
-    .first()
-    .waitFor();
-  await shoot(page, 'slo-burn-down');
+  const chart = card(page, 'Error budget burn-down');
+  await expect(chart).toBeVisible(LOAD);
+  // The drawn line, not the loading bar.
+  await expect(chart.locator('svg.recharts-surface').first()).toBeVisible(LOAD);
+  await page.waitForLoadState('networkidle');
+  await chart.screenshot({ path: 'docs/images/slo-burn-down.png' });
 });
 
 test('a runbook run with its result', async ({ page }) => {
@@ -76,20 +84,28 @@ test('a runbook run with its result', async ({ page }) => {
 
 test('backup card', async ({ page }) => {
   await signIn(page);
-  await openEntity(page, DATABASE);
-  const state = page.getByTestId('backup-state').first();
-  await expect(state).toBeVisible({ timeout: 60_000 });
-  // The card sits below the summary and the relations: bring it to the top.
-  await state.evaluate(el => el.scrollIntoView({ block: 'center' }));
-  await shoot(page, 'backup-card');
+  await page.goto(`${entityPath(DATABASE)}/ops`);
+  const backups = card(page, 'Backup policies');
+  // Statuses read from the sources, not "Not read yet".
+  await expect(backups.getByTestId('backup-state').first()).toBeVisible(LOAD);
+  await expect(backups.getByText(/Not read yet/)).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  await backups.screenshot({ path: 'docs/images/backup-card.png' });
 });
 
 test('system health', async ({ page }) => {
   await signIn(page);
-  await page.goto('/catalog/default/system/elixir-cqrs/ops');
-  await expect(page.getByText(/health/i).first()).toBeVisible();
-  await shoot(page, 'system-health');
-  expect(SYSTEM).toContain('elixir-cqrs');
+  // A System shows it on its overview (no Operations tab).
+  await openEntity(page, SYSTEM);
+  const health = card(page, 'Health of the components');
+  await expect(health).toBeVisible(LOAD);
+  // Probed endpoints: each component's count and 24-hour strip, not the loading bar.
+  await expect(health.getByText(/^\d+ endpoints$/).first()).toBeVisible(LOAD);
+  await expect(health.getByLabel(/^Last 24 hours of /).first()).toBeVisible(
+    LOAD,
+  );
+  await page.waitForLoadState('networkidle');
+  await health.screenshot({ path: 'docs/images/system-health.png' });
 });
 
 test('SLO report', async ({ page }) => {
