@@ -49,6 +49,16 @@ export interface Config {
         featureFreezeBelow?: number;
         /** Below this remaining ratio: incidents only. Default 0.2. */
         incidentOnlyBelow?: number;
+        /**
+         * What the deploy gate (`GET /api/ops/gate`, docs/deploy-gate.md) lets through under
+         * this policy. `normal` always deploys and `frozen` never does.
+         */
+        gate?: {
+          /** Deploys under `feature-freeze`: `allow` or `deny`. Default `deny`. */
+          featureFreeze?: 'allow' | 'deny';
+          /** Deploys under `incident-only`: `allow` or `deny`. Default `deny`. */
+          incidentOnly?: 'allow' | 'deny';
+        };
       };
       /**
        * Named error-budget policies. An SLO takes the one its annotation
@@ -62,6 +72,16 @@ export interface Config {
           featureFreezeBelow: number;
           /** Below this remaining ratio: incidents only (not above featureFreezeBelow). */
           incidentOnlyBelow: number;
+          /**
+           * What the deploy gate (`GET /api/ops/gate`, docs/deploy-gate.md) lets through under
+           * this policy. `normal` always deploys and `frozen` never does. Unset keys take `ops.slo.policy.gate`'s.
+           */
+          gate?: {
+            /** Deploys under `feature-freeze`: `allow` or `deny`. Default `deny`. */
+            featureFreeze?: 'allow' | 'deny';
+            /** Deploys under `incident-only`: `allow` or `deny`. Default `deny`. */
+            incidentOnly?: 'allow' | 'deny';
+          };
         };
       };
       /** Names of the rules `GET /api/ops/slos/rules` generates (docs/generated-rules.md); `runbook_url` links start at `app.baseUrl`. */

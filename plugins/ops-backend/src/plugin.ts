@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
+  opsGateOverridePermission,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
 } from '@unyo/plugin-ops-common';
@@ -13,6 +15,8 @@ import { setupBackups } from './backups/setupBackups';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { registerExtensionPoints } from './extensions/registerExtensionPoints';
+import { registerGateAction } from './gate/gateAction';
+import { setupGate } from './gate/setupGate';
 import { setupHealth } from './health/setupHealth';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
@@ -53,6 +57,7 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         signals: signalsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -67,6 +72,7 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         signals,
+        actionsRegistry,
       }) {
         const opsConfig = readOpsConfig(config);
         const policies = new CatalogSloPolicyLookup({
@@ -130,7 +136,10 @@ export const opsPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions([
           opsSilenceCreatePermission,
           opsRunbookExecutePermission,
+          opsGateOverridePermission,
         ]);
+        const gate = await setupGate({ config, database, permissions, slos });
+        registerGateAction(actionsRegistry, gate);
         const alerts = await createAlerts({
           config: opsConfig,
           logger,
@@ -192,6 +201,7 @@ export const opsPlugin = createBackendPlugin({
             health,
             runbooks,
             backups,
+            gate,
           }),
         );
       },

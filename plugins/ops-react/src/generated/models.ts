@@ -458,6 +458,27 @@ export type CreateExecutionRequest = {
 };
 
 /**
+ * `POST /api/ops/gate/overrides`: exactly one of `expiresAt` and `duration`, at most 7 days away.
+ *
+ * @public
+ */
+export type CreateGateOverrideRequest = {
+  entityRef: string;
+  /**
+   * Why deploys may go ahead; kept with the override and audited.
+   */
+  reason: string;
+  /**
+   * ISO 8601 instant.
+   */
+  expiresAt?: string;
+  /**
+   * From now, e.g. `30m`, `2h`, `1d`.
+   */
+  duration?: string;
+};
+
+/**
  * `POST /api/ops/silences`.
  *
  * @public
@@ -613,6 +634,57 @@ export type ExecutionsPage = {
    * How many executions match the filters, over all pages.
    */
   totalCount: number;
+};
+
+/**
+ * `GET /api/ops/gate`: may the entity deploy now, and why.
+ *
+ * @public
+ */
+export type GateDecision = {
+  entityRef: string;
+  allow: boolean;
+  /**
+   * One sentence per SLO that denies, or why deploys are allowed.
+   */
+  reasons: Array<string>;
+  slos: Array<GateSloVerdict>;
+  override?: GateOverride;
+};
+
+/**
+ * A deploy allowed by hand whatever the SLOs say, until it expires.
+ *
+ * @public
+ */
+export type GateOverride = {
+  id: string;
+  entityRef: string;
+  reason: string;
+  /**
+   * The user entity ref of who created it.
+   */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+};
+
+/**
+ * How one SLO weighs in a gate decision.
+ *
+ * @public
+ */
+export type GateSloVerdict = {
+  ref: string;
+  title?: string;
+  state: SloState;
+  policy?: SloPolicy;
+  policySet?: SloPolicySet;
+  remainingRatio?: number;
+  /**
+   * false when this SLO's policy state denies deploys.
+   */
+  allow: boolean;
 };
 
 /**
