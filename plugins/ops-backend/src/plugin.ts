@@ -31,6 +31,7 @@ import { CatalogSloPolicyLookup } from './slo/policies';
 import { alertMttrSource } from './slo/report/alertMttr';
 import { DefaultSloReportService } from './slo/report/DefaultSloReportService';
 import { DatabaseMonthlyRollups } from './slo/rollups/MonthlyRollups';
+import { DatabaseSloVersions } from './slo/versions/SloVersionStore';
 
 /**
  * The Unyo operations backend: `/api/ops`. Modules add backup source types,
@@ -81,6 +82,7 @@ export const opsPlugin = createBackendPlugin({
           policies: opsConfig.slo.policies,
         });
         const store = await DatabaseSloStore.create({ database });
+        const versions = await DatabaseSloVersions.create({ database });
         // One set of clients for every feature. SLO rounds and backups retry;
         // alerts and runbook queries answer in one attempt, as a page or an
         // on-call waits for them.
@@ -108,6 +110,7 @@ export const opsPlugin = createBackendPlugin({
             logger,
             thresholds: opsConfig.slo.policy,
             policies,
+            versions,
             resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
           });
           // The scheduler runs each round once across replicas (README, "How SLOs are evaluated").
@@ -130,6 +133,7 @@ export const opsPlugin = createBackendPlugin({
           notEvaluatedMessage: () => notEvaluatedMessage,
           thresholds: opsConfig.slo.policy,
           policies,
+          versions,
         });
         // ops.runbook.execute is a catalog-entity resource permission: the
         // catalog applies conditional decisions on it (docs/runbook-actions.md).
@@ -170,6 +174,7 @@ export const opsPlugin = createBackendPlugin({
           slos,
           rollups,
           mttr: alertMttrSource(alerts),
+          versions,
           backupCoverage: {
             coverage: (refs, credentials) =>
               backups.rpoCoverage(refs, credentials),

@@ -926,6 +926,10 @@ export type SloMonthlyAttainment = {
    * `YYYY-MM`.
    */
   month: string;
+  /**
+   * true when a new SLO version started that month (target, window or queries changed).
+   */
+  versionChanged?: boolean;
 };
 
 /**
@@ -957,6 +961,40 @@ export type SloPolicySet = {
 };
 
 /**
+ * An SLO version as a month's report judges it (docs/slo-math.md, SLO versions) with the days of the month it was in force and its attainment over them against its own target.
+ *
+ * @public
+ */
+export type SloReportVersion = {
+  version: number;
+  /**
+   * ISO instant the evaluator first saw this version.
+   */
+  since: string;
+  target: number;
+  /**
+   * The SLO's `spec.timeWindow[0]` in this version.
+   */
+  timeWindow: {
+    [key: string]: any;
+  };
+  /**
+   * What differs from the previous version; empty for the first.
+   */
+  changes: Array<'target' | 'window' | 'queries'>;
+  /**
+   * `YYYY-MM-DD`, UTC.
+   */
+  firstDay: string;
+  /**
+   * `YYYY-MM-DD`, UTC.
+   */
+  lastDay: string;
+  attainment: number | null;
+  met: boolean | null;
+};
+
+/**
  * A row of the SLO report (`GET /api/ops/slo-report`): the status and where the SLO sits in the organisation; `monthly` when `months` was asked for, oldest first, ending with the report's month.
  *
  * @public
@@ -972,13 +1010,14 @@ export type SloReportItem = {
    * null: no traffic in that window.
    */
   burnRates?: {
-    '1d': number | null;
-    '1h': number | null;
-    '2h': number | null;
-    '30m': number | null;
-    '3d': number | null;
-    '5m': number | null;
-    '6h': number | null;
+    '1d'?: number | null;
+    '1h'?: number | null;
+    '2h'?: number | null;
+    '30m'?: number | null;
+    '3d'?: number | null;
+    '5m'?: number | null;
+    '6h'?: number | null;
+    required?: any;
   };
   entityRef: string;
   errorBudget?: SloErrorBudget;
@@ -1016,6 +1055,10 @@ export type SloReportItem = {
   timeToExhaustionSeconds?: number | null;
   title?: string;
   window: SloStatusWindow;
+  /**
+   * With `month`, when more than one version of the SLO was in force that month, each with its days, oldest first; the month is then judged day by day against the version in force each day (its `target` is the last version's).
+   */
+  versions?: Array<SloReportVersion>;
 };
 
 /**

@@ -2757,6 +2757,11 @@ export const spec = {
             description: '`YYYY-MM`.',
             type: 'string',
           },
+          versionChanged: {
+            description:
+              'true when a new SLO version started that month (target, window or queries changed).',
+            type: 'boolean',
+          },
         },
         required: ['month', 'attainment'],
         type: 'object',
@@ -2787,6 +2792,64 @@ export const spec = {
           },
         },
         required: ['name', 'featureFreezeBelow', 'incidentOnlyBelow'],
+        type: 'object',
+      },
+      SloReportVersion: {
+        additionalProperties: false,
+        description:
+          "An SLO version as a month's report judges it (docs/slo-math.md, SLO versions) with the days of the month it was in force and its attainment over them against its own target.",
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          since: {
+            description: 'ISO instant the evaluator first saw this version.',
+            type: 'string',
+          },
+          target: {
+            type: 'number',
+          },
+          timeWindow: {
+            description: "The SLO's `spec.timeWindow[0]` in this version.",
+            type: 'object',
+          },
+          changes: {
+            description:
+              'What differs from the previous version; empty for the first.',
+            items: {
+              enum: ['target', 'window', 'queries'],
+              type: 'string',
+            },
+            type: 'array',
+          },
+          firstDay: {
+            description: '`YYYY-MM-DD`, UTC.',
+            type: 'string',
+          },
+          lastDay: {
+            description: '`YYYY-MM-DD`, UTC.',
+            type: 'string',
+          },
+          attainment: {
+            nullable: true,
+            type: 'number',
+          },
+          met: {
+            nullable: true,
+            type: 'boolean',
+          },
+        },
+        required: [
+          'version',
+          'since',
+          'target',
+          'timeWindow',
+          'changes',
+          'firstDay',
+          'lastDay',
+          'attainment',
+          'met',
+        ],
         type: 'object',
       },
       SloReportItem: {
@@ -2839,8 +2902,8 @@ export const spec = {
                 nullable: true,
                 type: 'number',
               },
+              required: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
             },
-            required: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
             type: 'object',
           },
           entityRef: {
@@ -2915,6 +2978,14 @@ export const spec = {
           },
           window: {
             $ref: '#/components/schemas/SloStatusWindow',
+          },
+          versions: {
+            description:
+              "With `month`, when more than one version of the SLO was in force that month, each with its days, oldest first; the month is then judged day by day against the version in force each day (its `target` is the last version's).",
+            items: {
+              $ref: '#/components/schemas/SloReportVersion',
+            },
+            type: 'array',
           },
         },
         required: [
