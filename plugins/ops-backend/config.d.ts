@@ -95,6 +95,19 @@ export interface Config {
           page?: string;
           ticket?: string;
         };
+        /**
+         * Extra labels of every burn-rate alert, for Alertmanager routing (e.g. `team: sre`).
+         * An SLO's annotation `unyo.dev/rule-labels` overrides them per name; the labels the
+         * generator writes (`slo`, the severity, the windows, the alert selector's) cannot be set.
+         */
+        labels?: { [name: string]: string };
+        /**
+         * Extra annotations of every burn-rate alert (Prometheus templates allowed), e.g. a
+         * dashboard link. An SLO's annotation `unyo.dev/rule-annotations` overrides them per name.
+         */
+        annotations?: { [name: string]: string };
+        /** The annotation linking each alert to its SLO's portal page (from `app.baseUrl`). Default `slo_url`. */
+        sloUrlAnnotation?: string;
       };
     };
     alerts?: {
