@@ -1010,14 +1010,13 @@ export type SloReportItem = {
    * null: no traffic in that window.
    */
   burnRates?: {
-    '1d'?: number | null;
-    '1h'?: number | null;
-    '2h'?: number | null;
-    '30m'?: number | null;
-    '3d'?: number | null;
-    '5m'?: number | null;
-    '6h'?: number | null;
-    required?: any;
+    '1d': number | null;
+    '1h': number | null;
+    '2h': number | null;
+    '30m': number | null;
+    '3d': number | null;
+    '5m': number | null;
+    '6h': number | null;
   };
   entityRef: string;
   errorBudget?: SloErrorBudget;

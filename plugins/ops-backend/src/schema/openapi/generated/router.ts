@@ -2902,8 +2902,8 @@ export const spec = {
                 nullable: true,
                 type: 'number',
               },
-              required: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
             },
+            required: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
             type: 'object',
           },
           entityRef: {
