@@ -50,11 +50,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
   }
   const url = values.url ?? env.UNYO_URL;
   if (!url) throw new Error('give --url <portal> or set UNYO_URL');
-  try {
-    new URL(url);
-  } catch {
-    throw new Error(`--url is not a URL: "${url}"`);
-  }
+  if (!URL.canParse(url)) throw new Error(`--url is not a URL: "${url}"`);
   return {
     help: false as const,
     entityRef: positionals[0],
