@@ -5,11 +5,8 @@ export const GATE_USAGE = `Usage: unyo gate <entityRef> [--url <portal>] [--toke
 
 Asks a running portal's deploy gate (GET /api/ops/gate, docs/deploy-gate.md)
 whether the entity may deploy now, from the error-budget policy of the SLOs
-that measure it, and prints the reasons. For CI:
-
-  exit 0   allowed (the policy allows it, or an override does)
-  exit 1   denied
-  exit 2   bad arguments, or the portal could not answer
+that measure it, and prints the reasons. The exit code is for CI: 0 allowed
+(by the policy or an override), 1 denied, 2 bad arguments or no answer.
 
 Options:
   --url <portal>     the portal's base URL (default: $UNYO_URL)
