@@ -62,6 +62,16 @@ export interface Config {
         featureFreezeBelow?: number;
         /** Below this remaining ratio: incidents only. Default 0.2. */
         incidentOnlyBelow?: number;
+        /**
+         * What the deploy gate (`GET /api/ops/gate`, docs/deploy-gate.md) lets through under
+         * this policy. `normal` always deploys and `frozen` never does.
+         */
+        gate?: {
+          /** Deploys under `feature-freeze`: `allow` or `deny`. Default `deny`. */
+          featureFreeze?: 'allow' | 'deny';
+          /** Deploys under `incident-only`: `allow` or `deny`. Default `deny`. */
+          incidentOnly?: 'allow' | 'deny';
+        };
       };
       /**
        * Named error-budget policies. An SLO takes the one its annotation
@@ -75,6 +85,16 @@ export interface Config {
           featureFreezeBelow: number;
           /** Below this remaining ratio: incidents only (not above featureFreezeBelow). */
           incidentOnlyBelow: number;
+          /**
+           * What the deploy gate (`GET /api/ops/gate`, docs/deploy-gate.md) lets through under
+           * this policy. `normal` always deploys and `frozen` never does. Unset keys take `ops.slo.policy.gate`'s.
+           */
+          gate?: {
+            /** Deploys under `feature-freeze`: `allow` or `deny`. Default `deny`. */
+            featureFreeze?: 'allow' | 'deny';
+            /** Deploys under `incident-only`: `allow` or `deny`. Default `deny`. */
+            incidentOnly?: 'allow' | 'deny';
+          };
         };
       };
       /** Names of the rules `GET /api/ops/slos/rules` generates (docs/generated-rules.md); `runbook_url` links start at `app.baseUrl`. */
@@ -88,6 +108,19 @@ export interface Config {
           page?: string;
           ticket?: string;
         };
+        /**
+         * Extra labels of every burn-rate alert, for Alertmanager routing (e.g. `team: sre`).
+         * An SLO's annotation `unyo.dev/rule-labels` overrides them per name; the labels the
+         * generator writes (`slo`, the severity, the windows, the alert selector's) cannot be set.
+         */
+        labels?: { [name: string]: string };
+        /**
+         * Extra annotations of every burn-rate alert (Prometheus templates allowed), e.g. a
+         * dashboard link. An SLO's annotation `unyo.dev/rule-annotations` overrides them per name.
+         */
+        annotations?: { [name: string]: string };
+        /** The annotation linking each alert to its SLO's portal page (from `app.baseUrl`). Default `slo_url`. */
+        sloUrlAnnotation?: string;
       };
     };
     alerts?: {

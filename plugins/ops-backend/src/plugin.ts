@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  opsGateOverridePermission,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
 } from '@unyo/plugin-ops-common';
@@ -16,6 +17,8 @@ import { setupBackups } from './backups/setupBackups';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { registerExtensionPoints } from './extensions/registerExtensionPoints';
+import { registerGateAction } from './gate/gateAction';
+import { setupGate } from './gate/setupGate';
 import { setupHealth } from './health/setupHealth';
 import { DefaultOpsNotifications } from './notifications';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
@@ -32,6 +35,7 @@ import { CatalogSloPolicyLookup } from './slo/policies';
 import { alertMttrSource } from './slo/report/alertMttr';
 import { DefaultSloReportService } from './slo/report/DefaultSloReportService';
 import { DatabaseMonthlyRollups } from './slo/rollups/MonthlyRollups';
+import { DatabaseSloVersions } from './slo/versions/SloVersionStore';
 
 /**
  * The Unyo operations backend: `/api/ops`. Modules add backup source types,
@@ -95,6 +99,7 @@ export const opsPlugin = createBackendPlugin({
           policies: opsConfig.slo.policies,
         });
         const store = await DatabaseSloStore.create({ database });
+        const versions = await DatabaseSloVersions.create({ database });
         // One set of clients for every feature. SLO rounds and backups retry;
         // alerts and runbook queries answer in one attempt, as a page or an
         // on-call waits for them.
@@ -122,6 +127,7 @@ export const opsPlugin = createBackendPlugin({
             logger,
             thresholds: opsConfig.slo.policy,
             policies,
+            versions,
             resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
             onRound: statuses => notifier.sloRound(statuses),
           });
@@ -145,13 +151,17 @@ export const opsPlugin = createBackendPlugin({
           notEvaluatedMessage: () => notEvaluatedMessage,
           thresholds: opsConfig.slo.policy,
           policies,
+          versions,
         });
         // ops.runbook.execute is a catalog-entity resource permission: the
         // catalog applies conditional decisions on it (docs/runbook-actions.md).
         permissionsRegistry.addPermissions([
           opsSilenceCreatePermission,
           opsRunbookExecutePermission,
+          opsGateOverridePermission,
         ]);
+        const gate = await setupGate({ config, database, permissions, slos });
+        registerGateAction(actionsRegistry, gate);
         const alerts = await createAlerts({
           config: opsConfig,
           logger,
@@ -184,6 +194,7 @@ export const opsPlugin = createBackendPlugin({
           slos,
           rollups,
           mttr: alertMttrSource(alerts),
+          versions,
           backupCoverage: {
             coverage: (refs, credentials) =>
               backups.rpoCoverage(refs, credentials),
@@ -224,6 +235,7 @@ export const opsPlugin = createBackendPlugin({
             health,
             runbooks,
             backups,
+            gate,
           }),
         );
       },

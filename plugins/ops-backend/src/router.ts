@@ -11,6 +11,8 @@ import Router from 'express-promise-router';
 import { OpsConfig } from './config/OpsConfig';
 import { BackupService } from './backups/BackupService';
 import { createBackupRoutes } from './backups/routes';
+import { createGateRoutes } from './gate/routes';
+import { GateService } from './gate/types';
 import { createHealthRoutes } from './health/routes';
 import { createRunbookRoutes, RunbookService } from './runbooks';
 import { HealthService } from './health/HealthService';
@@ -42,6 +44,8 @@ export interface RouterOptions {
   health?: HealthService;
   runbooks?: RunbookService;
   backups?: BackupService;
+  /** `GET /gate`, `GET|POST /gate/overrides`: the deploy gate. */
+  gate?: GateService;
 }
 
 /** `/api/ops`: each feature's routes, validated in their own files. */
@@ -83,6 +87,15 @@ export async function createRouter(
         httpAuth,
         auditor: options.auditor,
         backups: options.backups,
+      }),
+    );
+  }
+  if (options.gate && options.auditor) {
+    router.use(
+      createGateRoutes({
+        httpAuth,
+        auditor: options.auditor,
+        gate: options.gate,
       }),
     );
   }

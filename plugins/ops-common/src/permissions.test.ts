@@ -1,5 +1,6 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  opsGateOverridePermission,
   opsPermissions,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
@@ -25,10 +26,18 @@ describe('permissions', () => {
     });
   });
 
-  it('lists both', () => {
+  it('makes a gate override a create on a catalog entity', () => {
+    expect(
+      isResourcePermission(opsGateOverridePermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(opsGateOverridePermission.name).toBe('ops.gate.override');
+  });
+
+  it('lists all three', () => {
     expect(opsPermissions.map(p => p.name)).toEqual([
       'ops.silence.create',
       'ops.runbook.execute',
+      'ops.gate.override',
     ]);
   });
 });

@@ -29,8 +29,23 @@ export const opsRunbookExecutePermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Overriding the deploy gate of a catalog entity (`POST /api/ops/gate/overrides`):
+ * its deploys are allowed whatever its SLOs' error-budget policy says, until
+ * the override expires. A resource permission on that entity, as for
+ * silences, so policies can decide per entity.
+ *
+ * @public
+ */
+export const opsGateOverridePermission = createPermission({
+  name: 'ops.gate.override',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
 /** All permissions of the ops plugins, for the permission registry. @public */
 export const opsPermissions = [
   opsSilenceCreatePermission,
   opsRunbookExecutePermission,
+  opsGateOverridePermission,
 ];

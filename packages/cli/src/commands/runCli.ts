@@ -1,6 +1,7 @@
 import { importRunbooksCommand } from './importRunbooksCommand';
 import { importSlosCommand } from './importSlosCommand';
 import { generateRulesCommand } from './generateRulesCommand';
+import { gateCommand } from './gateCommand';
 import type { CliIo } from './io';
 
 const USAGE = `Usage: unyo <command> [options]
@@ -9,6 +10,7 @@ Commands:
   import-runbooks <manual.md>   turn an operations manual into Runbook drafts
   import-slos <file>            convert Sloth and Pyrra SLOs into OpenSLO v1
   generate-rules                Prometheus rules for the catalog's SLOs
+  gate <entityRef>              ask a portal's deploy gate (exit 0 allow, 1 deny)
 
 Options:
   -h, --help                    show this help
@@ -31,6 +33,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'generate-rules') {
     return generateRulesCommand(rest, io);
+  }
+  if (command === 'gate') {
+    return gateCommand(rest, io);
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);

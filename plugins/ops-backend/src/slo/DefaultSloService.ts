@@ -12,6 +12,7 @@ import {
   SloPolicyThresholds,
   SloStatus,
   SloStatusWithHistory,
+  sloVersionOnDay,
 } from '@unyo/plugin-ops-common';
 import { SloStore } from '../database/SloStore';
 import { fixedSloPolicy, SloPolicyLookup } from './policies';
@@ -23,6 +24,8 @@ import { SloReportFilter, SloService } from './SloService';
 import { SloReportItem } from './report/csv';
 import { MonthlyRollups } from './rollups/MonthlyRollups';
 import { monthlyStatus } from './report/monthlyStatus';
+import { judgeMonthByVersion } from './versions/judgeByVersion';
+import { SloVersions } from './versions/SloVersionStore';
 
 export class DefaultSloService implements SloService {
   constructor(
@@ -37,6 +40,8 @@ export class DefaultSloService implements SloService {
       thresholds?: SloPolicyThresholds;
       /** Each SLO's policy for monthly reports (`ops.slo.policies`). */
       policies?: SloPolicyLookup;
+      /** SLO versions: past days are judged against the version in force then. */
+      versions?: SloVersions;
       now?: () => Date;
     },
   ) {}
@@ -81,16 +86,19 @@ export class DefaultSloService implements SloService {
     const timeWindow = sloTimeWindow(entity);
     const from = resolveWindow(timeWindow, to).start;
     const earliest = resolveWindow(timeWindow, from).start;
-    const [live, rows] = await Promise.all([
+    const [live, rows, versions] = await Promise.all([
       this.options.store.getHistory(status.ref, from, to),
       this.options.store.getDaily([status.ref], utcDay(earliest), utcDay(to)),
+      this.options.versions?.list([status.ref]),
     ]);
+    const ofSlo = versions?.get(status.ref);
     const daily = dailyHistory({
       description: describeSlo(entity),
       timeWindow,
       rows,
       from,
       to,
+      targetOnDay: ofSlo && (day => sloVersionOnDay(ofSlo, day)!.target),
     });
     return { ...status, history: mergeHistory(daily, live) };
   }
@@ -154,6 +162,20 @@ export class DefaultSloService implements SloService {
       const month = filter.month;
       const totals = await rollups.totals(month, month);
       const now = this.now();
+      const judged = this.options.versions
+        ? await judgeMonthByVersion({
+            versions: this.options.versions,
+            daily: this.options.store,
+            targets: new Map(
+              selected.map(slo => [
+                stringifyEntityRef(slo),
+                describeSlo(slo).target,
+              ]),
+            ),
+            month,
+            now,
+          })
+        : undefined;
       const policyOf = await (
         this.options.policies ??
         fixedSloPolicy(this.options.thresholds ?? DEFAULT_SLO_POLICY_THRESHOLDS)
@@ -169,14 +191,22 @@ export class DefaultSloService implements SloService {
             evaluatedAt: now.toISOString(),
           };
         }
+        // Judged day by day against the version in force; shown with the
+        // target of the month's last version.
+        const versioned = judged?.get(description.ref);
+        const spans = versioned?.spans ?? [];
         return {
           ...monthlyStatus({
-            description,
+            description: versioned
+              ? { ...description, target: versioned.target }
+              : description,
             totals: totals.get(stringifyEntityRef(slo))?.get(month),
             month,
             now,
             thresholds: policySet,
           }),
+          ...(spans.length && { target: spans[spans.length - 1].target }),
+          ...(spans.length > 1 && { versions: spans }),
           policySet,
         };
       });

@@ -97,6 +97,29 @@ export const ANNOTATION_ALERT_LEVEL_SET = 'unyo.dev/alert-level-set';
  */
 export const ANNOTATION_ERROR_BUDGET_POLICY = 'unyo.dev/error-budget-policy';
 /**
+ * On an SLO: extra labels of its generated burn-rate alerts (routing, e.g.
+ * `team=payments, route=pagerduty`): `name=value` pairs separated by commas
+ * or new lines; they override `ops.slo.rules.labels` (docs/generated-rules.md).
+ *
+ * @public
+ */
+export const ANNOTATION_RULE_LABELS = 'unyo.dev/rule-labels';
+/**
+ * On an SLO: extra annotations of its generated burn-rate alerts, one
+ * `name=value` per line (values may hold commas and spaces); they override
+ * `ops.slo.rules.annotations`.
+ *
+ * @public
+ */
+export const ANNOTATION_RULE_ANNOTATIONS = 'unyo.dev/rule-annotations';
+/**
+ * On an SLO: the severity label values of its page and ticket alerts, e.g.
+ * `page=P1, ticket=P3`; they override `ops.slo.rules.severities`.
+ *
+ * @public
+ */
+export const ANNOTATION_RULE_SEVERITIES = 'unyo.dev/rule-severities';
+/**
  * Fields of an example entity that its source document does not state,
  * comma separated field paths such as `spec.rpo,spec.targets[0].schedule`
  * (docs/catalog-model.md).

@@ -33,6 +33,8 @@ export function burnAlert(a: {
   periodSeconds: number;
   events: string;
   runbookUrl?: string;
+  /** The organisation's and the SLO's own, and the link to the SLO page. */
+  annotations?: Record<string, string>;
 }): AlertingRule {
   const { tier } = a;
   const threshold = `(${tier.factor} * ${a.budget})`;
@@ -60,6 +62,7 @@ export function burnAlert(a: {
           a.periodSeconds / tier.factor,
         )}.`,
       ...(a.runbookUrl && { runbook_url: a.runbookUrl }),
+      ...a.annotations,
     },
   };
 }

@@ -18,6 +18,7 @@ import { getSloServiceRef } from '../validation/entityRefs';
 import { burnAlert } from './burnAlert';
 import { errorRatioRecord, sliErrorRatioQuery } from './errorRatioQuery';
 import { labelsForSelector } from './ruleLabels';
+import { ruleOrganisation, sloPageUrl } from './ruleOrganisation';
 import { RuleSliError, ruleSliOf } from './ruleSli';
 import { entityOwnerRef } from './entityOwner';
 import type {
@@ -192,6 +193,16 @@ function sloGroup(ctx: {
   }
 
   const labels = { slo: sloLabel, ...selectorLabels };
+  // The organisation's routing labels, annotations and severity names:
+  // never in place of the labels the alerts card selects by.
+  const org = ruleOrganisation(slo, options, [
+    'alertname',
+    severityLabel,
+    'long_window',
+    'short_window',
+    ...Object.keys(labels),
+  ]);
+  notes.push(...org.notes);
   const windows = BURN_RATE_WINDOWS.filter(w =>
     tiers.some(t => t.longWindow === w || t.shortWindow === w),
   );
@@ -222,10 +233,18 @@ function sloGroup(ctx: {
       selector: `{${formatMatcher({ name: 'slo', op: '=', value: sloLabel })}}`,
       budget,
       labels: {
+        ...org.labels,
         ...labels,
-        [severityLabel]: options.severities?.[tier.severity] ?? tier.severity,
+        [severityLabel]: org.severities[tier.severity] ?? tier.severity,
         long_window: tier.longWindow,
         short_window: tier.shortWindow,
+      },
+      annotations: {
+        ...org.annotations,
+        [options.sloUrlAnnotation ?? 'slo_url']: sloPageUrl(
+          slo,
+          options.portalBaseUrl,
+        ),
       },
       title:
         slo.metadata.title ??

@@ -46,6 +46,21 @@ export interface SloRuleOptions {
    * URL is the path alone (`/catalog/default/runbook/x`).
    */
   portalBaseUrl?: string;
+  /**
+   * Extra labels of every burn-rate alert, e.g. `{ team: sre }` for routing;
+   * an SLO's `unyo.dev/rule-labels` overrides them per name.
+   */
+  labels?: Record<string, string>;
+  /**
+   * Extra annotations of every burn-rate alert (Prometheus templates allowed);
+   * an SLO's `unyo.dev/rule-annotations` overrides them per name.
+   */
+  annotations?: Record<string, string>;
+  /**
+   * The annotation linking each alert to its SLO's portal page
+   * (`<portalBaseUrl>/catalog/<namespace>/slo/<name>`); default `slo_url`.
+   */
+  sloUrlAnnotation?: string;
   /** The alert tiers; default the SLO card's ({@link DEFAULT_BURN_RATE_TIERS}). */
   tiers?: readonly BurnRateTier[];
 }

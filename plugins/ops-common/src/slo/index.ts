@@ -22,3 +22,4 @@ export * from './counters';
 export * from './mttr';
 export * from './evaluateSloStatus';
 export * from './report';
+export * from './versions';

@@ -1,4 +1,5 @@
 import type { SloPolicy, SloStatus } from './types';
+import type { SloVersion } from './versions';
 
 /** An SLO's attainment (good / total) over one UTC month. @public */
 export interface SloMonthlyAttainment {
@@ -6,6 +7,24 @@ export interface SloMonthlyAttainment {
   month: string;
   /** null: no stored days (or no traffic) that month. */
   attainment: number | null;
+  /** true when a new SLO version started that month (target, window or queries changed). */
+  versionChanged?: boolean;
+}
+
+/**
+ * An SLO version as a month's report judges it: the days of the month it
+ * was in force, and its attainment over them against its own target.
+ *
+ * @public
+ */
+export interface SloReportVersion extends SloVersion {
+  /** `YYYY-MM-DD`, UTC: the first and last day of the month judged by this version. */
+  firstDay: string;
+  lastDay: string;
+  /** null: no traffic stored on those days. */
+  attainment: number | null;
+  /** attainment ≥ this version's target; null without traffic. */
+  met: boolean | null;
 }
 
 /**
@@ -19,6 +38,12 @@ export type SloReportItem = SloStatus & {
   owner?: string;
   system?: string;
   monthly?: SloMonthlyAttainment[];
+  /**
+   * With `month`, when more than one version of the SLO was in force that
+   * month: each with its days, oldest first. The month is then judged day
+   * by day against the version in force each day.
+   */
+  versions?: SloReportVersion[];
 };
 
 /** `GET /api/ops/slo-report` (JSON). @public */

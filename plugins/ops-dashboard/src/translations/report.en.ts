@@ -72,5 +72,11 @@ export const reportMessages = {
   sparkline: {
     label: 'Attainment per month, {{from}} to {{to}}',
     noData: 'no data',
+    versionChanged: 'new SLO version',
+  },
+  versions: {
+    mark: 'Changed this month',
+    detail:
+      'v{{version}} from {{firstDay}} to {{lastDay}}: target {{target}}, attainment {{attainment}}',
   },
 } as const;

@@ -54,4 +54,8 @@ export const reportJa = {
   'report.actions.print': '印刷',
   'report.sparkline.label': '月ごとの達成率 ({{from}} 〜 {{to}})',
   'report.sparkline.noData': 'データなし',
+  'report.sparkline.versionChanged': 'SLO の新しいバージョン',
+  'report.versions.mark': '今月変更あり',
+  'report.versions.detail':
+    'v{{version}} ({{firstDay}} 〜 {{lastDay}}): 目標 {{target}}、達成率 {{attainment}}',
 } as const;

@@ -13,11 +13,14 @@ import type {
   BackupReportResult,
   BackupsResponse,
   CreateExecutionRequest,
+  CreateGateOverrideRequest,
   CreateSilenceRequest,
   CreateSilenceResponse,
   Execution,
   ExecutionStatus,
   ExecutionsPage,
+  GateDecision,
+  GateOverride,
   HealthStatus,
   OpsStatus,
   RunbooksResponse,
@@ -620,6 +623,86 @@ export class OpsApiClient {
       options,
     );
     return (await readJson(response)) as BackupReportResult;
+  }
+
+  /**
+   * Whether an entity may deploy now, from the error-budget policy state of the SLOs that measure it, and why (docs/deploy-gate.md).
+   *
+   * `GET /api/ops/gate`
+   */
+  public async getDeployGate(
+    request: {
+      query: {
+        /**
+         * A full entity ref, e.g. `component:default/my-service`.
+         */
+        entityRef: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<GateDecision> {
+    const response = await this.send(
+      'GET',
+      `/gate`,
+      request.query,
+      undefined,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as GateDecision;
+  }
+
+  /**
+   * The deploy-gate overrides not yet expired, of one entity or all.
+   *
+   * `GET /api/ops/gate/overrides`
+   */
+  public async listGateOverrides(
+    request?: {
+      query?: {
+        /**
+         * Only this entity's overrides, e.g. `component:default/my-service`.
+         */
+        entityRef?: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<{
+    items: Array<GateOverride>;
+  }> {
+    const response = await this.send(
+      'GET',
+      `/gate/overrides`,
+      request?.query,
+      undefined,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as {
+      items: Array<GateOverride>;
+    };
+  }
+
+  /**
+   * Allows an entity's deploys whatever its SLOs say, until the override expires (permission `ops.gate.override`; users only; audited).
+   *
+   * `POST /api/ops/gate/overrides`
+   */
+  public async createGateOverride(
+    request: {
+      body: CreateGateOverrideRequest;
+    },
+    options?: RequestOptions,
+  ): Promise<GateOverride> {
+    const response = await this.send(
+      'POST',
+      `/gate/overrides`,
+      undefined,
+      request.body,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as GateOverride;
   }
 
   /**

@@ -461,6 +461,27 @@ export type CreateExecutionRequest = {
 };
 
 /**
+ * `POST /api/ops/gate/overrides`: exactly one of `expiresAt` and `duration`, at most 7 days away.
+ *
+ * @public
+ */
+export type CreateGateOverrideRequest = {
+  entityRef: string;
+  /**
+   * Why deploys may go ahead; kept with the override and audited.
+   */
+  reason: string;
+  /**
+   * ISO 8601 instant.
+   */
+  expiresAt?: string;
+  /**
+   * From now, e.g. `30m`, `2h`, `1d`.
+   */
+  duration?: string;
+};
+
+/**
  * `POST /api/ops/silences`.
  *
  * @public
@@ -629,6 +650,57 @@ export type ExecutionsPage = {
    * How many executions match the filters, over all pages.
    */
   totalCount: number;
+};
+
+/**
+ * `GET /api/ops/gate`: may the entity deploy now, and why.
+ *
+ * @public
+ */
+export type GateDecision = {
+  entityRef: string;
+  allow: boolean;
+  /**
+   * One sentence per SLO that denies, or why deploys are allowed.
+   */
+  reasons: Array<string>;
+  slos: Array<GateSloVerdict>;
+  override?: GateOverride;
+};
+
+/**
+ * A deploy allowed by hand whatever the SLOs say, until it expires.
+ *
+ * @public
+ */
+export type GateOverride = {
+  id: string;
+  entityRef: string;
+  reason: string;
+  /**
+   * The user entity ref of who created it.
+   */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+};
+
+/**
+ * How one SLO weighs in a gate decision.
+ *
+ * @public
+ */
+export type GateSloVerdict = {
+  ref: string;
+  title?: string;
+  state: SloState;
+  policy?: SloPolicy;
+  policySet?: SloPolicySet;
+  remainingRatio?: number;
+  /**
+   * false when this SLO's policy state denies deploys.
+   */
+  allow: boolean;
 };
 
 /**
@@ -877,6 +949,10 @@ export type SloMonthlyAttainment = {
    * `YYYY-MM`.
    */
   month: string;
+  /**
+   * true when a new SLO version started that month (target, window or queries changed).
+   */
+  versionChanged?: boolean;
 };
 
 /**
@@ -905,6 +981,40 @@ export type SloPolicySet = {
    * Below this remaining budget ratio (and above 0) the state is `incident-only`.
    */
   incidentOnlyBelow: number;
+};
+
+/**
+ * An SLO version as a month's report judges it (docs/slo-math.md, SLO versions) with the days of the month it was in force and its attainment over them against its own target.
+ *
+ * @public
+ */
+export type SloReportVersion = {
+  version: number;
+  /**
+   * ISO instant the evaluator first saw this version.
+   */
+  since: string;
+  target: number;
+  /**
+   * The SLO's `spec.timeWindow[0]` in this version.
+   */
+  timeWindow: {
+    [key: string]: any;
+  };
+  /**
+   * What differs from the previous version; empty for the first.
+   */
+  changes: Array<'target' | 'window' | 'queries'>;
+  /**
+   * `YYYY-MM-DD`, UTC.
+   */
+  firstDay: string;
+  /**
+   * `YYYY-MM-DD`, UTC.
+   */
+  lastDay: string;
+  attainment: number | null;
+  met: boolean | null;
 };
 
 /**
@@ -967,6 +1077,10 @@ export type SloReportItem = {
   timeToExhaustionSeconds?: number | null;
   title?: string;
   window: SloStatusWindow;
+  /**
+   * With `month`, when more than one version of the SLO was in force that month, each with its days, oldest first; the month is then judged day by day against the version in force each day (its `target` is the last version's).
+   */
+  versions?: Array<SloReportVersion>;
 };
 
 /**

@@ -15,6 +15,7 @@ import { planSlo, SloPlan } from './planSlo';
 import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
 import { fixedSloPolicy, SloPolicyLookup } from '../policies';
+import { SloVersions } from '../versions/SloVersionStore';
 
 export { HISTORY_SLOT_SECONDS } from './StatusRecorder';
 
@@ -41,6 +42,8 @@ export interface SloEvaluatorOptions {
   concurrency?: number;
   /** Step integrating rates (`ops.slo.expressionResolution`), seconds; default 60. */
   resolutionSeconds?: number;
+  /** Records a new SLO version when a round sees a changed target, window or queries. */
+  versions?: Pick<SloVersions, 'observe'>;
   /** Most missing days backfilled per SLO in one round (first appearance). */
   maxBackfillDays?: number;
   now?: () => Date;
@@ -73,6 +76,7 @@ export class SloEvaluator {
     const slos = include
       ? loaded.slos.filter(slo => include(stringifyEntityRef(slo)))
       : loaded.slos;
+    await this.options.versions?.observe(slos, slis, now);
     const plans = slos.map(slo =>
       planSlo(slo, slis, {
         dataSources,

@@ -9,6 +9,7 @@ import { SloReportFilter, SloService } from '../SloService';
 import { monthOf, monthsEnding } from './months';
 import { MonthlyRollups } from '../rollups/MonthlyRollups';
 import { ReportQuery } from './reportQuery';
+import { SloVersions } from '../versions/SloVersionStore';
 import { selectRows, summarizeRows, withMonthly } from './reportRows';
 import {
   BackupCoverageSource,
@@ -36,6 +37,8 @@ export class DefaultSloReportService implements SloReportService {
       mttr?: ReportMttrSource;
       /** Unset until the backup feature provides it: shown "not available". */
       backupCoverage?: BackupCoverageSource;
+      /** SLO versions, to mark the months a version started. */
+      versions?: SloVersions;
       now?: () => Date;
       /** How long rows are reused; 30 s by default, 0 not at all. */
       cacheTtlMs?: number;
@@ -69,8 +72,11 @@ export class DefaultSloReportService implements SloReportService {
     let items = await this.report({ owner, system, month }, credentials);
     if (months > 0) {
       const series = monthsEnding(month ?? monthOf(this.now()), months);
-      const totals = await rollups.totals(series[0], series[series.length - 1]);
-      items = withMonthly(items, totals, series);
+      const [totals, versions] = await Promise.all([
+        rollups.totals(series[0], series[series.length - 1]),
+        this.options.versions?.list(items.map(i => i.ref)),
+      ]);
+      items = withMonthly(items, totals, series, versions);
     }
     const rows = selectRows(items, query);
     return {

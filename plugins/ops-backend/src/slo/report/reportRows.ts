@@ -1,9 +1,11 @@
 import {
   SloReportItem,
+  SloVersion,
   SloReportPolicyBand,
   SloReportSummary,
 } from '@unyo/plugin-ops-common';
 import { MonthlyTotals } from '../rollups/MonthlyRollups';
+import { versionStartedIn } from '../versions/judgeByVersion';
 
 export type ReportSort = 'name' | 'attainment' | 'budget';
 
@@ -18,11 +20,15 @@ export interface ReportView {
   groupBy?: 'owner' | 'system';
 }
 
-/** Adds each item's attainment over `months` (oldest first). */
+/**
+ * Adds each item's attainment over `months` (oldest first), marking the
+ * months a new SLO version started.
+ */
 export function withMonthly(
   items: SloReportItem[],
   totals: MonthlyTotals,
   months: string[],
+  versions: Map<string, SloVersion[]> = new Map(),
 ): SloReportItem[] {
   return items.map(item => {
     const of = totals.get(item.ref);
@@ -33,6 +39,9 @@ export function withMonthly(
         return {
           month,
           attainment: t && t.total > 0 ? t.good / t.total : null,
+          ...(versionStartedIn(versions.get(item.ref), month) && {
+            versionChanged: true,
+          }),
         };
       }),
     };

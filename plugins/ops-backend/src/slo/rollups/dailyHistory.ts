@@ -1,4 +1,5 @@
 import {
+  effectiveSloTarget,
   evaluateSloStatus,
   resolveWindow,
   SloHistoryPoint,
@@ -21,8 +22,10 @@ export function dailyHistory(options: {
   rows: SloDailyRow[];
   from: Date;
   to: Date;
+  /** The target of the SLO version in force on a day; the description's when unset. */
+  targetOnDay?: (day: string) => number;
 }): SloHistoryPoint[] {
-  const { description, timeWindow, rows, from, to } = options;
+  const { description, timeWindow, rows, from, to, targetOnDay } = options;
   const byDay = new Map(rows.map(r => [r.day, r]));
   const points: SloHistoryPoint[] = [];
   for (
@@ -36,19 +39,24 @@ export function dailyHistory(options: {
     const start = resolveWindow(timeWindow, end).start;
     let good = 0;
     let total = 0;
+    const targets: Array<{ total: number; target: number }> = [];
     for (
       let d = Math.ceil(start.getTime() / DAY_MS) * DAY_MS;
       d < t;
       d += DAY_MS
     ) {
-      const row = byDay.get(utcDay(new Date(d)));
+      const day = utcDay(new Date(d));
+      const row = byDay.get(day);
       if (row) {
         good += row.good;
         total += row.total;
+        if (targetOnDay)
+          targets.push({ total: row.total, target: targetOnDay(day) });
       }
     }
     const evaluation = evaluateSloStatus({
-      target: description.target,
+      // Each day's budget is the version's in force that day.
+      target: effectiveSloTarget(targets, description.target),
       timeWindow,
       budgetingMethod: description.budgetingMethod,
       counts: { good, total },

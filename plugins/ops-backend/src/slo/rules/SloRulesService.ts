@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -22,8 +23,32 @@ export function readSloRuleOptions(config: Config): SloRuleOptions {
       page: rules?.getOptionalString('severities.page'),
       ticket: rules?.getOptionalString('severities.ticket'),
     },
+    labels: readStringMap(rules, 'labels'),
+    annotations: readStringMap(rules, 'annotations'),
+    sloUrlAnnotation: rules?.getOptionalString('sloUrlAnnotation'),
     portalBaseUrl: config.getOptionalString('app.baseUrl'),
   };
+}
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** `ops.slo.rules.labels` / `.annotations`: label names to strings, or a startup error naming the key. */
+function readStringMap(
+  rules: Config | undefined,
+  key: 'labels' | 'annotations',
+): Record<string, string> | undefined {
+  const map = rules?.getOptionalConfig(key);
+  if (!map) return undefined;
+  const out: Record<string, string> = {};
+  for (const name of map.keys()) {
+    if (!LABEL_NAME.test(name)) {
+      throw new InputError(
+        `ops.slo.rules.${key}.${name}: "${name}" is not a label name`,
+      );
+    }
+    out[name] = map.getString(name);
+  }
+  return out;
 }
 
 /** Generates the rules of the SLOs the caller may read (docs/generated-rules.md). */

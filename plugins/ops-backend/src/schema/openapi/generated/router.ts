@@ -40,6 +40,9 @@ export const spec = {
     {
       name: 'Runbooks',
     },
+    {
+      name: 'Gate',
+    },
   ],
   paths: {
     '/status': {
@@ -633,6 +636,112 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/BackupReportResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/gate': {
+      get: {
+        operationId: 'GetDeployGate',
+        tags: ['Gate'],
+        summary:
+          'Whether an entity may deploy now, from the error-budget policy state of the SLOs that measure it, and why (docs/deploy-gate.md).',
+        description:
+          "Allowed under `normal`, denied under `frozen`; `feature-freeze` and `incident-only` as the SLO's policy set configures (`ops.slo.policy.gate`, `ops.slo.policies.<name>.gate`). An active override allows a denied entity. CI asks with a service token.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GateDecision',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/gate/overrides': {
+      get: {
+        operationId: 'ListGateOverrides',
+        tags: ['Gate'],
+        summary:
+          'The deploy-gate overrides not yet expired, of one entity or all.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description:
+              "Only this entity's overrides, e.g. `component:default/my-service`.",
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The active overrides, the latest expiry first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/GateOverride',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateGateOverride',
+        tags: ['Gate'],
+        summary:
+          "Allows an entity's deploys whatever its SLOs say, until the override expires (permission `ops.gate.override`; users only; audited).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateGateOverrideRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The override.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GateOverride',
                 },
               },
             },
@@ -1811,6 +1920,31 @@ export const spec = {
         },
         type: 'object',
       },
+      CreateGateOverrideRequest: {
+        additionalProperties: false,
+        description:
+          '`POST /api/ops/gate/overrides`: exactly one of `expiresAt` and `duration`, at most 7 days away.',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          reason: {
+            description:
+              'Why deploys may go ahead; kept with the override and audited.',
+            type: 'string',
+          },
+          expiresAt: {
+            description: 'ISO 8601 instant.',
+            type: 'string',
+          },
+          duration: {
+            description: 'From now, e.g. `30m`, `2h`, `1d`.',
+            type: 'string',
+          },
+        },
+        required: ['entityRef', 'reason'],
+        type: 'object',
+      },
       CreateSilenceRequest: {
         additionalProperties: false,
         description: '`POST /api/ops/silences`.',
@@ -2117,6 +2251,102 @@ export const spec = {
               'How many executions match the filters, over all pages.',
           },
         },
+      },
+      GateDecision: {
+        additionalProperties: false,
+        description: '`GET /api/ops/gate`: may the entity deploy now, and why.',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          allow: {
+            type: 'boolean',
+          },
+          reasons: {
+            description:
+              'One sentence per SLO that denies, or why deploys are allowed.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          slos: {
+            items: {
+              $ref: '#/components/schemas/GateSloVerdict',
+            },
+            type: 'array',
+          },
+          override: {
+            $ref: '#/components/schemas/GateOverride',
+          },
+        },
+        required: ['entityRef', 'allow', 'reasons', 'slos'],
+        type: 'object',
+      },
+      GateOverride: {
+        additionalProperties: false,
+        description:
+          'A deploy allowed by hand whatever the SLOs say, until it expires.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          createdBy: {
+            description: 'The user entity ref of who created it.',
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'reason',
+          'createdBy',
+          'createdAt',
+          'expiresAt',
+        ],
+        type: 'object',
+      },
+      GateSloVerdict: {
+        additionalProperties: false,
+        description: 'How one SLO weighs in a gate decision.',
+        properties: {
+          ref: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/SloState',
+          },
+          policy: {
+            $ref: '#/components/schemas/SloPolicy',
+          },
+          policySet: {
+            $ref: '#/components/schemas/SloPolicySet',
+          },
+          remainingRatio: {
+            type: 'number',
+          },
+          allow: {
+            description: "false when this SLO's policy state denies deploys.",
+            type: 'boolean',
+          },
+        },
+        required: ['ref', 'state', 'allow'],
+        type: 'object',
       },
       HealthCheck: {
         additionalProperties: false,
@@ -2598,6 +2828,11 @@ export const spec = {
             description: '`YYYY-MM`.',
             type: 'string',
           },
+          versionChanged: {
+            description:
+              'true when a new SLO version started that month (target, window or queries changed).',
+            type: 'boolean',
+          },
         },
         required: ['month', 'attainment'],
         type: 'object',
@@ -2628,6 +2863,64 @@ export const spec = {
           },
         },
         required: ['name', 'featureFreezeBelow', 'incidentOnlyBelow'],
+        type: 'object',
+      },
+      SloReportVersion: {
+        additionalProperties: false,
+        description:
+          "An SLO version as a month's report judges it (docs/slo-math.md, SLO versions) with the days of the month it was in force and its attainment over them against its own target.",
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          since: {
+            description: 'ISO instant the evaluator first saw this version.',
+            type: 'string',
+          },
+          target: {
+            type: 'number',
+          },
+          timeWindow: {
+            description: "The SLO's `spec.timeWindow[0]` in this version.",
+            type: 'object',
+          },
+          changes: {
+            description:
+              'What differs from the previous version; empty for the first.',
+            items: {
+              enum: ['target', 'window', 'queries'],
+              type: 'string',
+            },
+            type: 'array',
+          },
+          firstDay: {
+            description: '`YYYY-MM-DD`, UTC.',
+            type: 'string',
+          },
+          lastDay: {
+            description: '`YYYY-MM-DD`, UTC.',
+            type: 'string',
+          },
+          attainment: {
+            nullable: true,
+            type: 'number',
+          },
+          met: {
+            nullable: true,
+            type: 'boolean',
+          },
+        },
+        required: [
+          'version',
+          'since',
+          'target',
+          'timeWindow',
+          'changes',
+          'firstDay',
+          'lastDay',
+          'attainment',
+          'met',
+        ],
         type: 'object',
       },
       SloReportItem: {
@@ -2756,6 +3049,14 @@ export const spec = {
           },
           window: {
             $ref: '#/components/schemas/SloStatusWindow',
+          },
+          versions: {
+            description:
+              "With `month`, when more than one version of the SLO was in force that month, each with its days, oldest first; the month is then judged day by day against the version in force each day (its `target` is the last version's).",
+            items: {
+              $ref: '#/components/schemas/SloReportVersion',
+            },
+            type: 'array',
           },
         },
         required: [

@@ -198,6 +198,62 @@ describe('SloReportTable', () => {
     ).toBeInTheDocument();
   });
 
+  it('marks the month an SLO changed version, with each version in the target cell', async () => {
+    const changed: SloReportItem = {
+      ...items[0],
+      target: 0.996,
+      monthly: [
+        { month: '2026-10', attainment: 0.995 },
+        { month: '2026-11', attainment: 0.995, versionChanged: true },
+      ],
+      versions: [
+        {
+          version: 1,
+          since: '2026-10-10T12:00:00.000Z',
+          target: 0.99,
+          timeWindow: { duration: '30d', isRolling: true },
+          changes: [],
+          firstDay: '2026-11-01',
+          lastDay: '2026-11-20',
+          attainment: 0.995,
+          met: true,
+        },
+        {
+          version: 2,
+          since: '2026-11-20T12:00:00.000Z',
+          target: 0.996,
+          timeWindow: { duration: '30d', isRolling: true },
+          changes: ['target'],
+          firstDay: '2026-11-21',
+          lastDay: '2026-11-30',
+          attainment: 0.995,
+          met: false,
+        },
+      ],
+    };
+    await renderInTestApp(
+      <SloReportTable items={[changed, items[1]]} totalCount={2} expanded />,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    const [first, second] = screen.getAllByTestId('slo-report-row');
+    expect(
+      within(first).getAllByTestId('slo-report-version-mark'),
+    ).toHaveLength(1);
+    expect(within(first).getByTestId('slo-report-sparkline')).toHaveTextContent(
+      '2026-11: 99.5 % (new SLO version)',
+    );
+    const target = within(first).getByTestId('slo-report-versioned-target');
+    expect(target).toHaveTextContent('99.6');
+    expect(within(target).getByLabelText('Changed this month')).toBeVisible();
+    await userEvent.hover(target);
+    expect(
+      await screen.findByText(/v1 from 2026-11-01 to 2026-11-20: target 99/),
+    ).toBeInTheDocument();
+    expect(
+      within(second).queryByTestId('slo-report-version-mark'),
+    ).not.toBeInTheDocument();
+  });
+
   it('puts a header above each group', async () => {
     await renderInTestApp(
       <SloReportTable

@@ -63,6 +63,8 @@ export function SloReportSparkline(props: SloReportSparklineProps) {
             : t('units.percent', {
                 value: sliPercentText(m.attainment, target),
               })
+        }${
+          m.versionChanged ? ` (${t('report.sparkline.versionChanged')})` : ''
         }`,
     )
     .join('\n');
@@ -85,6 +87,21 @@ export function SloReportSparkline(props: SloReportSparklineProps) {
         strokeDasharray="3 2"
         strokeWidth={1}
       />
+      {/* A tick at each month a new SLO version (target, window, queries) started. */}
+      {monthly.map((m, i) =>
+        m.versionChanged ? (
+          <line
+            key={`v-${m.month}`}
+            data-testid="slo-report-version-mark"
+            x1={x(i)}
+            x2={x(i)}
+            y1={0}
+            y2={height}
+            stroke={theme.palette.warning.main}
+            strokeWidth={1}
+          />
+        ) : null,
+      )}
       {segments.map((points, i) =>
         points.length === 1 ? (
           <circle

@@ -11,6 +11,7 @@ import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { SloPolicyBadge } from '../../slo/SloPolicyBadge';
 import { SloReportSparkline } from '../SloReportSparkline';
+import { VersionedTarget } from './VersionedTarget';
 
 /** Column widths of the grid, by column id. */
 export const COLUMN_WIDTHS: Record<string, string> = {
@@ -85,7 +86,11 @@ export function useCellRenderer(): CellRenderer {
             </Typography>
           );
         case 'target':
-          return formatTarget(Number(value));
+          return item.versions ? (
+            <VersionedTarget item={item} />
+          ) : (
+            formatTarget(Number(value))
+          );
         case 'attainment':
           return formatSli(Number(value), item.target);
         case 'budgetRemaining':

@@ -1,0 +1,85 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { opsGateOverridePermission } from '@unyo/plugin-ops-common';
+import { SloService } from '../slo/SloService';
+import { DatabaseGateOverrideStore } from './DatabaseGateOverrideStore';
+import { decideGate } from './decideGate';
+import { GateAllowances } from './gateConfig';
+import {
+  CreateGateOverride,
+  GateDecision,
+  GateOverride,
+  GateService,
+} from './types';
+
+/** The gate from the SLO statuses the evaluator stored, and overrides in the database. */
+export class DefaultGateService implements GateService {
+  constructor(
+    private readonly options: {
+      slos: SloService;
+      overrides: DatabaseGateOverrideStore;
+      permissions: PermissionsService;
+      allowances: Record<string, GateAllowances>;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async decide(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<GateDecision> {
+    // listForEntity reads with the caller's catalog permissions: a 404 for
+    // an entity they cannot see.
+    const slos = await this.options.slos.listForEntity(entityRef, credentials);
+    const [override] = await this.options.overrides.active(
+      this.now(),
+      entityRef,
+    );
+    return decideGate({
+      entityRef,
+      slos,
+      allowances: this.options.allowances,
+      override,
+    });
+  }
+
+  async createOverride(
+    request: CreateGateOverride,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<GateOverride> {
+    const [decision] = await this.options.permissions.authorize(
+      [
+        {
+          permission: opsGateOverridePermission,
+          resourceRef: request.entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You are not allowed to override the deploy gate (permission ops.gate.override)',
+      );
+    }
+    return this.options.overrides.add({
+      entityRef: request.entityRef,
+      reason: request.reason,
+      createdBy: credentials.principal.userEntityRef,
+      createdAt: this.now().toISOString(),
+      expiresAt: request.expiresAt.toISOString(),
+    });
+  }
+
+  listOverrides(entityRef?: string): Promise<GateOverride[]> {
+    return this.options.overrides.active(this.now(), entityRef);
+  }
+}
