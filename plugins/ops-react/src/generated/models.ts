@@ -466,15 +466,12 @@ export type CreateExecutionRequest = {
  * @public
  */
 export type CreateGateOverrideRequest = {
-  entityRef: string;
+  entityRef: EntityRef;
   /**
    * Why deploys may go ahead; kept with the override and audited.
    */
   reason: string;
-  /**
-   * ISO 8601 instant.
-   */
-  expiresAt?: string;
+  expiresAt?: ReportTimestamp;
   /**
    * From now, e.g. `30m`, `2h`, `1d`.
    */

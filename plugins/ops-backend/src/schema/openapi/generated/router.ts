@@ -1926,20 +1926,24 @@ export const spec = {
           '`POST /api/ops/gate/overrides`: exactly one of `expiresAt` and `duration`, at most 7 days away.',
         properties: {
           entityRef: {
-            type: 'string',
+            $ref: '#/components/schemas/EntityRef',
           },
           reason: {
             description:
               'Why deploys may go ahead; kept with the override and audited.',
             type: 'string',
+            pattern: '\\S',
+            maxLength: 2000,
+            'x-message': 'is required: say why deploys may go ahead',
           },
           expiresAt: {
-            description: 'ISO 8601 instant.',
-            type: 'string',
+            $ref: '#/components/schemas/ReportTimestamp',
           },
           duration: {
             description: 'From now, e.g. `30m`, `2h`, `1d`.',
             type: 'string',
+            pattern: '^[1-9][0-9]{0,5}[mhdw]$',
+            'x-message': 'must be a duration such as 30m, 2h or 1d',
           },
         },
         required: ['entityRef', 'reason'],
