@@ -214,6 +214,7 @@ describe.each(databases.eachSupportedId())(
       const { tools } = await client.listTools();
       const byName = new Map(tools.map(t => [t.name, t]));
       expect([...byName.keys()].sort()).toEqual([
+        'ops.deploy-gate',
         'ops.execute-runbook-action',
         'ops.get-runbook',
         'ops.get-slo-status',

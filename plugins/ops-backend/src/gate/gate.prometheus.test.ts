@@ -293,7 +293,7 @@ describeWithPrometheus('deploy gate', () => {
       // The same decision through the actions registry (MCP, templates).
       const invoke = (entityRef: string) =>
         actions.invoke({
-          id: 'test:unyo-deploy-gate',
+          id: 'test:deploy-gate',
           input: { entityRef },
           credentials: mockCredentials.user('user:default/alice'),
         });

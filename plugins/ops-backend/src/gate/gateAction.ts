@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 import { GateService } from './types';
 
 /**
- * `unyo-deploy-gate`: the `GET /api/ops/gate` decision as an action of
+ * `deploy-gate`: the `GET /api/ops/gate` decision as an action of
  * Backstage's actions registry (MCP clients, scaffolder templates through
  * the actions bridge), read with the caller's credentials.
  */
@@ -13,7 +13,7 @@ export function registerGateAction(
   gate: GateService,
 ): void {
   actionsRegistry.register({
-    name: 'unyo-deploy-gate',
+    name: 'deploy-gate',
     title: 'Deploy gate',
     description:
       "Whether an entity may deploy now, from the error-budget policy state of the SLOs that measure it (and any active override), with the reasons. Allowed under normal, denied when frozen; feature-freeze and incident-only as the SLO's policy set configures.",
