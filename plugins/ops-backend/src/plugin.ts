@@ -8,6 +8,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   opsGateOverridePermission,
+  opsSloCorrectPermission,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
 } from '@unyo/plugin-ops-common';
@@ -28,6 +29,8 @@ import {
   SloRulesService,
 } from './slo/rules/SloRulesService';
 import { setupRunbooks } from './runbooks';
+import { DatabaseSloCorrectionStore } from './slo/corrections/DatabaseSloCorrectionStore';
+import { SloCorrectionService } from './slo/corrections/SloCorrectionService';
 import { DefaultSloService } from './slo/DefaultSloService';
 import { SloEvaluator } from './slo/evaluation/SloEvaluator';
 import { scheduleSloEvaluation } from './slo/sharding/scheduleSloEvaluation';
@@ -99,6 +102,9 @@ export const opsPlugin = createBackendPlugin({
           policies: opsConfig.slo.policies,
         });
         const store = await DatabaseSloStore.create({ database });
+        const correctionStore = await DatabaseSloCorrectionStore.create({
+          database,
+        });
         const versions = await DatabaseSloVersions.create({ database });
         // One set of clients for every feature. SLO rounds and backups retry;
         // alerts and runbook queries answer in one attempt, as a page or an
@@ -128,6 +134,7 @@ export const opsPlugin = createBackendPlugin({
             thresholds: opsConfig.slo.policy,
             policies,
             versions,
+            corrections: correctionStore,
             resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
             onRound: statuses => notifier.sloRound(statuses),
           });
@@ -159,6 +166,7 @@ export const opsPlugin = createBackendPlugin({
           opsSilenceCreatePermission,
           opsRunbookExecutePermission,
           opsGateOverridePermission,
+          opsSloCorrectPermission,
         ]);
         const gate = await setupGate({ config, database, permissions, slos });
         registerGateAction(actionsRegistry, gate);
@@ -236,6 +244,11 @@ export const opsPlugin = createBackendPlugin({
             runbooks,
             backups,
             gate,
+            corrections: new SloCorrectionService({
+              store: correctionStore,
+              catalog,
+              permissions,
+            }),
           }),
         );
       },

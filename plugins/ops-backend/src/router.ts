@@ -20,6 +20,8 @@ import { inputHygiene } from './lib/inputHygiene';
 import { specParameters } from './lib/specParameters';
 import { hideInternalErrors } from './lib/internalErrors';
 import { sourceStatus } from './service/sourceStatus';
+import { createSloCorrectionRoutes } from './slo/corrections/routes';
+import { SloCorrectionService } from './slo/corrections/SloCorrectionService';
 import { createSloRoutes } from './slo/routes';
 import { SloService } from './slo/SloService';
 import { SloReportService } from './slo/report/SloReportService';
@@ -46,6 +48,8 @@ export interface RouterOptions {
   backups?: BackupService;
   /** `GET /gate`, `GET|POST /gate/overrides`: the deploy gate. */
   gate?: GateService;
+  /** `GET|POST /slos/{namespace}/{name}/corrections`: error-budget corrections. */
+  corrections?: SloCorrectionService;
 }
 
 /** `/api/ops`: each feature's routes, validated in their own files. */
@@ -96,6 +100,15 @@ export async function createRouter(
         httpAuth,
         auditor: options.auditor,
         gate: options.gate,
+      }),
+    );
+  }
+  if (options.corrections && options.auditor) {
+    router.use(
+      createSloCorrectionRoutes({
+        httpAuth,
+        auditor: options.auditor,
+        corrections: options.corrections,
       }),
     );
   }

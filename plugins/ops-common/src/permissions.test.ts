@@ -4,6 +4,7 @@ import {
   opsPermissions,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
+  opsSloCorrectPermission,
 } from './permissions';
 
 describe('permissions', () => {
@@ -33,11 +34,19 @@ describe('permissions', () => {
     expect(opsGateOverridePermission.name).toBe('ops.gate.override');
   });
 
-  it('lists all three', () => {
+  it('makes an SLO correction an update on a catalog entity', () => {
+    expect(
+      isResourcePermission(opsSloCorrectPermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(opsSloCorrectPermission.name).toBe('ops.slo.correct');
+  });
+
+  it('lists all four', () => {
     expect(opsPermissions.map(p => p.name)).toEqual([
       'ops.silence.create',
       'ops.runbook.execute',
       'ops.gate.override',
+      'ops.slo.correct',
     ]);
   });
 });

@@ -43,9 +43,24 @@ export const opsGateOverridePermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Adding or deleting an error-budget correction of an SLO
+ * (`POST|DELETE /api/ops/slos/{namespace}/{name}/corrections`): the span is
+ * removed from the SLO's good and total. A resource permission on the SLO
+ * entity, so policies can decide per SLO.
+ *
+ * @public
+ */
+export const opsSloCorrectPermission = createPermission({
+  name: 'ops.slo.correct',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
 /** All permissions of the ops plugins, for the permission registry. @public */
 export const opsPermissions = [
   opsSilenceCreatePermission,
   opsRunbookExecutePermission,
   opsGateOverridePermission,
+  opsSloCorrectPermission,
 ];

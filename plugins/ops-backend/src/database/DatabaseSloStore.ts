@@ -6,6 +6,8 @@ import {
   DailySummaryRange,
   pruneDailyRows,
   readDailyRows,
+  setDailyExclusions,
+  SloDailyExclusion,
   summarizeDailyRows,
   upsertDailyRows,
 } from '../slo/rollups/dailyRollupTable';
@@ -95,6 +97,10 @@ export class DatabaseSloStore implements SloStore {
     toDay: string,
   ): Promise<SloDailyRow[]> {
     return readDailyRows(this.db, sloRefs, fromDay, toDay);
+  }
+
+  setDailyExclusions(exclusions: SloDailyExclusion[]): Promise<Set<string>> {
+    return setDailyExclusions(this.db, exclusions);
   }
 
   summarizeDaily(

@@ -2,6 +2,7 @@ import { SloHistoryPoint, SloStatus } from '@unyo/plugin-ops-common';
 import {
   DailySummary,
   DailySummaryRange,
+  SloDailyExclusion,
   SloDailyRow,
 } from '../slo/rollups/dailyRollupTable';
 
@@ -32,6 +33,8 @@ export interface SloStore {
     fromDay: string,
     toDay: string,
   ): Promise<SloDailyRow[]>;
+  /** Sets the corrections' share of stored days; the keys `ref|day` that exist. */
+  setDailyExclusions(exclusions: SloDailyExclusion[]): Promise<Set<string>>;
   /** Per SLO, rows stored in a range and their sums (`summarizeDailyRows`). */
   summarizeDaily(
     sloRefs: string[],

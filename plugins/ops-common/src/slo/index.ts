@@ -17,6 +17,7 @@ export * from './timeslices';
 export * from './intervals';
 export * from './maintenanceRule';
 export * from './maintenanceIntervals';
+export * from './corrections';
 export * from './exclusion';
 export * from './counters';
 export * from './mttr';

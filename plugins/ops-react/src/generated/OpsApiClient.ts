@@ -14,6 +14,7 @@ import type {
   BackupsResponse,
   CreateExecutionRequest,
   CreateGateOverrideRequest,
+  CreateSloCorrectionRequest,
   CreateSilenceRequest,
   CreateSilenceResponse,
   Execution,
@@ -25,6 +26,7 @@ import type {
   OpsStatus,
   RunbooksResponse,
   Silence,
+  SloCorrection,
   SloReportResponse,
   SloReportSummary,
   SloStatus,
@@ -228,6 +230,95 @@ export class OpsApiClient {
       options,
     );
     return (await readJson(response)) as SloStatusWithHistory;
+  }
+
+  /**
+   * The error-budget corrections of one SLO, the latest span first.
+   *
+   * `GET /api/ops/slos/{namespace}/{name}/corrections`
+   */
+  public async listSloCorrections(
+    request: {
+      path: {
+        namespace: string;
+        name: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<{
+    items: Array<SloCorrection>;
+  }> {
+    const response = await this.send(
+      'GET',
+      `/slos/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+        request.path.name,
+      )}/corrections`,
+      undefined,
+      undefined,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as {
+      items: Array<SloCorrection>;
+    };
+  }
+
+  /**
+   * Removes a span from the SLO's good and total, as maintenance is; may be backdated (permission `ops.slo.correct`; users only; audited).
+   *
+   * `POST /api/ops/slos/{namespace}/{name}/corrections`
+   */
+  public async createSloCorrection(
+    request: {
+      path: {
+        namespace: string;
+        name: string;
+      };
+      body: CreateSloCorrectionRequest;
+    },
+    options?: RequestOptions,
+  ): Promise<SloCorrection> {
+    const response = await this.send(
+      'POST',
+      `/slos/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+        request.path.name,
+      )}/corrections`,
+      undefined,
+      request.body,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as SloCorrection;
+  }
+
+  /**
+   * Deletes a correction; the span counts again from the next round (permission `ops.slo.correct`; users only; audited).
+   *
+   * `DELETE /api/ops/slos/{namespace}/{name}/corrections/{id}`
+   */
+  public async deleteSloCorrection(
+    request: {
+      path: {
+        namespace: string;
+        name: string;
+        /**
+         * Corrections are stored under a UUID.
+         */
+        id: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<void> {
+    await this.send(
+      'DELETE',
+      `/slos/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+        request.path.name,
+      )}/corrections/${encodeURIComponent(request.path.id)}`,
+      undefined,
+      undefined,
+      'application/json',
+      options,
+    );
   }
 
   /**

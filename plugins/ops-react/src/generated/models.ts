@@ -479,6 +479,21 @@ export type CreateGateOverrideRequest = {
 };
 
 /**
+ * `POST /api/ops/slos/{namespace}/{name}/corrections`: `end` after `start`, at most 400 days apart.
+ *
+ * @public
+ */
+export type CreateSloCorrectionRequest = {
+  start: ReportTimestamp;
+  end: ReportTimestamp;
+  category: SloCorrectionCategory;
+  /**
+   * Why the span does not count; kept with the correction and audited.
+   */
+  reason: string;
+};
+
+/**
  * `POST /api/ops/silences`.
  *
  * @public
@@ -888,6 +903,36 @@ export type Silence = {
   startsAt: string;
   state: 'active' | 'pending' | 'expired';
 };
+
+/**
+ * A one-off span removed from an SLO's good and total (docs/slo-math.md).
+ *
+ * @public
+ */
+export type SloCorrection = {
+  id: string;
+  sloRef: string;
+  start: string;
+  end: string;
+  category: SloCorrectionCategory;
+  reason: string;
+  /**
+   * The user entity ref of who added it.
+   */
+  createdBy: string;
+  createdAt: string;
+};
+
+/**
+ * Why a span is corrected (`SLO_CORRECTION_CATEGORIES` of ops-common).
+ *
+ * @public
+ */
+export type SloCorrectionCategory =
+  | 'maintenance'
+  | 'incident-false-positive'
+  | 'dependency'
+  | 'other';
 
 /**
  * `total` is the budget and `consumed` the bad amount, both in the SLO's unit: events (Occurrences), slices (Timeslices) or minutes (time-based). Not clamped: `remainingRatio` is negative once the budget is exhausted.

@@ -1,13 +1,22 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { SloPolicyThresholds, SloStatus } from '@unyo/plugin-ops-common';
+import {
+  correctionIntervals,
+  SloPolicyThresholds,
+  SloStatus,
+  TimeInterval,
+} from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
 import { createLimiter } from '../../lib/limit';
 import { NotFoundError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
 import { PrometheusClient } from '../../prometheus/types';
+import { recomputeCorrectedDays } from '../corrections/correctedDays';
+import { DatabaseSloCorrectionStore } from '../corrections/DatabaseSloCorrectionStore';
+import { MAX_CORRECTION_DAYS } from '../corrections/validation';
 import { BucketBoundaries } from './BucketBoundaries';
+import { DAY_MS } from './windowSegments';
 import { loadMaintenanceRules, loadSlos } from './catalogSlos';
 import { MeasuredPlan, measureCounts } from './measureCounts';
 import { evaluateOnServer } from './measureServer';
@@ -44,6 +53,11 @@ export interface SloEvaluatorOptions {
   resolutionSeconds?: number;
   /** Records a new SLO version when a round sees a changed target, window or queries. */
   versions?: Pick<SloVersions, 'observe'>;
+  /** Error-budget corrections, excluded as maintenance is (docs/slo-math.md). */
+  corrections?: Pick<
+    DatabaseSloCorrectionStore,
+    'overlapping' | 'pending' | 'settle'
+  >;
   /** Most missing days backfilled per SLO in one round (first appearance). */
   maxBackfillDays?: number;
   now?: () => Date;
@@ -87,6 +101,7 @@ export class SloEvaluator {
       this.options.policies ?? fixedSloPolicy(this.options.thresholds)
     ).forSlos(slos, credentials);
     const maintenance = await loadMaintenanceRules(catalog, plans, credentials);
+    const corrections = await this.loadCorrections(plans, now);
 
     const recorder = new StatusRecorder(store);
     let queries = 0;
@@ -94,6 +109,7 @@ export class SloEvaluator {
       queries++;
     };
 
+    const settled: string[] = [];
     const { byServer, unplanned } = this.groupByServer(plans, now);
     recorder.add(unplanned);
 
@@ -125,6 +141,7 @@ export class SloEvaluator {
       const statuses = await evaluateOnServer({
         plans: checked,
         maintenance,
+        corrections: corrections?.intervals,
         measure,
         now,
         policyOf,
@@ -132,10 +149,25 @@ export class SloEvaluator {
         maxBackfillDays: this.options.maxBackfillDays ?? 400,
       });
       recorder.add(statuses);
+      if (corrections) {
+        settled.push(
+          ...(await recomputeCorrectedDays({
+            plans: checked,
+            pending: corrections.pending,
+            corrections: corrections.intervals,
+            measure,
+            store,
+            now,
+          })),
+        );
+      }
       // Per server: a server's statuses are kept if a later one throws.
       await recorder.flush();
     }
     await recorder.flush();
+    if (corrections && settled.length) {
+      await this.options.corrections!.settle(settled, corrections.readAt);
+    }
 
     await this.options.onRound?.(recorder.saved);
     const result = {
@@ -148,6 +180,25 @@ export class SloEvaluator {
       `Evaluated ${result.slos} SLOs with ${result.queries} Prometheus queries in ${result.durationMs} ms (${result.errors} in error)`,
     );
     return result;
+  }
+
+  /**
+   * The corrections of the planned SLOs as intervals, and those whose
+   * stored days are to be recomputed (`recomputeCorrectedDays`).
+   */
+  private async loadCorrections(plans: SloPlan[], now: Date) {
+    const store = this.options.corrections;
+    if (!store) return undefined;
+    const refs = plans.map(p => p.description.ref);
+    // Before reading: a correction deleted later stays pending (settle).
+    const readAt = new Date();
+    const pending = await store.pending(refs);
+    const from = new Date(now.getTime() - MAX_CORRECTION_DAYS * DAY_MS);
+    const intervals = new Map<string, TimeInterval[]>();
+    for (const [ref, list] of await store.overlapping(refs, from, now)) {
+      intervals.set(ref, correctionIntervals(list));
+    }
+    return { pending, intervals, readAt };
   }
 
   /**

@@ -1,4 +1,8 @@
-import { evaluateSloStatus, SloStatus } from '@unyo/plugin-ops-common';
+import {
+  evaluateSloStatus,
+  SloStatus,
+  TimeInterval,
+} from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
 import { SloPolicyChoice } from '../policies';
 import { dailyCounts } from '../rollups/dailyCounts';
@@ -23,11 +27,13 @@ function reportsDowntime(plan: MeasuredPlan): boolean {
 /**
  * Evaluates the SLOs of one Prometheus server: burn rates, then each
  * window from stored days (backfilled when missing) and live head and tail,
- * less planned maintenance.
+ * less planned maintenance and error-budget corrections.
  */
 export async function evaluateOnServer(options: {
   plans: MeasuredPlan[];
   maintenance: Map<string, string[]>;
+  /** SLO ref → its error-budget corrections. */
+  corrections?: Map<string, TimeInterval[]>;
   measure: Measure;
   now: Date;
   /** Each SLO's error-budget policy, by SLO ref. */
@@ -64,6 +70,7 @@ export async function evaluateOnServer(options: {
     plans,
     windows,
     maintenance,
+    corrections: options.corrections,
     totals,
     measure,
     tally,

@@ -48,8 +48,9 @@ export function dailyHistory(options: {
       const day = utcDay(new Date(d));
       const row = byDay.get(day);
       if (row) {
-        good += row.good;
-        total += row.total;
+        // Less what corrections removed from the day.
+        good += row.good - (row.excludedGood ?? 0);
+        total += row.total - (row.excludedTotal ?? 0);
         if (targetOnDay)
           targets.push({ total: row.total, target: targetOnDay(day) });
       }

@@ -60,6 +60,37 @@ export async function upsertDailyRows(
   }
 }
 
+/** What an SLO's corrections remove from one stored day. */
+export interface SloDailyExclusion {
+  sloRef: string;
+  day: string;
+  excludedGood: number;
+  excludedTotal: number;
+}
+
+/**
+ * Sets the excluded counts of stored days (corrections, recomputed after
+ * one is added or deleted); answers the keys `sloRef|day` of rows that exist.
+ */
+export async function setDailyExclusions(
+  db: Knex,
+  exclusions: SloDailyExclusion[],
+): Promise<Set<string>> {
+  const updated = new Set<string>();
+  const now = new Date();
+  for (const e of exclusions) {
+    const count = await db(TABLE)
+      .where({ slo_ref: e.sloRef, day: e.day })
+      .update({
+        excluded_good: e.excludedGood,
+        excluded_total: e.excludedTotal,
+        updated_at: now,
+      });
+    if (count > 0) updated.add(`${e.sloRef}|${e.day}`);
+  }
+  return updated;
+}
+
 /** The rows of the given SLOs from `fromDay` to `toDay` inclusive. */
 export async function readDailyRows(
   db: Knex,
@@ -181,8 +212,9 @@ export async function sumMonths(
     .select(
       'slo_ref',
       db.raw('substr(day, 1, 7) as month'),
-      db.raw('sum(good) as good'),
-      db.raw('sum(total) as total'),
+      // Less what corrections removed (setDailyExclusions).
+      db.raw('sum(good - excluded_good) as good'),
+      db.raw('sum(total - excluded_total) as total'),
       db.raw('count(*) as days'),
     )
     .where('day', '>=', `${fromMonth}-01`)

@@ -185,6 +185,122 @@ export const spec = {
         },
       },
     },
+    '/slos/{namespace}/{name}/corrections': {
+      get: {
+        operationId: 'ListSloCorrections',
+        tags: ['SLOs'],
+        summary:
+          'The error-budget corrections of one SLO, the latest span first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The corrections not deleted.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SloCorrection',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateSloCorrection',
+        tags: ['SLOs'],
+        summary:
+          "Removes a span from the SLO's good and total, as maintenance is; may be backdated (permission `ops.slo.correct`; users only; audited).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateSloCorrectionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description:
+              'The correction; the next evaluation round excludes it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SloCorrection',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/slos/{namespace}/{name}/corrections/{id}': {
+      delete: {
+        operationId: 'DeleteSloCorrection',
+        tags: ['SLOs'],
+        summary:
+          'Deletes a correction; the span counts again from the next round (permission `ops.slo.correct`; users only; audited).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'Corrections are stored under a UUID.',
+            'x-message': 'Path parameter id is not a correction id: "{value}"',
+            schema: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9-]{1,36}$',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/slo-report': {
       get: {
         operationId: 'GetSloReport',
@@ -1949,6 +2065,32 @@ export const spec = {
         required: ['entityRef', 'reason'],
         type: 'object',
       },
+      CreateSloCorrectionRequest: {
+        additionalProperties: false,
+        description:
+          '`POST /api/ops/slos/{namespace}/{name}/corrections`: `end` after `start`, at most 400 days apart.',
+        properties: {
+          start: {
+            $ref: '#/components/schemas/ReportTimestamp',
+          },
+          end: {
+            $ref: '#/components/schemas/ReportTimestamp',
+          },
+          category: {
+            $ref: '#/components/schemas/SloCorrectionCategory',
+          },
+          reason: {
+            description:
+              'Why the span does not count; kept with the correction and audited.',
+            type: 'string',
+            pattern: '\\S',
+            maxLength: 2000,
+            'x-message': 'is required: say why the span does not count',
+          },
+        },
+        required: ['start', 'end', 'category', 'reason'],
+        type: 'object',
+      },
       CreateSilenceRequest: {
         additionalProperties: false,
         description: '`POST /api/ops/silences`.',
@@ -2751,6 +2893,57 @@ export const spec = {
           'state',
         ],
         type: 'object',
+      },
+      SloCorrection: {
+        additionalProperties: false,
+        description:
+          "A one-off span removed from an SLO's good and total (docs/slo-math.md).",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          sloRef: {
+            type: 'string',
+          },
+          start: {
+            type: 'string',
+          },
+          end: {
+            type: 'string',
+          },
+          category: {
+            $ref: '#/components/schemas/SloCorrectionCategory',
+          },
+          reason: {
+            type: 'string',
+          },
+          createdBy: {
+            description: 'The user entity ref of who added it.',
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'sloRef',
+          'start',
+          'end',
+          'category',
+          'reason',
+          'createdBy',
+          'createdAt',
+        ],
+        type: 'object',
+      },
+      SloCorrectionCategory: {
+        description:
+          'Why a span is corrected (`SLO_CORRECTION_CATEGORIES` of ops-common).',
+        enum: ['maintenance', 'incident-false-positive', 'dependency', 'other'],
+        type: 'string',
+        'x-message':
+          'must be maintenance, incident-false-positive, dependency or other',
       },
       SloErrorBudget: {
         additionalProperties: false,
