@@ -201,6 +201,7 @@ export const opsPlugin = createBackendPlugin({
         const report = new DefaultSloReportService({
           slos,
           rollups,
+          corrections: correctionStore,
           mttr: alertMttrSource(alerts),
           versions,
           backupCoverage: {

@@ -1,3 +1,4 @@
+import type { SloCorrection } from './corrections';
 import type { SloPolicy, SloStatus } from './types';
 import type { SloVersion } from './versions';
 
@@ -44,6 +45,8 @@ export type SloReportItem = SloStatus & {
    * by day against the version in force each day.
    */
   versions?: SloReportVersion[];
+  /** The SLO's error-budget corrections overlapping the report's month. */
+  corrections?: SloCorrection[];
 };
 
 /** `GET /api/ops/slo-report` (JSON). @public */

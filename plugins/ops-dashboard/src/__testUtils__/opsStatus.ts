@@ -3,6 +3,7 @@ import type {
   BackupStatus,
   CreateSilenceRequest,
   HealthStatus,
+  SloCorrection,
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
@@ -54,6 +55,8 @@ export function mockOpsApi(
     backups?: Record<string, BackupStatus[] | Error>;
     /** Backup coverage by system ref. */
     coverage?: Record<string, BackupCoverage | Error>;
+    /** The corrections of every SLO. */
+    corrections?: SloCorrection[];
   } = {},
 ): jest.Mocked<OpsApi> {
   return {
@@ -108,6 +111,17 @@ export function mockOpsApi(
     ),
     getSloReportCsv: jest.fn((_query: SloReportQuery) =>
       Promise.reject(new Error('No SLO report in this test')),
+    ),
+    getSloCorrections: jest.fn((_namespace: string, _name: string) =>
+      Promise.resolve({ items: options.corrections ?? [] }),
+    ),
+    createSloCorrection: jest.fn(
+      (_namespace: string, _name: string, _request: unknown) =>
+        Promise.reject(new Error('No corrections in this test')),
+    ),
+    deleteSloCorrection: jest.fn(
+      (_namespace: string, _name: string, _id: string) =>
+        Promise.reject(new Error('No corrections in this test')),
     ),
   };
 }

@@ -7,6 +7,8 @@ import type {
   CreateSilenceRequest,
   HealthStatus,
   Silence,
+  SloCorrection,
+  SloCorrectionCategory,
   SloReportPolicyBand,
   SloReportResponse,
   SloReportSummary,
@@ -132,6 +134,45 @@ export interface OpsApi {
 
   /** The report as CSV, every row (`GET /api/ops/slo-report?format=csv`). */
   getSloReportCsv(query: SloReportQuery): Promise<Blob>;
+
+  /**
+   * An SLO's error-budget corrections, the latest first
+   * (`GET /api/ops/slos/{namespace}/{name}/corrections`).
+   */
+  getSloCorrections(
+    namespace: string,
+    name: string,
+  ): Promise<{ items: SloCorrection[] }>;
+
+  /**
+   * Adds a correction (`POST …/corrections`, permission `ops.slo.correct`);
+   * 4xx answers reject with their message.
+   */
+  createSloCorrection(
+    namespace: string,
+    name: string,
+    request: CreateSloCorrectionRequest,
+  ): Promise<SloCorrection>;
+
+  /** Deletes one (`DELETE …/corrections/{id}`). */
+  deleteSloCorrection(
+    namespace: string,
+    name: string,
+    id: string,
+  ): Promise<void>;
+}
+
+/**
+ * What `POST /api/ops/slos/{namespace}/{name}/corrections` takes: ISO
+ * instants, `end` after `start`.
+ *
+ * @public
+ */
+export interface CreateSloCorrectionRequest {
+  start: string;
+  end: string;
+  category: SloCorrectionCategory;
+  reason: string;
 }
 
 /**

@@ -14,13 +14,20 @@ import type {
   CreateSilenceRequest,
   HealthStatus,
   Silence,
+  SloCorrection,
   SloReportResponse,
   SloReportSummary,
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
 import { OpsApiClient, opsErrorDetails } from '@unyo/plugin-ops-react';
-import { OpsApi, OpsSourceStatus, OpsStatus, SloReportQuery } from './OpsApi';
+import {
+  CreateSloCorrectionRequest,
+  OpsApi,
+  OpsSourceStatus,
+  OpsStatus,
+  SloReportQuery,
+} from './OpsApi';
 
 /**
  * An error answer of the ops backend: `message` is the backend's
@@ -175,6 +182,36 @@ export class OpsClient implements OpsApi {
     const { limit: _limit, offset: _offset, ...all } = query;
     return this.call(c =>
       c.getSloReportAsBlob({ query: { ...all, format: 'csv' } }),
+    );
+  }
+
+  async getSloCorrections(
+    namespace: string,
+    name: string,
+  ): Promise<{ items: SloCorrection[] }> {
+    const body = await this.call(c =>
+      c.listSloCorrections({ path: { namespace, name } }),
+    );
+    return { items: list(body?.items) as SloCorrection[] };
+  }
+
+  async createSloCorrection(
+    namespace: string,
+    name: string,
+    request: CreateSloCorrectionRequest,
+  ): Promise<SloCorrection> {
+    return (await this.call(c =>
+      c.createSloCorrection({ path: { namespace, name }, body: request }),
+    )) as SloCorrection;
+  }
+
+  async deleteSloCorrection(
+    namespace: string,
+    name: string,
+    id: string,
+  ): Promise<void> {
+    await this.call(c =>
+      c.deleteSloCorrection({ path: { namespace, name, id } }),
     );
   }
 

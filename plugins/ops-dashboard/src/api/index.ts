@@ -1,5 +1,6 @@
 export { opsApiRef } from './OpsApi';
 export type {
+  CreateSloCorrectionRequest,
   OpsApi,
   OpsSourceStatus,
   OpsStatus,

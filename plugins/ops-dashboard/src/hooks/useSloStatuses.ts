@@ -35,3 +35,12 @@ export function useSloStatus(namespace: string, name: string) {
   useRefresh(state.retry, SLO_REFRESH_MS);
   return state;
 }
+
+/** The error-budget corrections of one SLO. */
+export function useSloCorrections(namespace: string, name: string) {
+  const opsApi = useApi(opsApiRef);
+  return useAsyncRetry(
+    async () => (await opsApi.getSloCorrections(namespace, name)).items,
+    [opsApi, namespace, name],
+  );
+}

@@ -149,8 +149,9 @@ describeWithPrometheus('error-budget corrections', () => {
         ],
       });
       backends.push(backend);
-      evaluate = () =>
-        tasks.get('unyo-slo-evaluation')!(new AbortController().signal);
+      evaluate = async () => {
+        await tasks.get('unyo-slo-evaluation')!(new AbortController().signal);
+      };
       await evaluate();
       return backend.server;
     }

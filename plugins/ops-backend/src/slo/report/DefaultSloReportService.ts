@@ -6,7 +6,9 @@ import {
 } from '@unyo/plugin-ops-common';
 import { TtlCache } from '../../lib/TtlCache';
 import { SloReportFilter, SloService } from '../SloService';
+import { DatabaseSloCorrectionStore } from '../corrections/DatabaseSloCorrectionStore';
 import { monthOf, monthsEnding } from './months';
+import { monthRange } from './monthlyStatus';
 import { MonthlyRollups } from '../rollups/MonthlyRollups';
 import { ReportQuery } from './reportQuery';
 import { SloVersions } from '../versions/SloVersionStore';
@@ -37,6 +39,8 @@ export class DefaultSloReportService implements SloReportService {
       mttr?: ReportMttrSource;
       /** Unset until the backup feature provides it: shown "not available". */
       backupCoverage?: BackupCoverageSource;
+      /** Error-budget corrections, listed with the rows of their month. */
+      corrections?: Pick<DatabaseSloCorrectionStore, 'overlapping'>;
       /** SLO versions, to mark the months a version started. */
       versions?: SloVersions;
       now?: () => Date;
@@ -79,13 +83,33 @@ export class DefaultSloReportService implements SloReportService {
       items = withMonthly(items, totals, series, versions);
     }
     const rows = selectRows(items, query);
+    const page = rows.slice(
+      offset,
+      limit === undefined ? undefined : offset + limit,
+    );
     return {
-      items: rows.slice(
-        offset,
-        limit === undefined ? undefined : offset + limit,
-      ),
+      items: await this.withCorrections(page, month ?? monthOf(this.now())),
       totalCount: rows.length,
     };
+  }
+
+  /** The rows of one page with the corrections overlapping the month. */
+  private async withCorrections(
+    items: SloReportItem[],
+    month: string,
+  ): Promise<SloReportItem[]> {
+    const store = this.options.corrections;
+    if (!store || items.length === 0) return items;
+    const { start, end } = monthRange(month);
+    const byRef = await store.overlapping(
+      items.map(i => i.ref),
+      start,
+      end,
+    );
+    return items.map(item => {
+      const corrections = byRef.get(item.ref);
+      return corrections ? { ...item, corrections } : item;
+    });
   }
 
   async summary(

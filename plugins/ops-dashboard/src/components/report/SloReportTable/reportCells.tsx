@@ -11,6 +11,7 @@ import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { SloPolicyBadge } from '../../slo/SloPolicyBadge';
 import { SloReportSparkline } from '../SloReportSparkline';
+import { CorrectionsMark } from './CorrectionsMark';
 import { VersionedTarget } from './VersionedTarget';
 
 /** Column widths of the grid, by column id. */
@@ -92,7 +93,14 @@ export function useCellRenderer(): CellRenderer {
             formatTarget(Number(value))
           );
         case 'attainment':
-          return formatSli(Number(value), item.target);
+          return item.corrections?.length ? (
+            <>
+              {formatSli(Number(value), item.target)}
+              <CorrectionsMark corrections={item.corrections} />
+            </>
+          ) : (
+            formatSli(Number(value), item.target)
+          );
         case 'budgetRemaining':
           return formatRatio(Number(value));
         case 'policy':

@@ -7,9 +7,10 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense } from 'react';
 import { useOpsStatus } from '../../../hooks/useOpsStatus';
-import { useSloStatus } from '../../../hooks/useSloStatuses';
+import { useSloCorrections, useSloStatus } from '../../../hooks/useSloStatuses';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { OpsStatusNotice } from '../../common/OpsStatusNotice';
+import { SloCorrectionList } from '../SloCorrections';
 import { SloEvaluationDetails } from '../SloEvaluationDetails';
 import { SloStatusFigures } from '../SloStatusFigures';
 
@@ -43,6 +44,7 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
   const opsStatus = useOpsStatus();
   const configured = opsStatus.value?.sources.prometheus.configured === true;
   const slo = useSloStatus(namespace, entity.metadata.name);
+  const corrections = useSloCorrections(namespace, entity.metadata.name);
 
   let body;
   if (opsStatus.loading || (slo.loading && !slo.value && !slo.error)) {
@@ -79,10 +81,28 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
                 target={status.target}
                 width={props.chartWidth}
                 height={props.chartHeight}
+                corrections={corrections.value}
               />
             </Suspense>
           )}
         </Box>
+        {corrections.error ? (
+          <Alert severity="warning" variant="outlined" sx={{ mt: 3 }}>
+            {t('corrections.loadError', {
+              message: corrections.error.message,
+            })}
+          </Alert>
+        ) : (
+          <SloCorrectionList
+            namespace={namespace}
+            name={entity.metadata.name}
+            corrections={corrections.value ?? []}
+            onChange={() => {
+              corrections.retry();
+              slo.retry();
+            }}
+          />
+        )}
         <SloEvaluationDetails evaluation={status.evaluation} />
       </>
     );

@@ -18,6 +18,7 @@ import {
 import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import { burnDownData } from '../../../lib/sloStatus';
 import { opsDashboardTranslationRef } from '../../../translation';
+import { correctionAreas, SloCorrectionSpan } from './correctionAreas';
 
 /** @public */
 export interface SloBurnDownChartProps {
@@ -31,6 +32,8 @@ export interface SloBurnDownChartProps {
    */
   width?: number;
   height?: number;
+  /** Error-budget corrections, shaded over their spans. */
+  corrections?: SloCorrectionSpan[];
 }
 
 function Sized(props: {
@@ -97,6 +100,14 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
     .map(point => Date.parse(point.t))
     .filter(time => !Number.isNaN(time));
   const points = times.length;
+  const areas = (label?: string) =>
+    correctionAreas({
+      corrections: props.corrections ?? [],
+      from: data.length ? data[0].time : 0,
+      to: data.length ? data[data.length - 1].time : 0,
+      theme,
+      label,
+    });
 
   const xAxis = (
     <XAxis
@@ -143,6 +154,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
             contentStyle={tooltipStyle}
           />
           <Legend />
+          {areas(t('corrections.chartLabel'))}
           <ReferenceLine
             y={0}
             stroke={theme.palette.error.main}
@@ -197,6 +209,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
             formatter={value => percentOf(value, true)}
             contentStyle={tooltipStyle}
           />
+          {areas()}
           <ReferenceLine
             y={target * 100}
             ifOverflow="extendDomain"

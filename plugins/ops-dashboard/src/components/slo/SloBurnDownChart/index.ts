@@ -1,2 +1,3 @@
 export { SloBurnDownChart } from './SloBurnDownChart';
 export type { SloBurnDownChartProps } from './SloBurnDownChart';
+export type { SloCorrectionSpan } from './correctionAreas';

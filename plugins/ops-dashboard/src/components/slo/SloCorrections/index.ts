@@ -1,0 +1,4 @@
+export { SloCorrectionList } from './SloCorrectionList';
+export type { SloCorrectionListProps } from './SloCorrectionList';
+export { SloCorrectionDialog } from './SloCorrectionDialog';
+export type { SloCorrectionDialogProps } from './SloCorrectionDialog';
