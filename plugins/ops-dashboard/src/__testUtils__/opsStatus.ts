@@ -7,7 +7,12 @@ import type {
   SloStatus,
   SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
-import { OpsApi, OpsStatus, SloReportQuery } from '../api';
+import {
+  CreateSloCorrectionRequest,
+  OpsApi,
+  OpsStatus,
+  SloReportQuery,
+} from '../api';
 
 export function opsStatus(configured: boolean): OpsStatus {
   return {
@@ -116,8 +121,11 @@ export function mockOpsApi(
       Promise.resolve({ items: options.corrections ?? [] }),
     ),
     createSloCorrection: jest.fn(
-      (_namespace: string, _name: string, _request: unknown) =>
-        Promise.reject(new Error('No corrections in this test')),
+      (
+        _namespace: string,
+        _name: string,
+        _request: CreateSloCorrectionRequest,
+      ) => Promise.reject(new Error('No corrections in this test')),
     ),
     deleteSloCorrection: jest.fn(
       (_namespace: string, _name: string, _id: string) =>

@@ -33,4 +33,4 @@ export const correctionsMessages = {
     submit: 'Add',
     error: 'The correction was not added: {{message}}',
   },
-};
+} as const;
