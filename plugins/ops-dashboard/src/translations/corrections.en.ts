@@ -8,7 +8,7 @@ export const correctionsMessages = {
   help: 'A correction removes a span from good and total, as planned maintenance is. It counts from the next evaluation round.',
   loadError: 'Corrections could not be loaded: {{message}}',
   chartLabel: 'Corrected',
-  reportMark: '{{count}} correction(s) excluded this month',
+  reportMark: 'Corrections excluded this month: {{number}}',
   add: 'Add correction',
   delete: 'Delete',
   deleteLabel: 'Delete the correction from {{start}} to {{end}}',

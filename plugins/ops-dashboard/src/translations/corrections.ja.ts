@@ -7,7 +7,7 @@ export const correctionsJa = {
     '補正は、計画メンテナンスと同じように、その期間を good と total から除外します。次の評価ラウンドから反映されます。',
   'corrections.loadError': '補正を読み込めませんでした: {{message}}',
   'corrections.chartLabel': '補正',
-  'corrections.reportMark': 'この月に除外された補正: {{count}} 件',
+  'corrections.reportMark': 'この月に除外された補正: {{number}} 件',
   'corrections.add': '補正を追加',
   'corrections.delete': '削除',
   'corrections.deleteLabel': '{{start}} から {{end}} までの補正を削除',

@@ -31,7 +31,7 @@ export function CorrectionsMark(props: { corrections: SloCorrection[] }) {
         color="info.main"
         data-testid="slo-report-corrections"
         aria-label={t('corrections.reportMark', {
-          count: String(props.corrections.length),
+          number: String(props.corrections.length),
         })}
         sx={{ ml: 0.5 }}
       >
