@@ -26,6 +26,28 @@ export const ROUTES: Route[] = [
     path: '/slos/{namespace}/{name}',
     params: { namespace: 'default', name: 'slo' },
   },
+  {
+    method: 'get',
+    path: '/slos/{namespace}/{name}/corrections',
+    params: { namespace: 'default', name: 'slo' },
+  },
+  {
+    method: 'post',
+    path: '/slos/{namespace}/{name}/corrections',
+    params: { namespace: 'default', name: 'slo' },
+    body: {
+      start: iso(3 * 86_400_000),
+      end: iso(86_400_000),
+      category: 'dependency',
+      reason: 'Upstream outage',
+    },
+    fields: ['start', 'end', 'category', 'reason'],
+  },
+  {
+    method: 'delete',
+    path: '/slos/{namespace}/{name}/corrections/{id}',
+    params: { namespace: 'default', name: 'slo', id: 'abc-123' },
+  },
   { method: 'get', path: '/slo-report', query: { month: '2026-11' } },
   { method: 'get', path: '/slo-report/summary', query: { month: '2026-11' } },
   { method: 'get', path: '/alerts', query: ENTITY },
