@@ -1083,6 +1083,10 @@ export type SloReportItem = {
     '5m': number | null;
     '6h': number | null;
   };
+  /**
+   * The SLO's error-budget corrections overlapping the report's month.
+   */
+  corrections?: Array<SloCorrection>;
   entityRef: string;
   errorBudget?: SloErrorBudget;
   errorBudgetToDate?: SloErrorBudget;

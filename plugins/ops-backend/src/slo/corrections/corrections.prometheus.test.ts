@@ -40,7 +40,10 @@ const CORRECTED = (() => {
 const CORRECTED_MONTH = CORRECTED.start.toISOString().slice(0, 7);
 
 /** A 99 % availability SLO over 30 days on the checkout requests. */
-function availabilitySlo(name: string): Entity {
+function availabilitySlo(
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity {
   const query = (extra: string) => ({
     metricSource: {
       type: 'Prometheus',
@@ -50,7 +53,7 @@ function availabilitySlo(name: string): Entity {
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
-    metadata: { name, namespace: 'default', title: name },
+    metadata: { name, namespace: 'default', title: name, annotations },
     spec: {
       service: 'checkout',
       indicator: {
@@ -70,21 +73,33 @@ function availabilitySlo(name: string): Entity {
   };
 }
 
-// The same SLO twice: only `checkout-availability` is corrected, so
-// `checkout-raw` shows what the figures are without the correction.
+// The same SLO three times: only `checkout-availability` is corrected, so
+// `checkout-raw` shows what the figures are without the correction;
+// `checkout-maintained` excludes the daily maintenance hour of its entity.
 const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'checkout', namespace: 'default' },
+    metadata: {
+      name: 'checkout',
+      namespace: 'default',
+      annotations: {
+        'unyo.dev/maintenance-window':
+          'FREQ=DAILY;BYHOUR=3;DURATION=PT1H;TZID=UTC',
+      },
+    },
     spec: { type: 'service', owner: 'group:default/team', lifecycle: 'prod' },
     relations: [
       { type: 'measuredBy', targetRef: 'slo:default/checkout-availability' },
       { type: 'measuredBy', targetRef: 'slo:default/checkout-raw' },
+      { type: 'measuredBy', targetRef: 'slo:default/checkout-maintained' },
     ],
   },
   availabilitySlo('checkout-availability'),
   availabilitySlo('checkout-raw'),
+  availabilitySlo('checkout-maintained', {
+    'unyo.dev/exclude-maintenance': 'true',
+  }),
 ];
 
 describeWithPrometheus('error-budget corrections', () => {
@@ -251,6 +266,29 @@ describeWithPrometheus('error-budget corrections', () => {
         )
         .set('Authorization', ALICE);
       expect(again.status).toBe(404);
+    });
+
+    it('merges a correction with maintenance: the hours that are both count once', async () => {
+      const server = await start();
+      const before = await status(server, 'checkout-maintained');
+      expect(before.excludedMaintenanceMinutes).toBeGreaterThan(28 * 60);
+      const created = await request(server)
+        .post('/api/ops/slos/default/checkout-maintained/corrections')
+        .set('Authorization', ALICE)
+        .send({
+          start: CORRECTED.start.toISOString(),
+          end: CORRECTED.end.toISOString(),
+          category: 'maintenance',
+          reason: 'Datacentre move',
+        });
+      expect(created.status).toBe(201);
+      await evaluate();
+      const after = await status(server, 'checkout-maintained');
+      // 3 days added, less the 3 maintenance hours already excluded.
+      expect(
+        after.excludedMaintenanceMinutes - before.excludedMaintenanceMinutes,
+      ).toBeCloseTo(3 * 24 * 60 - 3 * 60, -1);
+      expect(after.sli.ratio).toBeCloseTo(before.sli.ratio, 6);
     });
 
     it('refuses a correction without the permission, audited, and bad input naming the field', async () => {

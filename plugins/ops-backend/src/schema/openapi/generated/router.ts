@@ -3174,6 +3174,14 @@ export const spec = {
             required: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
             type: 'object',
           },
+          corrections: {
+            description:
+              "The SLO's error-budget corrections overlapping the report's month.",
+            items: {
+              $ref: '#/components/schemas/SloCorrection',
+            },
+            type: 'array',
+          },
           entityRef: {
             type: 'string',
           },
