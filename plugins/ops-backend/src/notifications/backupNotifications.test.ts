@@ -108,19 +108,21 @@ describe.each(databases.eachSupportedId())(
     });
 
     if (id.startsWith('POSTGRES')) {
-      it('two backend instances on one PostgreSQL: one notification per member for the breach and one for the recovery', async () => {
+      it('two backend instances on one PostgreSQL: one notification per member for a target first seen breached, one for its recovery, one for the next failure', async () => {
         const [a, b] = [await h.start(entities), await h.start(entities)];
         // Both replicas read the same target in the same round, at once.
         const bothRound = (status: BackupStatus['status']) =>
           Promise.all(
             [a, b].map(r => r.ops.backupRound([backupStatus(status)])),
           );
-        await bothRound('ok');
+        // Nothing recorded yet: both try to record it first.
         await bothRound('breached');
         expect(await h.countsOf(a)).toEqual([1, 1, 0]);
         await bothRound('breached');
         await bothRound('ok');
         expect(await h.countsOf(b)).toEqual([2, 2, 0]);
+        await bothRound('failing');
+        expect(await h.countsOf(a)).toEqual([3, 3, 0]);
       });
     }
   },
