@@ -21,6 +21,7 @@ import { registerGateAction } from './gate/gateAction';
 import { setupGate } from './gate/setupGate';
 import { setupHealth } from './health/setupHealth';
 import { DefaultOpsNotifications } from './notifications';
+import { SloDigests, sloDigestSource } from './notifications/digests';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
 import {
@@ -153,6 +154,15 @@ export const opsPlugin = createBackendPlugin({
           policies,
           versions,
         });
+        // Weekly and monthly SLO digests (README, "Digests").
+        const digests = await SloDigests.create({
+          config: opsConfig.notifications,
+          database,
+          source: sloDigestSource({ slos, store, auth }),
+          notifier: notifier.notifier,
+          logger,
+        });
+        await digests.schedule(scheduler);
         // ops.runbook.execute is a catalog-entity resource permission: the
         // catalog applies conditional decisions on it (docs/runbook-actions.md).
         permissionsRegistry.addPermissions([
