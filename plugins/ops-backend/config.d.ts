@@ -234,6 +234,30 @@ export interface Config {
       };
       /** A runbook execution ends: to the user who started it. */
       runbooks?: { enabled?: boolean };
+      /**
+       * SLO digests (README, "Digests"): the SLOs that moved error-budget policy band, the
+       * budget left and the top burners, under the topic `SLO digests`.
+       */
+      digests?: {
+        /** To each group owning SLOs, about the week (Monday to Monday, UTC) before the run. */
+        weekly?: {
+          /** Default true (when notifications are on). */
+          enabled?: boolean;
+          /** Cron expression, UTC. Default `0 8 * * 1` (Monday 08:00). */
+          cron?: string;
+        };
+        /** To `recipients`, about every SLO over the calendar month before the run. */
+        monthly?: {
+          /** Default true, but nothing is sent without `recipients`. */
+          enabled?: boolean;
+          /** Cron expression, UTC. Default `0 8 1 * *` (the 1st, 08:00). */
+          cron?: string;
+          /** Entity refs of the manager groups, e.g. `group:default/eng-managers`. Default none. */
+          recipients?: string[];
+        };
+        /** How many SLOs a digest lists as top burners (most budget consumed). Default 3. */
+        topBurners?: number;
+      };
     };
   };
 }

@@ -30,8 +30,7 @@ export function sloDigestSource(options: {
 }): DigestSloSource {
   const { slos, store, auth } = options;
   return {
-    slos: async () =>
-      slos.report({}, await auth.getOwnServiceCredentials()),
+    slos: async () => slos.report({}, await auth.getOwnServiceCredentials()),
     history: (sloRef, from, to) => store.getHistory(sloRef, from, to),
   };
 }

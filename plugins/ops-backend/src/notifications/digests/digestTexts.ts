@@ -50,7 +50,9 @@ function lines(l: Locale, s: DigestSummary, monthly: boolean): string[] {
           x.remainingRatio === undefined ? '-' : percent(x.remainingRatio)
         }`,
     );
-    out.push(`${ja ? 'エラーバジェット残り' : 'Budget left'}: ${left.join(', ')}`);
+    out.push(
+      `${ja ? 'エラーバジェット残り' : 'Budget left'}: ${left.join(', ')}`,
+    );
   }
   out.push(
     burners.length
