@@ -13,6 +13,34 @@ const path = (slo: DigestSlo) => slo.bands.join(' → ');
 const name = (slo: DigestSlo, withOwner: boolean) =>
   withOwner && slo.owner ? `${slo.title} (${slo.owner})` : slo.title;
 
+/** The fixed words of a digest in each language. */
+const LABELS: Record<Locale, Record<string, string>> = {
+  en: {
+    moved: 'Moved band',
+    noneMoved: 'No SLO moved band',
+    byBand: 'SLOs by band',
+    unknown: 'unknown',
+    left: 'Budget left',
+    burners: 'Top burners',
+    noBurners: 'No SLO burned budget',
+    consumed: ' consumed',
+  },
+  ja: {
+    moved: 'ポリシーが変わった SLO',
+    noneMoved: 'ポリシーが変わった SLO はありません',
+    byBand: 'ポリシー別の SLO 数',
+    unknown: '不明',
+    left: 'エラーバジェット残り',
+    burners: 'バジェット消費の多い SLO',
+    noBurners: 'バジェットを消費した SLO はありません',
+    consumed: ' を消費',
+  },
+};
+
+/** `label: a; b`, or `none` when there is nothing to list. */
+const listed = (label: string, items: string[], none: string) =>
+  items.length ? `${label}: ${items.join('; ')}` : none;
+
 /**
  * The lines of a digest: the SLOs that moved band, the budget left of each
  * (weekly; the count per band now monthly, as a month covers every group) and
@@ -20,29 +48,20 @@ const name = (slo: DigestSlo, withOwner: boolean) =>
  * `ops.notifications.locale`, since the notifications backend stores plain text.
  */
 function lines(l: Locale, s: DigestSummary, monthly: boolean): string[] {
-  const ja = l === 'ja';
+  const t = LABELS[l];
   const moved = s.moved.map(x => `${name(x, monthly)}: ${path(x)}`);
   const burners = s.topBurners.map(
-    x =>
-      `${name(x, monthly)}: ${percent(x.consumedRatio!)}${
-        ja ? ' を消費' : ' consumed'
-      }`,
+    x => `${name(x, monthly)}: ${percent(x.consumedRatio!)}${t.consumed}`,
   );
-  const out = [
-    moved.length
-      ? `${ja ? 'ポリシーが変わった SLO' : 'Moved band'}: ${moved.join('; ')}`
-      : ja
-      ? 'ポリシーが変わった SLO はありません'
-      : 'No SLO moved band',
-  ];
+  let budgets: string;
   if (monthly) {
     const counts = new Map<string, number>();
     for (const x of s.slos) {
-      const band = x.policy ?? (ja ? '不明' : 'unknown');
+      const band = x.policy ?? t.unknown;
       counts.set(band, (counts.get(band) ?? 0) + 1);
     }
-    const byBand = [...counts].map(([band, n]) => `${band} ${n}`).join(', ');
-    out.push(`${ja ? 'ポリシー別の SLO 数' : 'SLOs by band'}: ${byBand}`);
+    const byBand = [...counts].map(([band, n]) => `${band} ${n}`);
+    budgets = `${t.byBand}: ${byBand.join(', ')}`;
   } else {
     const left = s.slos.map(
       x =>
@@ -50,20 +69,13 @@ function lines(l: Locale, s: DigestSummary, monthly: boolean): string[] {
           x.remainingRatio === undefined ? '-' : percent(x.remainingRatio)
         }`,
     );
-    out.push(
-      `${ja ? 'エラーバジェット残り' : 'Budget left'}: ${left.join(', ')}`,
-    );
+    budgets = `${t.left}: ${left.join(', ')}`;
   }
-  out.push(
-    burners.length
-      ? `${ja ? 'バジェット消費の多い SLO' : 'Top burners'}: ${burners.join(
-          '; ',
-        )}`
-      : ja
-      ? 'バジェットを消費した SLO はありません'
-      : 'No SLO burned budget',
-  );
-  return out;
+  return [
+    listed(t.moved, moved, t.noneMoved),
+    budgets,
+    listed(t.burners, burners, t.noBurners),
+  ];
 }
 
 /** The texts of the weekly digest to an owning group and the monthly one to managers. */
