@@ -1,7 +1,8 @@
-import type {
-  SloHistoryPoint,
-  SloStatus,
-  SloStatusWithHistory,
+import {
+  policyFor,
+  type SloHistoryPoint,
+  type SloStatus,
+  type SloStatusWithHistory,
 } from '@unyo/plugin-ops-common';
 
 const ago = (seconds: number) =>
@@ -195,14 +196,8 @@ export function groupedStatus(): SloStatus {
       state: 'ok',
       sli: { good: total - bad, total, ratio: (total - bad) / total },
       errorBudget: { total: 100, consumed: bad, consumedRatio, remainingRatio },
-      policy:
-        remainingRatio <= 0
-          ? 'frozen'
-          : remainingRatio < 0.2
-          ? 'incident-only'
-          : remainingRatio <= 0.5
-          ? 'feature-freeze'
-          : 'normal',
+      // As the backend judges it, by the default policy.
+      policy: policyFor(remainingRatio),
       burnRates: {
         '5m': burn1h,
         '30m': burn1h,

@@ -45,7 +45,7 @@ async function measureGroupWindows(
   now: Date,
   elapsedSeconds: number,
 ): Promise<Map<string, GroupCounts>> {
-  const windows: Array<[WindowKey, number]> = [
+  const windows: Array<readonly [WindowKey, number]> = [
     ['window', elapsedSeconds],
     ...BURN_RATE_WINDOWS.map(w => [w, BURN_RATE_WINDOW_SECONDS[w]] as const),
   ];
