@@ -56,6 +56,11 @@ export interface Config {
        * raw ratio over a window, default 1 minute (docs/slo-expressions.md).
        */
       expressionResolution?: HumanDuration;
+      /**
+       * Most groups kept per SLO grouped by `unyo.dev/group-by` (the worst
+       * ones); the status counts those left out. Default 100.
+       */
+      maxGroups?: number;
       /** The default error-budget policy: thresholds on the remaining budget ratio (defaults in docs/slo-math.md §2). */
       policy?: {
         /** Below this remaining ratio: feature freeze. Default 0.5. */

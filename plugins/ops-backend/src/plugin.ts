@@ -130,6 +130,7 @@ export const opsPlugin = createBackendPlugin({
             policies,
             versions,
             resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
+            maxGroups: opsConfig.slo.maxGroups,
             onRound: statuses => notifier.sloRound(statuses),
           });
           // One round at a time, or shared by replicas (ops.slo.shards).

@@ -30,6 +30,22 @@ describe('readOpsConfig', () => {
     );
   });
 
+  it('keeps 100 groups per grouped SLO unless ops.slo.maxGroups says otherwise, and names the key when it is not a whole number', () => {
+    const read = (maxGroups?: unknown) =>
+      readOpsConfig(
+        new ConfigReader(
+          maxGroups === undefined ? {} : { ops: { slo: { maxGroups } } },
+        ),
+      );
+    expect(read().slo.maxGroups).toBe(100);
+    expect(read(20).slo.maxGroups).toBe(20);
+    for (const bad of [0, 2.5, -1]) {
+      expect(() => read(bad)).toThrow(
+        'ops.slo.maxGroups must be a whole number of at least 1',
+      );
+    }
+  });
+
   it('reads named servers with tenant headers, keeping the first as default', () => {
     const config = readOpsConfig(
       new ConfigReader({

@@ -129,6 +129,15 @@ export const ANNOTATION_RULE_SEVERITIES = 'unyo.dev/rule-severities';
 export const ANNOTATION_ASSUMPTIONS = 'unyo.dev/assumptions';
 
 /**
+ * On an SLO: Prometheus label names, comma separated (e.g. `service`). The
+ * SLO is also evaluated once per value of those labels, each group with its
+ * own SLI, budget, policy and burn rates (docs/catalog-model.md).
+ *
+ * @public
+ */
+export const ANNOTATION_GROUP_BY = 'unyo.dev/group-by';
+
+/**
  * Unyo's relations as pairs of a relation and its reverse, in the shape the
  * catalog graph takes (`relationPairs`) to draw each pair as one edge.
  *

@@ -919,6 +919,42 @@ export type SloEvaluationDetails = {
 };
 
 /**
+ * One group of a grouped SLO: the same figures as the SLO's, over the series whose `groupBy` labels have these values.
+ *
+ * @public
+ */
+export type SloGroupStatus = {
+  /**
+   * null: no traffic in that window.
+   */
+  burnRates?: {
+    '1d': number | null;
+    '1h': number | null;
+    '2h': number | null;
+    '30m': number | null;
+    '3d': number | null;
+    '5m': number | null;
+    '6h': number | null;
+  };
+  errorBudget?: SloErrorBudget;
+  errorBudgetToDate?: SloErrorBudget;
+  /**
+   * The group's value of each `groupBy` label ("" when a series lacks it).
+   */
+  labels: {
+    [key: string]: string;
+  };
+  message?: string;
+  policy?: SloPolicy;
+  sli?: SloSli;
+  state: SloState;
+  /**
+   * null: not burning.
+   */
+  timeToExhaustionSeconds?: number | null;
+};
+
+/**
  * One point of the burn-down graph.
  *
  * @public
@@ -1047,6 +1083,22 @@ export type SloReportItem = {
   evaluatedAt: string;
   evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
+  /**
+   * The labels of `unyo.dev/group-by`, when the SLO is grouped.
+   */
+  groupBy?: Array<string>;
+  /**
+   * One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.
+   */
+  groups?: Array<SloGroupStatus>;
+  /**
+   * Why the groups could not be measured this round; the SLO's own figures stand.
+   */
+  groupsError?: string;
+  /**
+   * Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).
+   */
+  groupsOmitted?: number;
   /**
    * When state is `error`: when the values shown were last computed.
    */
@@ -1186,6 +1238,22 @@ export type SloStatus = {
   evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
   /**
+   * The labels of `unyo.dev/group-by`, when the SLO is grouped.
+   */
+  groupBy?: Array<string>;
+  /**
+   * One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.
+   */
+  groups?: Array<SloGroupStatus>;
+  /**
+   * Why the groups could not be measured this round; the SLO's own figures stand.
+   */
+  groupsError?: string;
+  /**
+   * Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).
+   */
+  groupsOmitted?: number;
+  /**
    * When state is `error`: when the values shown were last computed.
    */
   lastSuccessAt?: string;
@@ -1262,6 +1330,22 @@ export type SloStatusWithHistory = {
   evaluatedAt: string;
   evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
+  /**
+   * The labels of `unyo.dev/group-by`, when the SLO is grouped.
+   */
+  groupBy?: Array<string>;
+  /**
+   * One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.
+   */
+  groups?: Array<SloGroupStatus>;
+  /**
+   * Why the groups could not be measured this round; the SLO's own figures stand.
+   */
+  groupsError?: string;
+  /**
+   * Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).
+   */
+  groupsOmitted?: number;
   history: Array<SloHistoryPoint>;
   /**
    * When state is `error`: when the values shown were last computed.

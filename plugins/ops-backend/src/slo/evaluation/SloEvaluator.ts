@@ -11,6 +11,7 @@ import { BucketBoundaries } from './BucketBoundaries';
 import { loadMaintenanceRules, loadSlos } from './catalogSlos';
 import { MeasuredPlan, measureCounts } from './measureCounts';
 import { evaluateOnServer } from './measureServer';
+import { withGroups } from './measureGroups';
 import { planSlo, SloPlan } from './planSlo';
 import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
@@ -46,6 +47,8 @@ export interface SloEvaluatorOptions {
   versions?: Pick<SloVersions, 'observe'>;
   /** Most missing days backfilled per SLO in one round (first appearance). */
   maxBackfillDays?: number;
+  /** Most groups kept per grouped SLO (`ops.slo.maxGroups`); default 100. */
+  maxGroups?: number;
   now?: () => Date;
 }
 
@@ -122,14 +125,25 @@ export class SloEvaluator {
           checked.push(plan);
         }
       }
-      const statuses = await evaluateOnServer({
+      const statuses = await withGroups({
+        statuses: await evaluateOnServer({
+          plans: checked,
+          maintenance,
+          measure,
+          now,
+          policyOf,
+          store,
+          maxBackfillDays: this.options.maxBackfillDays ?? 400,
+        }),
         plans: checked,
-        maintenance,
-        measure,
+        query: (q, time) =>
+          limit(() => {
+            onQuery();
+            return client.instantQuery(q, { time });
+          }),
         now,
         policyOf,
-        store,
-        maxBackfillDays: this.options.maxBackfillDays ?? 400,
+        maxGroups: this.options.maxGroups ?? 100,
       });
       recorder.add(statuses);
       // Per server: a server's statuses are kept if a later one throws.

@@ -2799,6 +2799,82 @@ export const spec = {
         required: ['path', 'window', 'queries'],
         type: 'object',
       },
+      SloGroupStatus: {
+        additionalProperties: false,
+        description:
+          "One group of a grouped SLO: the same figures as the SLO's, over the series whose `groupBy` labels have these values.",
+        properties: {
+          burnRates: {
+            additionalProperties: false,
+            description: 'null: no traffic in that window.',
+            properties: {
+              '1d': {
+                nullable: true,
+                type: 'number',
+              },
+              '1h': {
+                nullable: true,
+                type: 'number',
+              },
+              '2h': {
+                nullable: true,
+                type: 'number',
+              },
+              '30m': {
+                nullable: true,
+                type: 'number',
+              },
+              '3d': {
+                nullable: true,
+                type: 'number',
+              },
+              '5m': {
+                nullable: true,
+                type: 'number',
+              },
+              '6h': {
+                nullable: true,
+                type: 'number',
+              },
+            },
+            required: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
+            type: 'object',
+          },
+          errorBudget: {
+            $ref: '#/components/schemas/SloErrorBudget',
+          },
+          errorBudgetToDate: {
+            $ref: '#/components/schemas/SloErrorBudget',
+          },
+          labels: {
+            additionalProperties: {
+              type: 'string',
+            },
+            description:
+              'The group\'s value of each `groupBy` label ("" when a series lacks it).',
+            type: 'object',
+          },
+          message: {
+            type: 'string',
+          },
+          policy: {
+            $ref: '#/components/schemas/SloPolicy',
+          },
+          sli: {
+            $ref: '#/components/schemas/SloSli',
+          },
+          state: {
+            $ref: '#/components/schemas/SloState',
+          },
+          timeToExhaustionSeconds: {
+            description: 'null: not burning.',
+            nullable: true,
+            type: 'number',
+          },
+        },
+        required: ['labels', 'state'],
+        type: 'object',
+      },
       SloHistoryPoint: {
         additionalProperties: false,
         description: 'One point of the burn-down graph.',
@@ -2998,6 +3074,32 @@ export const spec = {
             $ref: '#/components/schemas/SloEvaluationDetails',
           },
           excludedMaintenanceMinutes: {
+            type: 'number',
+          },
+          groupBy: {
+            description:
+              'The labels of `unyo.dev/group-by`, when the SLO is grouped.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          groups: {
+            description:
+              "One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.",
+            items: {
+              $ref: '#/components/schemas/SloGroupStatus',
+            },
+            type: 'array',
+          },
+          groupsError: {
+            description:
+              "Why the groups could not be measured this round; the SLO's own figures stand.",
+            type: 'string',
+          },
+          groupsOmitted: {
+            description:
+              'Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).',
             type: 'number',
           },
           lastSuccessAt: {
@@ -3285,6 +3387,32 @@ export const spec = {
           excludedMaintenanceMinutes: {
             type: 'number',
           },
+          groupBy: {
+            description:
+              'The labels of `unyo.dev/group-by`, when the SLO is grouped.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          groups: {
+            description:
+              "One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.",
+            items: {
+              $ref: '#/components/schemas/SloGroupStatus',
+            },
+            type: 'array',
+          },
+          groupsError: {
+            description:
+              "Why the groups could not be measured this round; the SLO's own figures stand.",
+            type: 'string',
+          },
+          groupsOmitted: {
+            description:
+              'Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).',
+            type: 'number',
+          },
           lastSuccessAt: {
             description:
               'When state is `error`: when the values shown were last computed.',
@@ -3434,6 +3562,32 @@ export const spec = {
             $ref: '#/components/schemas/SloEvaluationDetails',
           },
           excludedMaintenanceMinutes: {
+            type: 'number',
+          },
+          groupBy: {
+            description:
+              'The labels of `unyo.dev/group-by`, when the SLO is grouped.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          groups: {
+            description:
+              "One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.",
+            items: {
+              $ref: '#/components/schemas/SloGroupStatus',
+            },
+            type: 'array',
+          },
+          groupsError: {
+            description:
+              "Why the groups could not be measured this round; the SLO's own figures stand.",
+            type: 'string',
+          },
+          groupsOmitted: {
+            description:
+              'Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).',
             type: 'number',
           },
           history: {

@@ -13,6 +13,7 @@ import {
 import { opsDashboardTranslationRef } from '../../../translation';
 import { SloBudgetGauge } from '../SloBudgetGauge';
 import { SloBurnRates } from '../SloBurnRates';
+import { SloGroups } from '../SloGroups';
 import { SloPolicyBadge } from '../SloPolicyBadge';
 
 /** @public */
@@ -141,6 +142,7 @@ export function SloStatusFigures(props: SloStatusFiguresProps) {
           burnRateAlerts={status.burnRateAlerts}
         />
       )}
+      {showValues && <SloGroups status={status} />}
       {facts.length > 0 && (
         <Typography variant="body2" color="text.secondary">
           {facts.map((fact, index) => (
