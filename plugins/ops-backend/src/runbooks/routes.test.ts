@@ -23,9 +23,9 @@ import {
   TestHttpServer,
 } from '@internal/ops-test-utils';
 import {
+  constantGauge,
   describeWithPrometheus,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
 } from '../__testUtils__/prometheus';
 import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
@@ -846,30 +846,25 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
   });
 
   describeWithPrometheus('with a real Prometheus', () => {
-    let prometheus: TestPrometheus;
-    beforeAll(async () => {
+    const prometheus = prometheusForSuite(() => {
       const now = Date.now();
-      const samples: Array<[number, number]> = [];
-      for (let t = now - 30 * 60_000; t <= now; t += 15_000) {
-        samples.push([t, 500]);
-      }
-      prometheus = await startPrometheus({
+      const range = { startMs: now - 30 * 60_000, endMs: now, stepMs: 15_000 };
+      return {
         series: [
-          {
+          constantGauge({
             name: 'mairust_queue_length',
             labels: { service: 'mairust-smtp' },
-            samples,
-          },
-          {
+            value: 500,
+            ...range,
+          }),
+          constantGauge({
             name: 'mairust_queue_length',
             labels: { service: 'other' },
-            samples: samples.map(([t]) => [t, 99_999]),
-          },
+            value: 99_999,
+            ...range,
+          }),
         ],
-      });
-    });
-    afterAll(async () => {
-      await prometheus?.stop();
+      };
     });
 
     it('reports pass and fail of prometheus-query checks with the value found', async () => {

@@ -26,6 +26,7 @@ import { MonthlyRollups } from './rollups/MonthlyRollups';
 import { monthlyStatus } from './report/monthlyStatus';
 import { judgeMonthByVersion } from './versions/judgeByVersion';
 import { SloVersions } from './versions/SloVersionStore';
+import { queryAllEntities } from '../lib/queryAllEntities';
 
 export class DefaultSloService implements SloService {
   constructor(
@@ -108,18 +109,9 @@ export class DefaultSloService implements SloService {
     credentials: BackstageCredentials,
   ): Promise<SloReportItem[]> {
     const { catalog, rollups } = this.options;
-    const slos: SloEntity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: 500 }
-          : { filter: { kind: 'SLO' }, limit: 500 },
-        { credentials },
-      );
-      slos.push(...page.items.filter(isSloEntity));
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    const slos = (await queryAllEntities(catalog, 'SLO', credentials)).filter(
+      isSloEntity,
+    );
 
     // Owner and system are the measured entity's (docs/catalog-model.md).
     const measuredRefs = [...new Set(slos.map(getSloServiceRef))];

@@ -1,7 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import Router from 'express-promise-router';
-import { entityRefParam, nameParam } from '../lib/params';
+import { entityRefParam } from '../lib/params';
 import { reportCsv } from './report/csv';
 import { reportFilter, reportQuery } from './report/reportQuery';
 import { SloReportService } from './report/SloReportService';
@@ -56,11 +56,9 @@ export function createSloRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const ref = stringifyEntityRef({
-      kind: 'slo',
-      namespace: nameParam(req, 'namespace'),
-      name: nameParam(req, 'name'),
-    });
+    // Each a catalog name: the spec's pattern (specParameters.ts).
+    const { namespace, name } = req.params;
+    const ref = stringifyEntityRef({ kind: 'slo', namespace, name });
     res.json(await slos.get(ref, credentials));
   });
 

@@ -1,18 +1,10 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsApiRef } from '../api';
+import { useRefresh } from './useRefresh';
 
 /** How often the cards reload live SLO status (the backend evaluates every minute). */
 export const SLO_REFRESH_MS = 60_000;
-
-/** Reloads with `retry` every `ms` while mounted. */
-function useRefresh(retry: () => void, ms: number) {
-  useEffect(() => {
-    const timer = setInterval(retry, ms);
-    return () => clearInterval(timer);
-  }, [retry, ms]);
-}
 
 /** Live status of the SLOs that measure an entity, refreshed every minute. */
 export function useSloStatuses(entityRef: string) {
