@@ -12,7 +12,12 @@ import {
 } from '@unyo/plugin-ops-common';
 import { AlertLevelsConfig, readAlertLevels } from './alertLevels';
 import { readCertificateThresholds } from './certificateThresholds';
-import { readRunbookRateLimit, RunbookRateLimit } from './rateLimit';
+import {
+  readRunbookRateLimit,
+  readSloPreviewRateLimit,
+  RunbookRateLimit,
+  SloPreviewRateLimit,
+} from './rateLimit';
 
 /** A named HTTP server Unyo reads from: Prometheus-compatible or Alertmanager. */
 export interface OpsServerConfig {
@@ -48,6 +53,8 @@ export interface OpsConfig {
     policy: SloPolicyThresholds;
     /** `ops.slo.policies`: named policies SLOs choose by annotation. */
     policies: Record<string, SloPolicyThresholds>;
+    /** `ops.slo.preview.rateLimit`; undefined when turned off. */
+    previewRateLimit?: SloPreviewRateLimit;
   };
   /** `ops.alerts`: level sets by name and the one used by default. */
   alerts: AlertLevelsConfig;
@@ -196,6 +203,9 @@ export function readOpsConfig(root: Config): OpsConfig {
           }
           return [name, readPolicy(set, at, policy)];
         }),
+      ),
+      previewRateLimit: readSloPreviewRateLimit(
+        ops?.getOptionalConfig('slo.preview.rateLimit'),
       ),
     },
     alerts: readAlertLevels(ops?.getOptionalConfig('alerts')),
