@@ -36,9 +36,15 @@ export function parseSloDraft(text: string): SloDraftResult {
   if (problem) {
     return refused('document', `is not valid YAML or JSON: ${problem.message}`);
   }
-  const values = documents
-    .map(d => d.toJS({ maxAliasCount: 50 }) as unknown)
-    .filter(v => v !== null && v !== undefined);
+  let values: unknown[];
+  try {
+    values = documents
+      .map(d => d.toJS({ maxAliasCount: 50 }) as unknown)
+      .filter(v => v !== null && v !== undefined);
+  } catch (e) {
+    // Aliases expanding past the limit: a resource exhaustion attempt.
+    return refused('document', `cannot be read: ${(e as Error).message}`);
+  }
   if (values.length !== 1) {
     return refused(
       'document',
@@ -66,10 +72,13 @@ export function parseSloDraft(text: string): SloDraftResult {
   ) {
     return refused('metadata.namespace', 'must be a valid namespace name');
   }
+  if (entity.kind !== 'SLO') {
+    return refused('kind', `must be SLO, not ${String(entity.kind)}`);
+  }
   const result = validateOpsEntity(entity);
   if (!result.valid) return result;
   if (!isSloEntity(entity)) {
-    return refused('kind', `must be SLO, not ${entity.kind}`);
+    return refused('apiVersion', 'must be openslo/v1');
   }
   const objective = entity.spec.objectives[0];
   const inline = objective?.indicator ?? entity.spec.indicator;

@@ -67,9 +67,6 @@ export class SloPreviewService {
         'You are not allowed to preview SLOs (permission ops.slo.preview)',
       );
     }
-    const now = this.options.now?.() ?? new Date();
-    this.limiter.take(actorOf(credentials), now);
-
     const draft = parseSloDraft(document);
     if (!draft.valid) {
       throw new InputError(
@@ -86,6 +83,9 @@ export class SloPreviewService {
     if (plan.kind === 'unsupported') {
       throw new InputError(`The draft cannot be evaluated: ${plan.message}`);
     }
+    // Counted once the draft is sound: only what queries Prometheus counts.
+    const now = this.options.now?.() ?? new Date();
+    this.limiter.take(actorOf(credentials), now);
     const daily = new DraftDailyRows();
     const statuses: SloStatus[] = [];
     await this.options.evaluator.evaluatePlans(

@@ -30,7 +30,9 @@ export class PreviewRateLimiter {
       );
       this.starts.set(actor, recent);
       throw new TooManyRequestsError(
-        `Rate limit: at most ${limit.maxPreviews} SLO previews per user in ${describeWindow(
+        `Rate limit: at most ${
+          limit.maxPreviews
+        } SLO previews per user in ${describeWindow(
           limit.windowMs,
         )} (ops.slo.preview.rateLimit); try again in ${retryAfterSeconds} s`,
         retryAfterSeconds,
@@ -40,7 +42,8 @@ export class PreviewRateLimiter {
     this.starts.set(actor, recent);
     // Forget users whose previews all left the window.
     for (const [key, times] of this.starts) {
-      if (times[times.length - 1] <= t - limit.windowMs) this.starts.delete(key);
+      if (times[times.length - 1] <= t - limit.windowMs)
+        this.starts.delete(key);
     }
   }
 }
