@@ -1,8 +1,5 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
-import {
-  NotificationsConfig,
-  readNotificationsConfig,
-} from './notifications';
+import { NotificationsConfig, readNotificationsConfig } from './notifications';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {

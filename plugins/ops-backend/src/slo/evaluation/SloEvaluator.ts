@@ -14,11 +14,7 @@ import { evaluateOnServer } from './measureServer';
 import { planSlo, SloPlan } from './planSlo';
 import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
-import {
-  fixedSloPolicy,
-  SloPolicyChoice,
-  SloPolicyLookup,
-} from '../policies';
+import { fixedSloPolicy, SloPolicyChoice, SloPolicyLookup } from '../policies';
 import { SloVersions } from '../versions/SloVersionStore';
 
 export { HISTORY_SLOT_SECONDS } from './StatusRecorder';
