@@ -156,12 +156,9 @@ export function inputHygiene(): express.RequestHandler {
   return (req, res, next) => {
     checkPath(req);
     checkQuery(req);
-    const body =
-      req.path === WEBHOOK_PATH
-        ? bodies.webhook
-        : req.path === SLO_PREVIEW_PATH
-        ? bodies.preview
-        : bodies.other;
+    let body = bodies.other;
+    if (req.path === WEBHOOK_PATH) body = bodies.webhook;
+    else if (req.path === SLO_PREVIEW_PATH) body = bodies.preview;
     body(req, res, next);
   };
 }

@@ -69,7 +69,7 @@ describe('parseSloDraft', () => {
 
   it('asks for the SLI inline, as no catalog SLI is there to resolve', () => {
     const byRef = draft.replace(
-      /  indicator:[\s\S]*$/,
+      / {2}indicator:[\s\S]*$/,
       '  indicatorRef: checkout-sli\n',
     );
     const result = parseSloDraft(byRef);

@@ -15,4 +15,4 @@ export const previewMessages = {
   resultTitle: 'What the SLO page would show',
   notice:
     'A preview: {{title}} is not in the catalog. The burn-down has one point per past midnight (UTC) of the window, computed from Prometheus now.',
-};
+} as const;

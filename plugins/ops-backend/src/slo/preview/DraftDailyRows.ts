@@ -1,5 +1,5 @@
 import { SloStore } from '../../database/SloStore';
-import { SloDailyRow } from '../rollups/dailyRollupTable';
+import { DailySummary, SloDailyRow } from '../rollups/dailyRollupTable';
 
 /**
  * The daily rows of one preview, kept in memory and dropped with it: a
@@ -31,7 +31,7 @@ export class DraftDailyRows
   }
 
   /** No summaries: a draft starts with no stored day, so every day is backfilled. */
-  async summarizeDaily(): Promise<Map<string, never>> {
+  async summarizeDaily(): Promise<Map<string, DailySummary>> {
     return new Map();
   }
 }

@@ -38,7 +38,11 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())('POST /slos/preview on %s', id => {
   jest.setTimeout(60_000);
 
-  async function start(result = AuthorizeResult.ALLOW) {
+  async function start(
+    result:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) {
     const backend = await startTestBackend({
       features: [
         opsPlugin,
@@ -82,7 +86,7 @@ describe.each(databases.eachSupportedId())('POST /slos/preview on %s', id => {
         [
           {
             document: draft.replace(
-              /  indicator:[\s\S]*$/,
+              / {2}indicator:[\s\S]*$/,
               '  indicatorRef: checkout-sli\n',
             ),
           },
