@@ -102,6 +102,21 @@ export interface Config {
           };
         };
       };
+      /** `POST /api/ops/slos/preview`: a draft SLO evaluated on demand (docs/slo-preview.md). */
+      preview?: {
+        /**
+         * Previews one user may ask for within `window`; more get a 429 with Retry-After.
+         * Counted per backend replica. Default 10 per 1 minute.
+         */
+        rateLimit?: {
+          /** false turns the limit off. Default true. */
+          enabled?: boolean;
+          /** Previews per user within `window`. Default 10. */
+          maxPreviews?: number;
+          /** Default 1 minute; at least 1 second. */
+          window?: HumanDuration;
+        };
+      };
       /** Names of the rules `GET /api/ops/slos/rules` generates (docs/generated-rules.md); `runbook_url` links start at `app.baseUrl`. */
       rules?: {
         /** The burn-rate alerts' alertname, which runbooks list in `spec.alerts`. Default `SLOErrorBudgetBurn`. */

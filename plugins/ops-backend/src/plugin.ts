@@ -10,6 +10,7 @@ import {
   opsGateOverridePermission,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
+  opsSloPreviewPermission,
 } from '@unyo/plugin-ops-common';
 import { registerOpsActions } from './actions';
 import { createAlerts } from './alerts/createAlerts';
@@ -30,6 +31,7 @@ import {
 } from './slo/rules/SloRulesService';
 import { setupRunbooks } from './runbooks';
 import { DefaultSloService } from './slo/DefaultSloService';
+import { SloPreviewService } from './slo/preview/SloPreviewService';
 import { SloEvaluator } from './slo/evaluation/SloEvaluator';
 import { scheduleSloEvaluation } from './slo/sharding/scheduleSloEvaluation';
 import { CatalogSloPolicyLookup } from './slo/policies';
@@ -115,6 +117,7 @@ export const opsPlugin = createBackendPlugin({
         const notEvaluatedMessage = prometheus
           ? 'Not evaluated yet: the first evaluation round has not reached this SLO'
           : 'No Prometheus server is configured (ops.prometheus.servers)';
+        let sloPreview: SloPreviewService | undefined;
         if (!prometheus) {
           logger.info(
             'No Prometheus server configured (ops.prometheus.servers): SLOs are not evaluated',
@@ -143,6 +146,15 @@ export const opsPlugin = createBackendPlugin({
             evaluationInterval: opsConfig.slo.evaluationInterval,
             evaluate: include => evaluator.evaluateAll(include),
           });
+          // Drafts are evaluated by the same evaluator, stored nowhere.
+          sloPreview = new SloPreviewService({
+            evaluator,
+            catalog,
+            permissions,
+            policies,
+            resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
+            rateLimit: opsConfig.slo.previewRateLimit,
+          });
         }
         // Monthly sums of the daily rollups: a month's statuses, the report's months.
         const rollups = await DatabaseMonthlyRollups.create({ database });
@@ -170,6 +182,7 @@ export const opsPlugin = createBackendPlugin({
           opsSilenceCreatePermission,
           opsRunbookExecutePermission,
           opsGateOverridePermission,
+          opsSloPreviewPermission,
         ]);
         const gate = await setupGate({ config, database, permissions, slos });
         registerGateAction(actionsRegistry, gate);
@@ -240,6 +253,7 @@ export const opsPlugin = createBackendPlugin({
             config: opsConfig,
             slos,
             report,
+            sloPreview,
             sloRules: new SloRulesService(catalog, readSloRuleOptions(config)),
             auditor,
             alerts,

@@ -23,6 +23,7 @@ import { sourceStatus } from './service/sourceStatus';
 import { createSloRoutes } from './slo/routes';
 import { SloService } from './slo/SloService';
 import { SloReportService } from './slo/report/SloReportService';
+import { SloPreviewService } from './slo/preview/SloPreviewService';
 import { createSloRuleRoutes } from './slo/rules/routes';
 import { SloRulesService } from './slo/rules/SloRulesService';
 
@@ -33,6 +34,8 @@ export interface RouterOptions {
   config: OpsConfig;
   slos: SloService;
   report?: SloReportService;
+  /** `POST /slos/preview`: a draft SLO evaluated now (with Prometheus only). */
+  sloPreview?: SloPreviewService;
   /** `GET /slos/rules`: Prometheus rules generated from the SLOs. */
   sloRules?: SloRulesService;
   auditor?: AuditorService;
@@ -77,7 +80,14 @@ export async function createRouter(
   if (options.sloRules) {
     router.use(createSloRuleRoutes({ httpAuth, rules: options.sloRules }));
   }
-  router.use(createSloRoutes({ httpAuth, slos, report: options.report }));
+  router.use(
+    createSloRoutes({
+      httpAuth,
+      slos,
+      report: options.report,
+      preview: options.sloPreview,
+    }),
+  );
   if (options.health) {
     router.use(createHealthRoutes({ httpAuth, health: options.health }));
   }

@@ -4,6 +4,7 @@ import {
   opsPermissions,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
+  opsSloPreviewPermission,
 } from './permissions';
 
 describe('permissions', () => {
@@ -33,11 +34,20 @@ describe('permissions', () => {
     expect(opsGateOverridePermission.name).toBe('ops.gate.override');
   });
 
-  it('lists all three', () => {
+  it('makes a preview a basic read, as a draft is no entity yet', () => {
+    expect(opsSloPreviewPermission).toEqual({
+      type: 'basic',
+      name: 'ops.slo.preview',
+      attributes: { action: 'read' },
+    });
+  });
+
+  it('lists all four', () => {
     expect(opsPermissions.map(p => p.name)).toEqual([
       'ops.silence.create',
       'ops.runbook.execute',
       'ops.gate.override',
+      'ops.slo.preview',
     ]);
   });
 });

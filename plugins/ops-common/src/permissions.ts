@@ -43,9 +43,22 @@ export const opsGateOverridePermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Previewing a draft SLO (`POST /api/ops/slos/preview`): the backend runs the
+ * draft's PromQL on the configured Prometheus servers. A basic permission, as
+ * the draft is no catalog entity yet; allowed unless a policy denies it.
+ *
+ * @public
+ */
+export const opsSloPreviewPermission = createPermission({
+  name: 'ops.slo.preview',
+  attributes: { action: 'read' },
+});
+
 /** All permissions of the ops plugins, for the permission registry. @public */
 export const opsPermissions = [
   opsSilenceCreatePermission,
   opsRunbookExecutePermission,
   opsGateOverridePermission,
+  opsSloPreviewPermission,
 ];

@@ -22,6 +22,7 @@ export {
   EntityBackupsCard,
   EntityBackupCoverageCard,
   SloReportPage,
+  SloPreviewPage,
   EntitySloReportContent,
 } from './plugin';
 export {

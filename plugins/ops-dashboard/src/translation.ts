@@ -9,6 +9,7 @@ import { reportMessages } from './translations/report.en';
 import { assumptionsMessages } from './translations/assumptions.en';
 import { summaryMessages } from './translations/summary.en';
 import { sloGroupsMessages } from './translations/groups.en';
+import { previewMessages } from './translations/preview.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -234,6 +235,7 @@ export const opsDashboardTranslationRef = createTranslationRef({
     assumptions: assumptionsMessages,
     summary: summaryMessages,
     sloGroups: sloGroupsMessages,
+    preview: previewMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

@@ -9,7 +9,12 @@ import {
 } from '@unyo/plugin-ops-common';
 import { AlertLevelsConfig, readAlertLevels } from './alertLevels';
 import { readCertificateThresholds } from './certificateThresholds';
-import { readRunbookRateLimit, RunbookRateLimit } from './rateLimit';
+import {
+  readRunbookRateLimit,
+  readSloPreviewRateLimit,
+  RunbookRateLimit,
+  SloPreviewRateLimit,
+} from './rateLimit';
 
 /** A named HTTP server Unyo reads from: Prometheus-compatible or Alertmanager. */
 export interface OpsServerConfig {
@@ -47,6 +52,8 @@ export interface OpsConfig {
     policies: Record<string, SloPolicyThresholds>;
     /** `ops.slo.maxGroups`: most groups kept per grouped SLO. */
     maxGroups: number;
+    /** `ops.slo.preview.rateLimit`; undefined when turned off. */
+    previewRateLimit?: SloPreviewRateLimit;
   };
   /** `ops.alerts`: level sets by name and the one used by default. */
   alerts: AlertLevelsConfig;
@@ -205,6 +212,9 @@ export function readOpsConfig(root: Config): OpsConfig {
           }
           return [name, readPolicy(set, at, policy)];
         }),
+      ),
+      previewRateLimit: readSloPreviewRateLimit(
+        ops?.getOptionalConfig('slo.preview.rateLimit'),
       ),
     },
     alerts: readAlertLevels(ops?.getOptionalConfig('alerts')),

@@ -48,6 +48,8 @@ export function mockOpsApi(
   options: {
     slos?: SloStatus[] | Error;
     slo?: SloStatusWithHistory | Error;
+    /** What a preview answers, whatever the draft. */
+    preview?: SloStatusWithHistory | Error;
     /** Health items by entity ref (none for others). */
     health?: Record<string, HealthStatus[] | Error>;
     /** Backup statuses by entity ref (none for others). */
@@ -66,6 +68,9 @@ export function mockOpsApi(
     }),
     getSlo: jest.fn((_namespace: string, _name: string) =>
       answer(options.slo ?? new Error('No SLO in this test')),
+    ),
+    previewSlo: jest.fn((_document: string) =>
+      answer(options.preview ?? new Error('No preview in this test')),
     ),
     getAlerts: jest.fn((_entityRef: string) =>
       Promise.reject(new Error('No alerts in this test')),

@@ -84,6 +84,13 @@ export interface OpsApi {
   getSlo(namespace: string, name: string): Promise<SloStatusWithHistory>;
 
   /**
+   * The status and burn-down a draft SLO document (YAML or JSON, its SLI
+   * inline) would have, evaluated now (`POST /api/ops/slos/preview`); 4xx
+   * answers reject with their message, which names the field.
+   */
+  previewSlo(document: string): Promise<SloStatusWithHistory>;
+
+  /**
    * The health of each endpoint in an entity's `unyo.dev/health-url`, with
    * the last 24 hours (`GET /api/ops/health?entityRef=R`).
    */

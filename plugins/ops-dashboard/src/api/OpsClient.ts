@@ -88,6 +88,13 @@ export class OpsClient implements OpsApi {
     return { ...body, history: list(body.history) };
   }
 
+  async previewSlo(document: string): Promise<SloStatusWithHistory> {
+    const body = (await this.call(c =>
+      c.previewSlo({ body: { document } }),
+    )) as SloStatusWithHistory;
+    return { ...body, history: list(body.history) };
+  }
+
   async getHealth(entityRef: string): Promise<{ items: HealthStatus[] }> {
     const body = await this.call(c => c.listHealth({ query: { entityRef } }));
     return { items: list(body?.items) as HealthStatus[] };

@@ -9,6 +9,7 @@ import { reportJa } from './report.ja';
 import { assumptionsJa } from './assumptions.ja';
 import { summaryJa } from './summary.ja';
 import { sloGroupsJa } from './groups.ja';
+import { previewJa } from './preview.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -194,6 +195,7 @@ const ja = {
   ...assumptionsJa,
   ...summaryJa,
   ...sloGroupsJa,
+  ...previewJa,
 } as const;
 
 export default ja;

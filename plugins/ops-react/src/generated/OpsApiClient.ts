@@ -13,6 +13,7 @@ import type {
   BackupReportResult,
   BackupsResponse,
   CreateExecutionRequest,
+  SloPreviewRequest,
   CreateGateOverrideRequest,
   CreateSilenceRequest,
   CreateSilenceResponse,
@@ -201,6 +202,28 @@ export class OpsApiClient {
       options,
     );
     return response.blob();
+  }
+
+  /**
+   * A draft SLO document evaluated now, as it would be once in the catalog (permission `ops.slo.preview`; rate-limited; nothing stored).
+   *
+   * `POST /api/ops/slos/preview`
+   */
+  public async previewSlo(
+    request: {
+      body: SloPreviewRequest;
+    },
+    options?: RequestOptions,
+  ): Promise<SloStatusWithHistory> {
+    const response = await this.send(
+      'POST',
+      `/slos/preview`,
+      undefined,
+      request.body,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as SloStatusWithHistory;
   }
 
   /**

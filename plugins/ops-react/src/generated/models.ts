@@ -461,6 +461,18 @@ export type CreateExecutionRequest = {
 };
 
 /**
+ * `POST /api/ops/slos/preview`.
+ *
+ * @public
+ */
+export type SloPreviewRequest = {
+  /**
+   * One OpenSLO `SLO` document, YAML or JSON, with its SLI inline.
+   */
+  document: string;
+};
+
+/**
  * `POST /api/ops/gate/overrides`: exactly one of `expiresAt` and `duration`, at most 7 days away.
  *
  * @public

@@ -15,7 +15,7 @@ import { withGroups } from './measureGroups';
 import { planSlo, SloPlan } from './planSlo';
 import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
-import { fixedSloPolicy, SloPolicyLookup } from '../policies';
+import { fixedSloPolicy, SloPolicyChoice, SloPolicyLookup } from '../policies';
 import { SloVersions } from '../versions/SloVersionStore';
 
 export { HISTORY_SLOT_SECONDS } from './StatusRecorder';
@@ -25,6 +25,18 @@ export interface EvaluationRoundResult {
   queries: number;
   errors: number;
   durationMs: number;
+}
+
+/** What one evaluation of plans reads besides Prometheus. */
+export interface EvaluationContext {
+  now: Date;
+  /** Each SLO's error-budget policy, by SLO ref. */
+  policyOf: (ref: string) => SloPolicyChoice;
+  /** Maintenance rules by measured entity ref (`loadMaintenanceRules`). */
+  maintenance: Map<string, string[]>;
+  /** Where stored days are read, and missing ones backfilled into. */
+  daily: Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
+  onQuery?: () => void;
 }
 
 export interface SloEvaluatorOptions {
@@ -93,12 +105,52 @@ export class SloEvaluator {
 
     const recorder = new StatusRecorder(store);
     let queries = 0;
-    const onQuery = () => {
-      queries++;
-    };
+    await this.evaluatePlans(
+      plans,
+      {
+        now,
+        policyOf,
+        maintenance,
+        daily: store,
+        onQuery: () => {
+          queries++;
+        },
+      },
+      async statuses => {
+        recorder.add(statuses);
+        // Per server: a server's statuses are kept if a later one throws.
+        await recorder.flush();
+      },
+    );
+    await recorder.flush();
 
+    await this.options.onRound?.(recorder.saved);
+    const result = {
+      slos: plans.length,
+      queries,
+      errors: recorder.errors,
+      durationMs: Date.now() - started,
+    };
+    logger.info(
+      `Evaluated ${result.slos} SLOs with ${result.queries} Prometheus queries in ${result.durationMs} ms (${result.errors} in error)`,
+    );
+    return result;
+  }
+
+  /**
+   * Evaluates plans at `context.now` as a round does, server by server:
+   * `emit` receives the statuses of the plans that cannot be measured, then
+   * each server's. Stores nothing but the daily rows `context.daily` keeps,
+   * so a preview passes rows of its own (`slo/preview/`).
+   */
+  async evaluatePlans(
+    plans: SloPlan[],
+    context: EvaluationContext,
+    emit: (statuses: SloStatus[]) => Promise<void>,
+  ): Promise<void> {
+    const { now, onQuery } = context;
     const { byServer, unplanned } = this.groupByServer(plans, now);
-    recorder.add(unplanned);
+    if (unplanned.length) await emit(unplanned);
 
     for (const [server, serverPlans] of byServer) {
       const client = this.options.prometheus.get(server);
@@ -113,14 +165,15 @@ export class SloEvaluator {
           onQuery,
         });
       const checked: MeasuredPlan[] = [];
+      const failed: SloStatus[] = [];
       for (const plan of await this.buckets.check(
         client,
         serverPlans,
         now,
-        onQuery,
+        onQuery ?? (() => {}),
       )) {
         if ('error' in plan) {
-          recorder.add([failedStatus(plan.plan, plan.error, now)]);
+          failed.push(failedStatus(plan.plan, plan.error, now));
         } else {
           checked.push(plan);
         }
@@ -128,40 +181,25 @@ export class SloEvaluator {
       const statuses = await withGroups({
         statuses: await evaluateOnServer({
           plans: checked,
-          maintenance,
+          maintenance: context.maintenance,
           measure,
           now,
-          policyOf,
-          store,
+          policyOf: context.policyOf,
+          store: context.daily,
           maxBackfillDays: this.options.maxBackfillDays ?? 400,
         }),
         plans: checked,
         query: (q, time) =>
           limit(() => {
-            onQuery();
+            onQuery?.();
             return client.instantQuery(q, { time });
           }),
         now,
-        policyOf,
+        policyOf: context.policyOf,
         maxGroups: this.options.maxGroups ?? 100,
       });
-      recorder.add(statuses);
-      // Per server: a server's statuses are kept if a later one throws.
-      await recorder.flush();
+      await emit([...failed, ...statuses]);
     }
-    await recorder.flush();
-
-    await this.options.onRound?.(recorder.saved);
-    const result = {
-      slos: plans.length,
-      queries,
-      errors: recorder.errors,
-      durationMs: Date.now() - started,
-    };
-    logger.info(
-      `Evaluated ${result.slos} SLOs with ${result.queries} Prometheus queries in ${result.durationMs} ms (${result.errors} in error)`,
-    );
-    return result;
   }
 
   /**

@@ -57,6 +57,17 @@ export async function loadSlos(
   return { slos, slis, dataSources };
 }
 
+/** The catalog's DataSources by `namespace/name`, which a draft SLO may name. */
+export async function loadDataSources(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<Map<string, DataSourceEntity>> {
+  const entities = await queryAll(catalog, ['DataSource'], credentials);
+  return new Map(
+    entities.filter(isDataSourceEntity).map(e => [keyOf(e), e] as const),
+  );
+}
+
 /**
  * The maintenance rules of each measured entity that excludes maintenance
  * and of its system: entity ref → rules.

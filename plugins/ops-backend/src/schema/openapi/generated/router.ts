@@ -154,6 +154,62 @@ export const spec = {
         },
       },
     },
+    '/slos/preview': {
+      post: {
+        operationId: 'PreviewSlo',
+        tags: ['SLOs'],
+        summary:
+          'A draft SLO document evaluated now, as it would be once in the catalog (permission `ops.slo.preview`; rate-limited; nothing stored).',
+        description:
+          'The status, burn rates and burn-down over its window that an OpenSLO SLO document (YAML or JSON, its SLI inline) would have, computed from Prometheus by the same functions as an evaluation round. An invalid document gets a 400 naming the field (docs/slo-preview.md).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SloPreviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The status it would have, with daily `history` points over its window.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SloStatusWithHistory',
+                },
+              },
+            },
+          },
+          '429': {
+            description:
+              'Over `ops.slo.preview.rateLimit` for this user; nothing was queried.',
+            headers: {
+              'Retry-After': {
+                description: 'Seconds until the next preview is allowed.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/slos/{namespace}/{name}': {
       get: {
         operationId: 'GetSlo',
@@ -1918,6 +1974,22 @@ export const spec = {
             type: 'object',
           },
         },
+        type: 'object',
+      },
+      SloPreviewRequest: {
+        additionalProperties: false,
+        description: '`POST /api/ops/slos/preview`.',
+        properties: {
+          document: {
+            description:
+              'One OpenSLO `SLO` document, YAML or JSON, with its SLI inline.',
+            type: 'string',
+            pattern: '\\S',
+            maxLength: 65536,
+            'x-message': 'is required: paste one SLO document (YAML or JSON)',
+          },
+        },
+        required: ['document'],
         type: 'object',
       },
       CreateGateOverrideRequest: {

@@ -3,22 +3,11 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Typography from '@mui/material/Typography';
-import { lazy, Suspense } from 'react';
 import { useOpsStatus } from '../../../hooks/useOpsStatus';
 import { useSloStatus } from '../../../hooks/useSloStatuses';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { OpsStatusNotice } from '../../common/OpsStatusNotice';
-import { SloEvaluationDetails } from '../SloEvaluationDetails';
-import { SloStatusFigures } from '../SloStatusFigures';
-
-// recharts is big: load the chart only when there is a history to draw.
-const SloBurnDownChart = lazy(() =>
-  import('../SloBurnDownChart/SloBurnDownChart').then(m => ({
-    default: m.SloBurnDownChart,
-  })),
-);
+import { SloStatusDetails } from '../SloStatusDetails';
 
 /** @public */
 export interface EntitySloStatusCardProps {
@@ -57,34 +46,12 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
       </Alert>
     );
   } else {
-    const status = slo.value;
     body = (
-      <>
-        <SloStatusFigures status={status} />
-        <Box sx={{ mt: 3 }}>
-          <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
-            {t('burnDownChart.title')}
-          </Typography>
-          {status.history.length === 0 ? (
-            <Typography variant="body2" color="text.secondary">
-              {t('burnDownChart.empty')}
-            </Typography>
-          ) : (
-            <Suspense
-              fallback={<Progress aria-label={t('burnDownChart.loading')} />}
-            >
-              <SloBurnDownChart
-                history={status.history}
-                window={status.window}
-                target={status.target}
-                width={props.chartWidth}
-                height={props.chartHeight}
-              />
-            </Suspense>
-          )}
-        </Box>
-        <SloEvaluationDetails evaluation={status.evaluation} />
-      </>
+      <SloStatusDetails
+        status={slo.value}
+        chartWidth={props.chartWidth}
+        chartHeight={props.chartHeight}
+      />
     );
   }
   return (
