@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  opsChangeCreatePermission,
   opsGateOverridePermission,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
@@ -14,6 +15,7 @@ import {
 import { registerOpsActions } from './actions';
 import { createAlerts } from './alerts/createAlerts';
 import { setupBackups } from './backups/setupBackups';
+import { setupChanges } from './changes/setupChanges';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { registerExtensionPoints } from './extensions/registerExtensionPoints';
@@ -159,9 +161,16 @@ export const opsPlugin = createBackendPlugin({
           opsSilenceCreatePermission,
           opsRunbookExecutePermission,
           opsGateOverridePermission,
+          opsChangeCreatePermission,
         ]);
         const gate = await setupGate({ config, database, permissions, slos });
         registerGateAction(actionsRegistry, gate);
+        const changes = await setupChanges({
+          database,
+          catalog,
+          auth,
+          permissions,
+        });
         const alerts = await createAlerts({
           config: opsConfig,
           logger,
@@ -236,6 +245,7 @@ export const opsPlugin = createBackendPlugin({
             runbooks,
             backups,
             gate,
+            changes,
           }),
         );
       },

@@ -1,5 +1,6 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  opsChangeCreatePermission,
   opsGateOverridePermission,
   opsPermissions,
   opsRunbookExecutePermission,
@@ -33,11 +34,19 @@ describe('permissions', () => {
     expect(opsGateOverridePermission.name).toBe('ops.gate.override');
   });
 
-  it('lists all three', () => {
+  it('makes a change marker a create on a catalog entity', () => {
+    expect(
+      isResourcePermission(opsChangeCreatePermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(opsChangeCreatePermission.name).toBe('ops.change.create');
+  });
+
+  it('lists all four', () => {
     expect(opsPermissions.map(p => p.name)).toEqual([
       'ops.silence.create',
       'ops.runbook.execute',
       'ops.gate.override',
+      'ops.change.create',
     ]);
   });
 });
