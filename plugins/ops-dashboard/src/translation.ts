@@ -8,6 +8,7 @@ import { backupsMessages } from './translations/backups.en';
 import { reportMessages } from './translations/report.en';
 import { assumptionsMessages } from './translations/assumptions.en';
 import { summaryMessages } from './translations/summary.en';
+import { changesMessages } from './translations/changes.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -232,6 +233,7 @@ export const opsDashboardTranslationRef = createTranslationRef({
     report: reportMessages,
     assumptions: assumptionsMessages,
     summary: summaryMessages,
+    changes: changesMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

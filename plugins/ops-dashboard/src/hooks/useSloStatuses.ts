@@ -7,7 +7,7 @@ import { opsApiRef } from '../api';
 export const SLO_REFRESH_MS = 60_000;
 
 /** Reloads with `retry` every `ms` while mounted. */
-function useRefresh(retry: () => void, ms: number) {
+export function useRefresh(retry: () => void, ms: number) {
   useEffect(() => {
     const timer = setInterval(retry, ms);
     return () => clearInterval(timer);

@@ -8,6 +8,7 @@ import { backupsJa } from './backups.ja';
 import { reportJa } from './report.ja';
 import { assumptionsJa } from './assumptions.ja';
 import { summaryJa } from './summary.ja';
+import { changesJa } from './changes.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -192,6 +193,7 @@ const ja = {
   ...reportJa,
   ...assumptionsJa,
   ...summaryJa,
+  ...changesJa,
 } as const;
 
 export default ja;

@@ -6,6 +6,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense } from 'react';
+import { useChangeMarkers } from '../../../hooks/useChangeMarkers';
 import { useOpsStatus } from '../../../hooks/useOpsStatus';
 import { useSloStatus } from '../../../hooks/useSloStatuses';
 import { opsDashboardTranslationRef } from '../../../translation';
@@ -43,6 +44,8 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
   const opsStatus = useOpsStatus();
   const configured = opsStatus.value?.sources.prometheus.configured === true;
   const slo = useSloStatus(namespace, entity.metadata.name);
+  // Markers are extra: without them (an error) the card still shows.
+  const changes = useChangeMarkers(slo.value);
 
   let body;
   if (opsStatus.loading || (slo.loading && !slo.value && !slo.error)) {
@@ -60,7 +63,7 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
     const status = slo.value;
     body = (
       <>
-        <SloStatusFigures status={status} />
+        <SloStatusFigures status={status} changes={changes.value} />
         <Box sx={{ mt: 3 }}>
           <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
             {t('burnDownChart.title')}
@@ -79,6 +82,7 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
                 target={status.target}
                 width={props.chartWidth}
                 height={props.chartHeight}
+                markers={changes.value}
               />
             </Suspense>
           )}
