@@ -13,5 +13,5 @@ export const changesMessages = {
   marker: '{{kind}}: {{title}}',
   markerAt: '{{kind}} at {{time}}: {{title}}',
   by: 'by {{who}}',
-  inWindow: 'Changes in the last {{window}} ({{count}}): {{titles}}',
+  inWindow: 'Changes in the last {{window}} ({{total}}): {{titles}}',
 } as const;

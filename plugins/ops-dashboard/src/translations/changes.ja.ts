@@ -8,5 +8,5 @@ export const changesJa = {
   'changes.marker': '{{kind}}: {{title}}',
   'changes.markerAt': '{{time}} の{{kind}}: {{title}}',
   'changes.by': '実施: {{who}}',
-  'changes.inWindow': '直近 {{window}} の変更 ({{count}} 件): {{titles}}',
+  'changes.inWindow': '直近 {{window}} の変更 ({{total}} 件): {{titles}}',
 } as const;

@@ -27,7 +27,7 @@ export function BurnRateWindowChanges(props: {
   );
   if (inWindow.length === 0) return null;
   const label = t('changes.inWindow', {
-    count: String(inWindow.length),
+    total: String(inWindow.length),
     window: props.window,
     titles: inWindow.map(c => c.title).join(', '),
   });
