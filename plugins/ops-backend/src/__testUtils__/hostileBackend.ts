@@ -28,6 +28,7 @@ const TABLES = [
   'ops_runbook_executions',
   'ops_backup_reports',
   'ops_backup_readings',
+  'ops_changes',
 ];
 
 /** Rows stored by the plugin (rejected executions counted apart), in one query. */
