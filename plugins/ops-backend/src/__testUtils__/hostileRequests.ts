@@ -127,6 +127,11 @@ export const ROUTES: Route[] = [
     params: { id: '5f0c4f2e-0b1e-4e57-9a43-6f3d2f3b7d11' },
   },
   {
+    method: 'delete',
+    path: '/gate/overrides/{id}',
+    params: { id: '5f0c4f2e-0b1e-4e57-9a43-6f3d2f3b7d11' },
+  },
+  {
     method: 'get',
     path: '/changes',
     query: { ...ENTITY, from: iso(3_600_000), to: iso(0) },

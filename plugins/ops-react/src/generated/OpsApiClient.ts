@@ -708,6 +708,29 @@ export class OpsApiClient {
   }
 
   /**
+   * Ends a deploy-gate override before it expires (permission `ops.gate.override` on its entity; users only; audited); from then on it counts as expired. An unknown or already expired id is a 404.
+   *
+   * `DELETE /api/ops/gate/overrides/{id}`
+   */
+  public async deleteGateOverride(
+    request: {
+      path: {
+        id: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<void> {
+    await this.send(
+      'DELETE',
+      `/gate/overrides/${encodeURIComponent(request.path.id)}`,
+      undefined,
+      undefined,
+      'application/json',
+      options,
+    );
+  }
+
+  /**
    * The change markers of an entity (deploys, config changes, flags), oldest first, as the SLO charts draw them (docs/change-markers.md).
    *
    * `GET /api/ops/changes`

@@ -755,6 +755,34 @@ export const spec = {
         },
       },
     },
+    '/gate/overrides/{id}': {
+      delete: {
+        operationId: 'DeleteGateOverride',
+        tags: ['Gate'],
+        summary:
+          'Ends a deploy-gate override before it expires (permission `ops.gate.override` on its entity; users only; audited); from then on it counts as expired. An unknown or already expired id is a 404.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            'x-message': 'Path parameter id is not an override id: "{value}"',
+            schema: {
+              type: 'string',
+              pattern: '^[a-zA-Z0-9-]{1,36}$',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Ended.',
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/changes': {
       get: {
         operationId: 'ListChanges',
