@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  opsChangeCreatePermission,
   opsGateOverridePermission,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
@@ -15,6 +16,7 @@ import {
 import { registerOpsActions } from './actions';
 import { createAlerts } from './alerts/createAlerts';
 import { setupBackups } from './backups/setupBackups';
+import { setupChanges } from './changes/setupChanges';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { registerExtensionPoints } from './extensions/registerExtensionPoints';
@@ -183,9 +185,16 @@ export const opsPlugin = createBackendPlugin({
           opsRunbookExecutePermission,
           opsGateOverridePermission,
           opsSloPreviewPermission,
+          opsChangeCreatePermission,
         ]);
         const gate = await setupGate({ config, database, permissions, slos });
         registerGateAction(actionsRegistry, gate);
+        const changes = await setupChanges({
+          database,
+          catalog,
+          auth,
+          permissions,
+        });
         const alerts = await createAlerts({
           config: opsConfig,
           logger,
@@ -261,6 +270,7 @@ export const opsPlugin = createBackendPlugin({
             runbooks,
             backups,
             gate,
+            changes,
           }),
         );
       },

@@ -10,6 +10,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { OpsConfig } from './config/OpsConfig';
 import { BackupService } from './backups/BackupService';
+import { createChangeRoutes } from './changes/routes';
+import { ChangeService } from './changes/types';
 import { createBackupRoutes } from './backups/routes';
 import { createGateRoutes } from './gate/routes';
 import { GateService } from './gate/types';
@@ -49,6 +51,8 @@ export interface RouterOptions {
   backups?: BackupService;
   /** `GET /gate`, `GET|POST /gate/overrides`: the deploy gate. */
   gate?: GateService;
+  /** `GET|POST /changes`: change markers on the SLO charts. */
+  changes?: ChangeService;
 }
 
 /** `/api/ops`: each feature's routes, validated in their own files. */
@@ -106,6 +110,15 @@ export async function createRouter(
         httpAuth,
         auditor: options.auditor,
         gate: options.gate,
+      }),
+    );
+  }
+  if (options.changes && options.auditor) {
+    router.use(
+      createChangeRoutes({
+        httpAuth,
+        auditor: options.auditor,
+        changes: options.changes,
       }),
     );
   }

@@ -1,5 +1,6 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  opsChangeCreatePermission,
   opsGateOverridePermission,
   opsPermissions,
   opsRunbookExecutePermission,
@@ -42,12 +43,20 @@ describe('permissions', () => {
     });
   });
 
-  it('lists all four', () => {
+  it('makes a change marker a create on a catalog entity', () => {
+    expect(
+      isResourcePermission(opsChangeCreatePermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(opsChangeCreatePermission.name).toBe('ops.change.create');
+  });
+
+  it('lists all five', () => {
     expect(opsPermissions.map(p => p.name)).toEqual([
       'ops.silence.create',
       'ops.runbook.execute',
       'ops.gate.override',
       'ops.slo.preview',
+      'ops.change.create',
     ]);
   });
 });

@@ -55,10 +55,25 @@ export const opsSloPreviewPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Posting a change marker of a catalog entity (`POST /api/ops/changes`): a
+ * deploy, config change or flag drawn on the charts of its SLOs. A resource
+ * permission on that entity. Service tokens are decided by their access
+ * restrictions (docs/change-markers.md).
+ *
+ * @public
+ */
+export const opsChangeCreatePermission = createPermission({
+  name: 'ops.change.create',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
 /** All permissions of the ops plugins, for the permission registry. @public */
 export const opsPermissions = [
   opsSilenceCreatePermission,
   opsRunbookExecutePermission,
   opsGateOverridePermission,
   opsSloPreviewPermission,
+  opsChangeCreatePermission,
 ];

@@ -10,6 +10,7 @@ import { assumptionsMessages } from './translations/assumptions.en';
 import { summaryMessages } from './translations/summary.en';
 import { sloGroupsMessages } from './translations/groups.en';
 import { previewMessages } from './translations/preview.en';
+import { changesMessages } from './translations/changes.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -236,6 +237,7 @@ export const opsDashboardTranslationRef = createTranslationRef({
     summary: summaryMessages,
     sloGroups: sloGroupsMessages,
     preview: previewMessages,
+    changes: changesMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

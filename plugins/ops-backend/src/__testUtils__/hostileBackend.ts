@@ -28,6 +28,8 @@ const TABLES = [
   'ops_runbook_executions',
   'ops_backup_reports',
   'ops_backup_readings',
+  'ops_changes',
+  'ops_gate_overrides',
 ];
 
 /** Rows stored by the plugin (rejected executions counted apart), in one query. */

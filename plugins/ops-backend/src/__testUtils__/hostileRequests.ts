@@ -148,6 +148,29 @@ export const ROUTES: Route[] = [
     path: '/executions/{id}',
     params: { id: '5f0c4f2e-0b1e-4e57-9a43-6f3d2f3b7d11' },
   },
+  {
+    method: 'delete',
+    path: '/gate/overrides/{id}',
+    params: { id: '5f0c4f2e-0b1e-4e57-9a43-6f3d2f3b7d11' },
+  },
+  {
+    method: 'get',
+    path: '/changes',
+    query: { ...ENTITY, from: iso(3_600_000), to: iso(0) },
+  },
+  {
+    method: 'post',
+    path: '/changes',
+    auth: SERVICE,
+    body: {
+      ...ENTITY,
+      at: iso(60_000),
+      kind: 'deploy',
+      title: 'svc v1.2.3',
+      url: 'https://ci.example.com/runs/1',
+    },
+    fields: ['entityRef', 'at', 'kind', 'title', 'url'],
+  },
 ];
 
 const RAW = '__raw_json_text__';

@@ -1,6 +1,7 @@
 import type {
   BackupCoverage,
   BackupStatus,
+  ChangeMarker,
   CreateSilenceRequest,
   HealthStatus,
   SloStatus,
@@ -56,6 +57,8 @@ export function mockOpsApi(
     backups?: Record<string, BackupStatus[] | Error>;
     /** Backup coverage by system ref. */
     coverage?: Record<string, BackupCoverage | Error>;
+    /** Change markers of every entity (none by default). */
+    changes?: ChangeMarker[];
   } = {},
 ): jest.Mocked<OpsApi> {
   return {
@@ -104,6 +107,9 @@ export function mockOpsApi(
         options.coverage?.[systemRef] ??
           new Error(`No coverage of ${systemRef} in this test`),
       ),
+    ),
+    getChanges: jest.fn((_query: { entityRef: string }) =>
+      Promise.resolve({ items: options.changes ?? [] }),
     ),
     getSloReport: jest.fn((_query: SloReportQuery) =>
       Promise.reject(new Error('No SLO report in this test')),

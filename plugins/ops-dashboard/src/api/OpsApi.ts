@@ -4,6 +4,7 @@ import type {
   AlertsResponse,
   BackupCoverage,
   BackupsResponse,
+  ChangeMarker,
   CreateSilenceRequest,
   HealthStatus,
   Silence,
@@ -128,6 +129,16 @@ export interface OpsApi {
    * protect (`GET /api/ops/backups/coverage?entityRef=system:...`).
    */
   getBackupCoverage(systemRef: string): Promise<BackupCoverage>;
+
+  /**
+   * The change markers of an entity in a range of ISO instants, oldest first
+   * (`GET /api/ops/changes?entityRef=R&from=&to=`).
+   */
+  getChanges(query: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<{ items: ChangeMarker[] }>;
 
   /** One page of the SLO report (`GET /api/ops/slo-report`). */
   getSloReport(query: SloReportQuery): Promise<SloReportResponse>;

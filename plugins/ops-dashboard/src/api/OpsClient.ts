@@ -11,6 +11,7 @@ import type {
   AlertsResponse,
   BackupCoverage,
   BackupsResponse,
+  ChangeMarker,
   CreateSilenceRequest,
   HealthStatus,
   Silence,
@@ -98,6 +99,15 @@ export class OpsClient implements OpsApi {
   async getHealth(entityRef: string): Promise<{ items: HealthStatus[] }> {
     const body = await this.call(c => c.listHealth({ query: { entityRef } }));
     return { items: list(body?.items) as HealthStatus[] };
+  }
+
+  async getChanges(query: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<{ items: ChangeMarker[] }> {
+    const body = await this.call(c => c.listChanges({ query }));
+    return { items: list(body?.items) as ChangeMarker[] };
   }
 
   async getAlerts(entityRef: string): Promise<AlertsResponse> {

@@ -10,6 +10,7 @@ import { assumptionsJa } from './assumptions.ja';
 import { summaryJa } from './summary.ja';
 import { sloGroupsJa } from './groups.ja';
 import { previewJa } from './preview.ja';
+import { changesJa } from './changes.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -196,6 +197,7 @@ const ja = {
   ...summaryJa,
   ...sloGroupsJa,
   ...previewJa,
+  ...changesJa,
 } as const;
 
 export default ja;

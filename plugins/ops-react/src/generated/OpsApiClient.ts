@@ -12,6 +12,8 @@ import type {
   BackupReport,
   BackupReportResult,
   BackupsResponse,
+  ChangeMarker,
+  CreateChangeRequest,
   CreateExecutionRequest,
   SloPreviewRequest,
   CreateGateOverrideRequest,
@@ -726,6 +728,90 @@ export class OpsApiClient {
       options,
     );
     return (await readJson(response)) as GateOverride;
+  }
+
+  /**
+   * Ends a deploy-gate override before it expires (permission `ops.gate.override` on its entity; users only; audited); from then on it counts as expired. An unknown or already expired id is a 404.
+   *
+   * `DELETE /api/ops/gate/overrides/{id}`
+   */
+  public async deleteGateOverride(
+    request: {
+      path: {
+        id: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<void> {
+    await this.send(
+      'DELETE',
+      `/gate/overrides/${encodeURIComponent(request.path.id)}`,
+      undefined,
+      undefined,
+      'application/json',
+      options,
+    );
+  }
+
+  /**
+   * The change markers of an entity (deploys, config changes, flags), oldest first, as the SLO charts draw them (docs/change-markers.md).
+   *
+   * `GET /api/ops/changes`
+   */
+  public async listChanges(
+    request: {
+      query: {
+        /**
+         * A full entity ref, e.g. `component:default/my-service`.
+         */
+        entityRef: string;
+        /**
+         * Only changes at or after this instant; by default 30 days before `to`.
+         */
+        from?: string;
+        /**
+         * Only changes at or before this instant; by default now.
+         */
+        to?: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<{
+    items: Array<ChangeMarker>;
+  }> {
+    const response = await this.send(
+      'GET',
+      `/changes`,
+      request.query,
+      undefined,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as {
+      items: Array<ChangeMarker>;
+    };
+  }
+
+  /**
+   * Records a change of an entity, drawn on its SLOs' charts (permission `ops.change.create`; users or service tokens, e.g. CI with a static token of `backend.auth.externalAccess`; audited).
+   *
+   * `POST /api/ops/changes`
+   */
+  public async createChange(
+    request: {
+      body: CreateChangeRequest;
+    },
+    options?: RequestOptions,
+  ): Promise<ChangeMarker> {
+    const response = await this.send(
+      'POST',
+      `/changes`,
+      undefined,
+      request.body,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as ChangeMarker;
   }
 
   /**

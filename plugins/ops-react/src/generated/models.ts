@@ -438,6 +438,54 @@ export type BurnRateAlert = {
 export type BurnRateWindow = '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
 
 /**
+ * What changed.
+ *
+ * @public
+ */
+export type ChangeKind = 'deploy' | 'config' | 'flag';
+
+/**
+ * A change of an entity, drawn on the charts of the SLOs that measure it.
+ *
+ * @public
+ */
+export type ChangeMarker = {
+  id: string;
+  entityRef: string;
+  /**
+   * When the change happened.
+   */
+  at: string;
+  kind: ChangeKind;
+  title: string;
+  url?: string;
+  /**
+   * The user entity ref or service subject that posted it.
+   */
+  createdBy: string;
+  createdAt: string;
+};
+
+/**
+ * `POST /api/ops/changes`: the entity must be in the catalog.
+ *
+ * @public
+ */
+export type CreateChangeRequest = {
+  entityRef: EntityRef;
+  at: ReportTimestamp;
+  kind: ChangeKind;
+  /**
+   * One line, e.g. `checkout v1.42.0`.
+   */
+  title: string;
+  /**
+   * The pipeline run, pull request or flag, an http(s) URL.
+   */
+  url?: string;
+};
+
+/**
  * Body of `POST /api/ops/runbooks/{namespace}/{name}/actions/{actionId}/executions`.
  *
  * @public

@@ -43,6 +43,9 @@ export const spec = {
     {
       name: 'Gate',
     },
+    {
+      name: 'Changes',
+    },
   ],
   paths: {
     '/status': {
@@ -798,6 +801,127 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/GateOverride',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/gate/overrides/{id}': {
+      delete: {
+        operationId: 'DeleteGateOverride',
+        tags: ['Gate'],
+        summary:
+          'Ends a deploy-gate override before it expires (permission `ops.gate.override` on its entity; users only; audited); from then on it counts as expired. An unknown or already expired id is a 404.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            'x-message': 'Path parameter id is not an override id: "{value}"',
+            schema: {
+              type: 'string',
+              pattern: '^[a-zA-Z0-9-]{1,36}$',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Ended.',
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/changes': {
+      get: {
+        operationId: 'ListChanges',
+        tags: ['Changes'],
+        summary:
+          'The change markers of an entity (deploys, config changes, flags), oldest first, as the SLO charts draw them (docs/change-markers.md).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description:
+              'Only changes at or after this instant; by default 30 days before `to`.',
+            'x-message':
+              'Query parameter {name} must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z: "{value}"',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description:
+              'Only changes at or before this instant; by default now.',
+            'x-message':
+              'Query parameter {name} must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z: "{value}"',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'At most 500 changes in the range, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ChangeMarker',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateChange',
+        tags: ['Changes'],
+        summary:
+          "Records a change of an entity, drawn on its SLOs' charts (permission `ops.change.create`; users or service tokens, e.g. CI with a static token of `backend.auth.externalAccess`; audited).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateChangeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The change as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeMarker',
                 },
               },
             },
@@ -1945,6 +2069,91 @@ export const spec = {
         description: 'The windows burn rates are computed over.',
         enum: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
         type: 'string',
+      },
+      ChangeKind: {
+        description: 'What changed.',
+        type: 'string',
+        enum: ['deploy', 'config', 'flag'],
+      },
+      ChangeMarker: {
+        additionalProperties: false,
+        description:
+          'A change of an entity, drawn on the charts of the SLOs that measure it.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          at: {
+            description: 'When the change happened.',
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/ChangeKind',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          createdBy: {
+            description:
+              'The user entity ref or service subject that posted it.',
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'at',
+          'kind',
+          'title',
+          'createdBy',
+          'createdAt',
+        ],
+        type: 'object',
+      },
+      CreateChangeRequest: {
+        additionalProperties: false,
+        description:
+          '`POST /api/ops/changes`: the entity must be in the catalog.',
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          at: {
+            $ref: '#/components/schemas/ReportTimestamp',
+          },
+          kind: {
+            $ref: '#/components/schemas/ChangeKind',
+          },
+          title: {
+            description: 'One line, e.g. `checkout v1.42.0`.',
+            type: 'string',
+            pattern:
+              '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$',
+            maxLength: 200,
+            'x-message':
+              'is required: one line of text, without control characters',
+          },
+          url: {
+            description:
+              'The pipeline run, pull request or flag, an http(s) URL.',
+            type: 'string',
+            pattern: '^https?://[^\\s]+$',
+            maxLength: 2000,
+            'x-message':
+              'must be an http(s) URL such as https://github.com/org/repo/actions/runs/1',
+          },
+        },
+        required: ['entityRef', 'at', 'kind', 'title'],
+        type: 'object',
       },
       CreateExecutionRequest: {
         additionalProperties: false,

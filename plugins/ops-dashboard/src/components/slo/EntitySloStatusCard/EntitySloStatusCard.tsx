@@ -3,6 +3,7 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
+import { useChangeMarkers } from '../../../hooks/useChangeMarkers';
 import { useOpsStatus } from '../../../hooks/useOpsStatus';
 import { useSloStatus } from '../../../hooks/useSloStatuses';
 import { opsDashboardTranslationRef } from '../../../translation';
@@ -32,6 +33,8 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
   const opsStatus = useOpsStatus();
   const configured = opsStatus.value?.sources.prometheus.configured === true;
   const slo = useSloStatus(namespace, entity.metadata.name);
+  // Markers are extra: without them (an error) the card still shows.
+  const changes = useChangeMarkers(slo.value);
 
   let body;
   if (opsStatus.loading || (slo.loading && !slo.value && !slo.error)) {
@@ -51,6 +54,7 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
         status={slo.value}
         chartWidth={props.chartWidth}
         chartHeight={props.chartHeight}
+        changes={changes.value}
       />
     );
   }

@@ -2,7 +2,12 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import type { SloHistoryPoint, SloStatusWindow } from '@unyo/plugin-ops-common';
+import {
+  changesBetween,
+  type ChangeMarker,
+  type SloHistoryPoint,
+  type SloStatusWindow,
+} from '@unyo/plugin-ops-common';
 import { ReactElement, useMemo } from 'react';
 import {
   CartesianGrid,
@@ -18,6 +23,7 @@ import {
 import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import { burnDownData } from '../../../lib/sloStatus';
 import { opsDashboardTranslationRef } from '../../../translation';
+import { ChangeMarkerList, changeMarkerLines } from './ChangeMarkers';
 
 /** @public */
 export interface SloBurnDownChartProps {
@@ -31,6 +37,8 @@ export interface SloBurnDownChartProps {
    */
   width?: number;
   height?: number;
+  /** Changes of the SLO's entity: those in the plotted range are drawn. */
+  markers?: ChangeMarker[];
 }
 
 function Sized(props: {
@@ -97,6 +105,14 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
     .map(point => Date.parse(point.t))
     .filter(time => !Number.isNaN(time));
   const points = times.length;
+  const markers =
+    points > 0
+      ? changesBetween(
+          props.markers ?? [],
+          Math.min(...times),
+          Math.max(...times),
+        )
+      : [];
 
   const xAxis = (
     <XAxis
@@ -164,6 +180,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
               isAnimationActive={false}
             />
           )}
+          {changeMarkerLines(markers, theme)}
           <Line
             type="monotone"
             dataKey="remaining"
@@ -211,6 +228,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
               fontSize: 12,
             }}
           />
+          {changeMarkerLines(markers, theme)}
           <Line
             type="monotone"
             dataKey="sli"
@@ -235,6 +253,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
           })}
         </Typography>
       )}
+      <ChangeMarkerList markers={markers} formatTime={formatTime} />
     </Box>
   );
 }

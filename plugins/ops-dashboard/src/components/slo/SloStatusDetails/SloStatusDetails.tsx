@@ -2,7 +2,10 @@ import { Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { SloStatusWithHistory } from '@unyo/plugin-ops-common';
+import type {
+  ChangeMarker,
+  SloStatusWithHistory,
+} from '@unyo/plugin-ops-common';
 import { lazy, Suspense } from 'react';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { SloEvaluationDetails } from '../SloEvaluationDetails';
@@ -21,6 +24,8 @@ export interface SloStatusDetailsProps {
   /** Fixed chart size in pixels; by default the chart fills its box. */
   chartWidth?: number;
   chartHeight?: number;
+  /** Changes of the SLO's entity, drawn on its charts. */
+  changes?: ChangeMarker[];
 }
 
 /**
@@ -33,7 +38,7 @@ export function SloStatusDetails(props: SloStatusDetailsProps) {
   const { status } = props;
   return (
     <>
-      <SloStatusFigures status={status} />
+      <SloStatusFigures status={status} changes={props.changes} />
       <Box sx={{ mt: 3 }}>
         <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
           {t('burnDownChart.title')}
@@ -52,6 +57,7 @@ export function SloStatusDetails(props: SloStatusDetailsProps) {
               target={status.target}
               width={props.chartWidth}
               height={props.chartHeight}
+              markers={props.changes}
             />
           </Suspense>
         )}

@@ -2,7 +2,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { SloStatus } from '@unyo/plugin-ops-common';
+import type { ChangeMarker, SloStatus } from '@unyo/plugin-ops-common';
 import { ReactNode } from 'react';
 import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import {
@@ -23,6 +23,8 @@ export interface SloStatusFiguresProps {
   heading?: ReactNode;
   /** The current time in ms, for "evaluated 2 min ago" (tests pin it). */
   now?: number;
+  /** Changes of the SLO's entity, marked beside the burn rates. */
+  changes?: ChangeMarker[];
 }
 
 /**
@@ -140,6 +142,8 @@ export function SloStatusFigures(props: SloStatusFiguresProps) {
         <SloBurnRates
           burnRates={status.burnRates}
           burnRateAlerts={status.burnRateAlerts}
+          changes={props.changes}
+          evaluatedAt={status.evaluatedAt}
         />
       )}
       {showValues && <SloGroups status={status} />}
