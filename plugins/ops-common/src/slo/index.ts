@@ -23,3 +23,4 @@ export * from './mttr';
 export * from './evaluateSloStatus';
 export * from './report';
 export * from './versions';
+export * from './composite';

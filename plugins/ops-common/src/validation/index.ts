@@ -9,4 +9,6 @@ export {
   getOpsOwnerRef,
   getRunbookAppliesToRefs,
   getBackupPolicyProtectsRefs,
+  getCompositeSloScopeRef,
+  getCompositeSloComponentRefs,
 } from './entityRefs';
