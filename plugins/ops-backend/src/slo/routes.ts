@@ -8,7 +8,7 @@ import { SloReportService } from './report/SloReportService';
 import { SloService } from './SloService';
 
 /**
- * `GET /slos?entityRef=`, `GET /slos/{namespace}/{name}`, and with a report
+ * `GET /slos?entityRef=`, `GET /journeys?entityRef=`, `GET /slos/{namespace}/{name}`, and with a report
  * service `GET /slo-report` and `GET /slo-report/summary`.
  */
 export function createSloRoutes(options: {
@@ -24,6 +24,14 @@ export function createSloRoutes(options: {
       allow: ['user', 'service'],
     });
     const items = await slos.listForEntity(entityRefParam(req), credentials);
+    res.json({ items });
+  });
+
+  router.get('/journeys', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const items = await slos.listJourneys(entityRefParam(req), credentials);
     res.json({ items });
   });
 

@@ -144,7 +144,9 @@ function checkBackupPolicy(policy: BackupPolicyEntity): OpsValidationError[] {
   return errors;
 }
 
-function checkCompositeSlo(composite: CompositeSloEntity): OpsValidationError[] {
+function checkCompositeSlo(
+  composite: CompositeSloEntity,
+): OpsValidationError[] {
   const { spec } = composite;
   const errors = checkRef(composite, 'spec.owner', spec.owner, 'group');
   if ((spec.system === undefined) === (spec.service === undefined)) {
@@ -179,7 +181,9 @@ function checkCompositeSlo(composite: CompositeSloEntity): OpsValidationError[] 
     if (!ref.startsWith('slo:')) {
       errors.push({
         path,
-        message: `${path} "${component.slo}" must name an SLO, not a ${ref.split(':')[0]}`,
+        message: `${path} "${component.slo}" must name an SLO, not a ${
+          ref.split(':')[0]
+        }`,
       });
       return;
     }
