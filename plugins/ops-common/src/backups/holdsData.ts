@@ -37,7 +37,6 @@ export function holdsData(entity: Entity): boolean {
   }
   const type = entity.spec?.type;
   if (typeof type !== 'string') return false;
-  const types =
-    kind === 'resource' ? DATA_RESOURCE_TYPES : DATA_COMPONENT_TYPES;
+  const types = kind === 'resource' ? DATA_RESOURCE_TYPES : DATA_COMPONENT_TYPES;
   return types.includes(type.toLocaleLowerCase('en-US'));
 }
