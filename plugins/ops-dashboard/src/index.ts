@@ -11,6 +11,7 @@ export {
   opsDashboardPlugin,
   EntityOpsContent,
   EntitySloCard,
+  EntityJourneysCard,
   EntitySloSummaryCard,
   EntitySloStatusCard,
   EntityOpsRelationsCard,
@@ -28,6 +29,7 @@ export {
   isSloEntity,
   isOpsKindEntity,
   hasSlos,
+  hasJourneys,
   hasOpsRelations,
 } from './lib/predicates';
 export { isBackupRelevantEntity } from './lib/backups';

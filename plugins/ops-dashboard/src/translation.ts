@@ -8,6 +8,7 @@ import { backupsMessages } from './translations/backups.en';
 import { reportMessages } from './translations/report.en';
 import { assumptionsMessages } from './translations/assumptions.en';
 import { summaryMessages } from './translations/summary.en';
+import { journeysMessages } from './translations/journeys.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -218,6 +219,8 @@ export const opsDashboardTranslationRef = createTranslationRef({
         hasPart: 'Has parts',
         dependsOn: 'Depends on',
         dependencyOf: 'Dependency of',
+        journeyOf: 'Journey of',
+        hasJourney: 'Journeys',
       },
     },
     rawSpecCard: {
@@ -232,6 +235,7 @@ export const opsDashboardTranslationRef = createTranslationRef({
     report: reportMessages,
     assumptions: assumptionsMessages,
     summary: summaryMessages,
+    journeysCard: journeysMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

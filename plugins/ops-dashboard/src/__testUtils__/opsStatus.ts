@@ -47,6 +47,8 @@ export function mockOpsApi(
   status: OpsStatus | Error,
   options: {
     slos?: SloStatus[] | Error;
+    /** The journeys of any entity. */
+    journeys?: SloStatus[] | Error;
     slo?: SloStatusWithHistory | Error;
     /** Health items by entity ref (none for others). */
     health?: Record<string, HealthStatus[] | Error>;
@@ -63,6 +65,12 @@ export function mockOpsApi(
       return slos instanceof Error
         ? Promise.reject(slos)
         : Promise.resolve({ items: slos });
+    }),
+    getJourneys: jest.fn((_entityRef: string) => {
+      const journeys = options.journeys ?? [];
+      return journeys instanceof Error
+        ? Promise.reject(journeys)
+        : Promise.resolve({ items: journeys });
     }),
     getSlo: jest.fn((_namespace: string, _name: string) =>
       answer(options.slo ?? new Error('No SLO in this test')),

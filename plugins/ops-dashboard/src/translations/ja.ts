@@ -8,6 +8,7 @@ import { backupsJa } from './backups.ja';
 import { reportJa } from './report.ja';
 import { assumptionsJa } from './assumptions.ja';
 import { summaryJa } from './summary.ja';
+import { journeysJa } from './journeys.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -182,6 +183,8 @@ const ja = {
   'relationsCard.types.hasPart': '構成要素',
   'relationsCard.types.dependsOn': '依存先',
   'relationsCard.types.dependencyOf': '依存元',
+  'relationsCard.types.journeyOf': 'ジャーニーの対象',
+  'relationsCard.types.hasJourney': 'ジャーニー',
   'rawSpecCard.title': '仕様 (spec)',
   'rawSpecCard.subheader': '{{ref}} の spec (YAML)',
   'rawSpecCard.empty': 'このエンティティには spec がありません。',
@@ -192,6 +195,7 @@ const ja = {
   ...reportJa,
   ...assumptionsJa,
   ...summaryJa,
+  ...journeysJa,
 } as const;
 
 export default ja;
