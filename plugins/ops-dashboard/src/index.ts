@@ -11,6 +11,7 @@ export {
   opsDashboardPlugin,
   EntityOpsContent,
   EntitySloCard,
+  EntityJourneysCard,
   EntitySloSummaryCard,
   EntitySloStatusCard,
   EntityOpsRelationsCard,
@@ -29,6 +30,7 @@ export {
   isSloEntity,
   isOpsKindEntity,
   hasSlos,
+  hasJourneys,
   hasOpsRelations,
 } from './lib/predicates';
 export { isBackupRelevantEntity } from './lib/backups';

@@ -119,6 +119,24 @@ export const EntitySloCard: () => JSX.Element = opsDashboardPlugin.provide(
 );
 
 /**
+ * Overview card of a System or service: its journeys (CompositeSLOs) with
+ * their live status and the system-level budget.
+ *
+ * @public
+ */
+export const EntityJourneysCard: () => JSX.Element = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityJourneysCard',
+    component: {
+      lazy: () =>
+        import('./components/slo/EntityJourneysCard').then(
+          m => m.EntityJourneysCard,
+        ),
+    },
+  }),
+);
+
+/**
  * Overview card: the alerts the entity's `unyo.dev/alert-selector` selects,
  * with runbook links, alert rules, silences, 30-day counts and MTTR.
  *

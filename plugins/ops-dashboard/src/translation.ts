@@ -11,6 +11,7 @@ import { summaryMessages } from './translations/summary.en';
 import { sloGroupsMessages } from './translations/groups.en';
 import { previewMessages } from './translations/preview.en';
 import { changesMessages } from './translations/changes.en';
+import { journeysMessages } from './translations/journeys.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -221,6 +222,8 @@ export const opsDashboardTranslationRef = createTranslationRef({
         hasPart: 'Has parts',
         dependsOn: 'Depends on',
         dependencyOf: 'Dependency of',
+        journeyOf: 'Journey of',
+        hasJourney: 'Journeys',
       },
     },
     rawSpecCard: {
@@ -238,6 +241,7 @@ export const opsDashboardTranslationRef = createTranslationRef({
     sloGroups: sloGroupsMessages,
     preview: previewMessages,
     changes: changesMessages,
+    journeysCard: journeysMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

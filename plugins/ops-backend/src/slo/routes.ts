@@ -11,9 +11,9 @@ import { SloReportService } from './report/SloReportService';
 import { SloService } from './SloService';
 
 /**
- * `GET /slos?entityRef=`, `GET /slos/{namespace}/{name}`, with a report
- * service `GET /slo-report` and `GET /slo-report/summary`, and with a
- * preview service `POST /slos/preview`.
+ * `GET /slos?entityRef=`, `GET /journeys?entityRef=`, `GET /slos/{namespace}/{name}`,
+ * with a report service `GET /slo-report` and `GET /slo-report/summary`, and
+ * with a preview service `POST /slos/preview`.
  */
 export function createSloRoutes(options: {
   httpAuth: HttpAuthService;
@@ -49,6 +49,14 @@ export function createSloRoutes(options: {
       allow: ['user', 'service'],
     });
     const items = await slos.listForEntity(entityRefParam(req), credentials);
+    res.json({ items });
+  });
+
+  router.get('/journeys', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const items = await slos.listJourneys(entityRefParam(req), credentials);
     res.json({ items });
   });
 

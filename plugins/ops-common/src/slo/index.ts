@@ -24,3 +24,4 @@ export * from './evaluateSloStatus';
 export * from './report';
 export * from './versions';
 export * from './groups';
+export * from './composite';

@@ -11,4 +11,6 @@ export {
   getOpsOwnerRef,
   getRunbookAppliesToRefs,
   getBackupPolicyProtectsRefs,
+  getCompositeSloScopeRef,
+  getCompositeSloComponentRefs,
 } from './entityRefs';

@@ -48,6 +48,8 @@ export function mockOpsApi(
   status: OpsStatus | Error,
   options: {
     slos?: SloStatus[] | Error;
+    /** The journeys of any entity. */
+    journeys?: SloStatus[] | Error;
     slo?: SloStatusWithHistory | Error;
     /** What a preview answers, whatever the draft. */
     preview?: SloStatusWithHistory | Error;
@@ -68,6 +70,12 @@ export function mockOpsApi(
       return slos instanceof Error
         ? Promise.reject(slos)
         : Promise.resolve({ items: slos });
+    }),
+    getJourneys: jest.fn((_entityRef: string) => {
+      const journeys = options.journeys ?? [];
+      return journeys instanceof Error
+        ? Promise.reject(journeys)
+        : Promise.resolve({ items: journeys });
     }),
     getSlo: jest.fn((_namespace: string, _name: string) =>
       answer(options.slo ?? new Error('No SLO in this test')),

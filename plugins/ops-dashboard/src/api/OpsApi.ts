@@ -79,6 +79,12 @@ export interface OpsApi {
   getSlos(entityRef: string): Promise<{ items: SloStatus[] }>;
 
   /**
+   * The live status of the journeys (CompositeSLOs) of a System or service
+   * (`GET /api/ops/journeys?entityRef=R`).
+   */
+  getJourneys(entityRef: string): Promise<{ items: SloStatus[] }>;
+
+  /**
    * The live status of one SLO with its burn-down history over the window
    * (`GET /api/ops/slos/{namespace}/{name}`).
    */

@@ -82,6 +82,11 @@ export class OpsClient implements OpsApi {
     return { items: list(body?.items) as SloStatus[] };
   }
 
+  async getJourneys(entityRef: string): Promise<{ items: SloStatus[] }> {
+    const body = await this.call(c => c.listJourneys({ query: { entityRef } }));
+    return { items: list(body?.items) as SloStatus[] };
+  }
+
   async getSlo(namespace: string, name: string): Promise<SloStatusWithHistory> {
     const body = (await this.call(c =>
       c.getSlo({ path: { namespace, name } }),

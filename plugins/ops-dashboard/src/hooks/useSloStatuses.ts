@@ -17,6 +17,17 @@ export function useSloStatuses(entityRef: string) {
   return state;
 }
 
+/** Live status of the journeys (CompositeSLOs) of an entity, refreshed every minute. */
+export function useJourneyStatuses(entityRef: string) {
+  const opsApi = useApi(opsApiRef);
+  const state = useAsyncRetry(
+    async () => (await opsApi.getJourneys(entityRef)).items,
+    [opsApi, entityRef],
+  );
+  useRefresh(state.retry, SLO_REFRESH_MS);
+  return state;
+}
+
 /** Live status and history of one SLO, refreshed every minute. */
 export function useSloStatus(namespace: string, name: string) {
   const opsApi = useApi(opsApiRef);

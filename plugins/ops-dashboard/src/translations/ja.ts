@@ -11,6 +11,7 @@ import { summaryJa } from './summary.ja';
 import { sloGroupsJa } from './groups.ja';
 import { previewJa } from './preview.ja';
 import { changesJa } from './changes.ja';
+import { journeysJa } from './journeys.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -185,6 +186,8 @@ const ja = {
   'relationsCard.types.hasPart': '構成要素',
   'relationsCard.types.dependsOn': '依存先',
   'relationsCard.types.dependencyOf': '依存元',
+  'relationsCard.types.journeyOf': 'ジャーニーの対象',
+  'relationsCard.types.hasJourney': 'ジャーニー',
   'rawSpecCard.title': '仕様 (spec)',
   'rawSpecCard.subheader': '{{ref}} の spec (YAML)',
   'rawSpecCard.empty': 'このエンティティには spec がありません。',
@@ -198,6 +201,7 @@ const ja = {
   ...sloGroupsJa,
   ...previewJa,
   ...changesJa,
+  ...journeysJa,
 } as const;
 
 export default ja;

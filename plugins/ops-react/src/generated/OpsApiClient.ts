@@ -146,6 +146,37 @@ export class OpsApiClient {
   }
 
   /**
+   * The live status of the journeys (CompositeSLOs) of a System or service.
+   *
+   * `GET /api/ops/journeys`
+   */
+  public async listJourneys(
+    request: {
+      query: {
+        /**
+         * A full entity ref, e.g. `component:default/my-service`.
+         */
+        entityRef: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<{
+    items: Array<SloStatus>;
+  }> {
+    const response = await this.send(
+      'GET',
+      `/journeys`,
+      request.query,
+      undefined,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as {
+      items: Array<SloStatus>;
+    };
+  }
+
+  /**
    * Prometheus rules generated from the SLOs the caller may see.
    *
    * `GET /api/ops/slos/rules`

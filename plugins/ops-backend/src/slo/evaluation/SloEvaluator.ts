@@ -4,7 +4,7 @@ import { SloPolicyThresholds, SloStatus } from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
 import { createLimiter } from '../../lib/limit';
 import { NotFoundError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
 import { PrometheusClient } from '../../prometheus/types';
 import { BucketBoundaries } from './BucketBoundaries';
@@ -17,6 +17,7 @@ import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
 import { fixedSloPolicy, SloPolicyChoice, SloPolicyLookup } from '../policies';
 import { SloVersions } from '../versions/SloVersionStore';
+import { evaluateComposites } from '../composite/evaluateComposites';
 
 export { HISTORY_SLOT_SECONDS } from './StatusRecorder';
 
@@ -68,7 +69,8 @@ export interface SloEvaluatorOptions {
  * Evaluates every SLO of the catalog: one round of the scheduled task.
  * Plans each SLO (`planSlo`), groups the plans by Prometheus server, checks
  * histogram buckets, measures each server's SLOs (`evaluateOnServer`, with
- * the daily rollups of `slo/rollups/`) and persists the statuses.
+ * the daily rollups of `slo/rollups/`) and persists the statuses; then the
+ * journeys (CompositeSLO) from their components' statuses.
  */
 export class SloEvaluator {
   private readonly buckets = new BucketBoundaries();
@@ -88,9 +90,9 @@ export class SloEvaluator {
     const credentials = await auth.getOwnServiceCredentials();
     const loaded = await loadSlos(catalog, credentials);
     const { slis, dataSources } = loaded;
-    const slos = include
-      ? loaded.slos.filter(slo => include(stringifyEntityRef(slo)))
-      : loaded.slos;
+    const keep = (e: Entity) => !include || include(stringifyEntityRef(e));
+    const slos = loaded.slos.filter(keep);
+    const composites = loaded.composites.filter(keep);
     await this.options.versions?.observe(slos, slis, now);
     const plans = slos.map(slo =>
       planSlo(slo, slis, {
@@ -100,7 +102,7 @@ export class SloEvaluator {
     );
     const policyOf = await (
       this.options.policies ?? fixedSloPolicy(this.options.thresholds)
-    ).forSlos(slos, credentials);
+    ).forSlos([...slos, ...composites], credentials);
     const maintenance = await loadMaintenanceRules(catalog, plans, credentials);
 
     const recorder = new StatusRecorder(store);
@@ -123,10 +125,22 @@ export class SloEvaluator {
       },
     );
     await recorder.flush();
+    if (composites.length) {
+      recorder.add(
+        await evaluateComposites({
+          composites,
+          round: recorder.saved,
+          store,
+          policyOf,
+          now,
+        }),
+      );
+      await recorder.flush();
+    }
 
     await this.options.onRound?.(recorder.saved);
     const result = {
-      slos: plans.length,
+      slos: plans.length + composites.length,
       queries,
       errors: recorder.errors,
       durationMs: Date.now() - started,

@@ -109,6 +109,46 @@ export const spec = {
         },
       },
     },
+    '/journeys': {
+      get: {
+        operationId: 'ListJourneys',
+        tags: ['SLOs'],
+        summary:
+          'The live status of the journeys (CompositeSLOs) of a System or service.',
+        description:
+          "A journey's SLI is the weighted mean of its component SLOs' SLIs over its window; its budget, burn rates and policy are computed as for any SLO (docs/catalog-model.md).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One status per journey.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SloStatus',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/slos/rules': {
       get: {
         operationId: 'GetSloRules',
