@@ -56,6 +56,11 @@ export interface Config {
        * raw ratio over a window, default 1 minute (docs/slo-expressions.md).
        */
       expressionResolution?: HumanDuration;
+      /**
+       * Most groups kept per SLO grouped by `unyo.dev/group-by` (the worst
+       * ones); the status counts those left out. Default 100.
+       */
+      maxGroups?: number;
       /** The default error-budget policy: thresholds on the remaining budget ratio (defaults in docs/slo-math.md §2). */
       policy?: {
         /** Below this remaining ratio: feature freeze. Default 0.5. */
@@ -95,6 +100,21 @@ export interface Config {
             /** Deploys under `incident-only`: `allow` or `deny`. Default `deny`. */
             incidentOnly?: 'allow' | 'deny';
           };
+        };
+      };
+      /** `POST /api/ops/slos/preview`: a draft SLO evaluated on demand (docs/slo-preview.md). */
+      preview?: {
+        /**
+         * Previews one user may ask for within `window`; more get a 429 with Retry-After.
+         * Counted per backend replica. Default 10 per 1 minute.
+         */
+        rateLimit?: {
+          /** false turns the limit off. Default true. */
+          enabled?: boolean;
+          /** Previews per user within `window`. Default 10. */
+          maxPreviews?: number;
+          /** Default 1 minute; at least 1 second. */
+          window?: HumanDuration;
         };
       };
       /** Names of the rules `GET /api/ops/slos/rules` generates (docs/generated-rules.md); `runbook_url` links start at `app.baseUrl`. */
@@ -234,6 +254,30 @@ export interface Config {
       };
       /** A runbook execution ends: to the user who started it. */
       runbooks?: { enabled?: boolean };
+      /**
+       * SLO digests (README, "Digests"): the SLOs that moved error-budget policy band, the
+       * budget left and the top burners, under the topic `SLO digests`.
+       */
+      digests?: {
+        /** To each group owning SLOs, about the week (Monday to Monday, UTC) before the run. */
+        weekly?: {
+          /** Default true (when notifications are on). */
+          enabled?: boolean;
+          /** Cron expression, UTC. Default `0 8 * * 1` (Monday 08:00). */
+          cron?: string;
+        };
+        /** To `recipients`, about every SLO over the calendar month before the run. */
+        monthly?: {
+          /** Default true, but nothing is sent without `recipients`. */
+          enabled?: boolean;
+          /** Cron expression, UTC. Default `0 8 1 * *` (the 1st, 08:00). */
+          cron?: string;
+          /** Entity refs of the manager groups, e.g. `group:default/eng-managers`. Default none. */
+          recipients?: string[];
+        };
+        /** How many SLOs a digest lists as top burners (most budget consumed). Default 3. */
+        topBurners?: number;
+      };
     };
   };
 }

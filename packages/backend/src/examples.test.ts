@@ -66,6 +66,7 @@ describe.each(databases.eachSupportedId())('the example catalog on %s', id => {
                     'SLI',
                     'Runbook',
                     'BackupPolicy',
+                    'CompositeSLO',
                   ],
                 },
               ],

@@ -7,9 +7,10 @@
  * free loopback port. Every process it starts is killed on exit.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@internal/ops-test-utils';
+import { writeOpenMetrics } from './series';
 
 export interface BenchPrometheus {
   url: string;
@@ -149,4 +150,38 @@ export async function startPrometheus(options: {
   }
   await stop();
   throw new Error(`prometheus was not ready within 120 s:\n${log}`);
+}
+
+/**
+ * The benchmarks' Prometheus: the series of `services` services at `times`
+ * streamed to disk, backfilled (the file then removed) and served until
+ * `cleanups` run. Each step's duration is returned for the report.
+ */
+export async function startPrometheusWithHistory(options: {
+  dir: string;
+  services: number;
+  times: number[];
+  endMs: number;
+  cleanups: Array<() => Promise<void> | void>;
+}): Promise<{
+  prometheus: BenchPrometheus;
+  written: ReturnType<typeof writeOpenMetrics>;
+  generateMs: number;
+  backfillMs: number;
+  startMs: number;
+}> {
+  const { dir, services, times, endMs, cleanups } = options;
+  const input = join(dir, 'series.om');
+  let t = performance.now();
+  const written = writeOpenMetrics({ file: input, services, times, endMs });
+  const generateMs = performance.now() - t;
+  t = performance.now();
+  await backfill({ input, dir });
+  const backfillMs = performance.now() - t;
+  unlinkSync(input);
+  t = performance.now();
+  const prometheus = await startPrometheus({ dir });
+  cleanups.push(() => prometheus.stop());
+  const startMs = performance.now() - t;
+  return { prometheus, written, generateMs, backfillMs, startMs };
 }

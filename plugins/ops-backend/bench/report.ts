@@ -27,7 +27,6 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import knexFactory from 'knex';
-import { unlinkSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readOpsConfig } from '../src/config/OpsConfig';
@@ -39,14 +38,9 @@ import { DefaultSloService } from '../src/slo/DefaultSloService';
 import { DefaultSloReportService } from '../src/slo/report/DefaultSloReportService';
 import { DatabaseMonthlyRollups } from '../src/slo/rollups/MonthlyRollups';
 import { benchWorkspace, flag, option, percentile, serve } from './support';
-import { backfill, killChildren, startPrometheus } from './prometheus';
+import { killChildren, startPrometheusWithHistory } from './prometheus';
 import { measurePage } from './reportPage';
-import {
-  sampleTimes,
-  serviceName,
-  serviceProfile,
-  writeOpenMetrics,
-} from './series';
+import { sampleTimes, serviceName, serviceProfile } from './series';
 
 const GOAL_API_P95_MS = 200;
 const GOAL_INTERACTIVE_MS = 2000;
@@ -359,17 +353,13 @@ async function main() {
     t = performance.now();
     const monthDays = Math.ceil((now.getTime() - monthStart.getTime()) / DAY);
     const times = sampleTimes({ endMs: now.getTime(), days: monthDays + 1 });
-    const input = join(dir, 'series.om');
-    const written = writeOpenMetrics({
-      file: input,
+    const { prometheus, written } = await startPrometheusWithHistory({
+      dir,
       services,
       times,
       endMs: now.getTime(),
+      cleanups,
     });
-    await backfill({ input, dir });
-    unlinkSync(input);
-    const prometheus = await startPrometheus({ dir });
-    cleanups.push(() => prometheus.stop());
     console.log(
       `\nPrometheus: ${written.series} series, ${(
         written.samples / 1e6

@@ -17,16 +17,15 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { readOpsConfig } from '../src/config/OpsConfig';
 import { createRouter } from '../src/router';
 import { EvaluationRoundResult } from '../src/slo/evaluation/SloEvaluator';
 import { benchWorkspace, flag, percentile, serve } from './support';
-import { backfill, BenchPrometheus, startPrometheus } from './prometheus';
-import { sampleTimes, serviceName, writeOpenMetrics } from './series';
+import { startPrometheusWithHistory } from './prometheus';
+import { sampleTimes, serviceName } from './series';
 import { BenchWorld, createWorld } from './world';
 
 const GOAL_ROUND_MS = 60_000;
@@ -152,16 +151,15 @@ async function main() {
     );
 
     // 1. Series, backfill, Prometheus.
-    let t = performance.now();
     const times = sampleTimes({ endMs: now.getTime(), days });
-    const input = join(dir, 'series.om');
-    const written = writeOpenMetrics({
-      file: input,
-      services,
-      times,
-      endMs: now.getTime(),
-    });
-    const generateMs = performance.now() - t;
+    const { prometheus, written, generateMs, backfillMs, startMs } =
+      await startPrometheusWithHistory({
+        dir,
+        services,
+        times,
+        endMs: now.getTime(),
+        cleanups,
+      });
     console.log(
       `generate: ${written.series} series × ${times.length} samples = ${(
         written.samples / 1e6
@@ -171,14 +169,6 @@ async function main() {
         process.memoryUsage().rss >> 20
       } MiB)`,
     );
-    t = performance.now();
-    await backfill({ input, dir });
-    const backfillMs = performance.now() - t;
-    unlinkSync(input);
-    t = performance.now();
-    const prometheus: BenchPrometheus = await startPrometheus({ dir });
-    cleanups.push(() => prometheus.stop());
-    const startMs = performance.now() - t;
     console.log(
       `backfill: promtool ${s(backfillMs)}, Prometheus ready in ${s(
         startMs,

@@ -11,12 +11,10 @@
  * template; bench/world.ts). Prints queries per round and round time side by
  * side. Every process and directory it made is removed.
  */
-import { unlinkSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { benchWorkspace, flag } from './support';
-import { backfill, startPrometheus } from './prometheus';
-import { sampleTimes, writeOpenMetrics } from './series';
+import { startPrometheusWithHistory } from './prometheus';
+import { sampleTimes } from './series';
 import { BenchWorld, createWorld } from './world';
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -56,17 +54,13 @@ async function main() {
         process.version
       }, ${new Date().toISOString()}`,
     );
-    const input = join(dir, 'series.om');
-    writeOpenMetrics({
-      file: input,
+    const { prometheus } = await startPrometheusWithHistory({
+      dir,
       services,
       times: sampleTimes({ endMs: now.getTime(), days }),
       endMs: now.getTime(),
+      cleanups,
     });
-    await backfill({ input, dir });
-    unlinkSync(input);
-    const prometheus = await startPrometheus({ dir });
-    cleanups.push(() => prometheus.stop());
 
     console.log(
       `\n${'round'.padEnd(44)} ${'wall'.padStart(8)} ${'queries'.padStart(

@@ -20,8 +20,8 @@ import {
   TestPostgresCluster,
 } from './__testUtils__/postgresCluster';
 import {
-  linearCounter,
   prometheusRequirement,
+  requestCounters,
   startPrometheus,
   TestPrometheus,
   TestSeries,
@@ -51,19 +51,14 @@ const DATABASE = 'resource:default/svc-db';
 const POLICY = 'backuppolicy:default/svc-db-backups';
 
 // 10 requests a second, 0.1 % of them errors: 90 % of a 99 % budget left.
-const metrics: TestSeries[] = [
-  ['200', 9.99],
-  ['500', 0.01],
-].map(([code, perSecond]) =>
-  linearCounter({
-    name: 'http_requests_total',
-    labels: { service: 'svc', code: code as string },
-    startMs: SERIES_START,
-    endMs: SERIES_END,
-    stepMs: MINUTE,
-    perSecond: perSecond as number,
-  }),
-);
+const metrics = requestCounters({
+  service: 'svc',
+  perSecond: 10,
+  errorRatio: 0.001,
+  startMs: SERIES_START,
+  endMs: SERIES_END,
+  stepMs: MINUTE,
+});
 
 // The backup job's exporter: its last good run is always 30 minutes old.
 const backupTimestamps: TestSeries[] = [

@@ -7,14 +7,17 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  opsChangeCreatePermission,
   opsGateOverridePermission,
   opsSloCorrectPermission,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
+  opsSloPreviewPermission,
 } from '@unyo/plugin-ops-common';
 import { registerOpsActions } from './actions';
 import { createAlerts } from './alerts/createAlerts';
 import { setupBackups } from './backups/setupBackups';
+import { setupChanges } from './changes/setupChanges';
 import { readOpsConfig } from './config/OpsConfig';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { registerExtensionPoints } from './extensions/registerExtensionPoints';
@@ -22,6 +25,7 @@ import { registerGateAction } from './gate/gateAction';
 import { setupGate } from './gate/setupGate';
 import { setupHealth } from './health/setupHealth';
 import { DefaultOpsNotifications } from './notifications';
+import { SloDigests, sloDigestSource } from './notifications/digests';
 import { createPrometheusClients } from './prometheus/PrometheusClients';
 import { createRouter } from './router';
 import {
@@ -32,6 +36,7 @@ import { setupRunbooks } from './runbooks';
 import { DatabaseSloCorrectionStore } from './slo/corrections/DatabaseSloCorrectionStore';
 import { SloCorrectionService } from './slo/corrections/SloCorrectionService';
 import { DefaultSloService } from './slo/DefaultSloService';
+import { SloPreviewService } from './slo/preview/SloPreviewService';
 import { SloEvaluator } from './slo/evaluation/SloEvaluator';
 import { scheduleSloEvaluation } from './slo/sharding/scheduleSloEvaluation';
 import { CatalogSloPolicyLookup } from './slo/policies';
@@ -120,6 +125,7 @@ export const opsPlugin = createBackendPlugin({
         const notEvaluatedMessage = prometheus
           ? 'Not evaluated yet: the first evaluation round has not reached this SLO'
           : 'No Prometheus server is configured (ops.prometheus.servers)';
+        let sloPreview: SloPreviewService | undefined;
         if (!prometheus) {
           logger.info(
             'No Prometheus server configured (ops.prometheus.servers): SLOs are not evaluated',
@@ -136,6 +142,7 @@ export const opsPlugin = createBackendPlugin({
             versions,
             corrections: correctionStore,
             resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
+            maxGroups: opsConfig.slo.maxGroups,
             onRound: statuses => notifier.sloRound(statuses),
           });
           // One round at a time, or shared by replicas (ops.slo.shards).
@@ -147,6 +154,15 @@ export const opsPlugin = createBackendPlugin({
             logger,
             evaluationInterval: opsConfig.slo.evaluationInterval,
             evaluate: include => evaluator.evaluateAll(include),
+          });
+          // Drafts are evaluated by the same evaluator, stored nowhere.
+          sloPreview = new SloPreviewService({
+            evaluator,
+            catalog,
+            permissions,
+            policies,
+            resolutionSeconds: opsConfig.slo.expressionResolutionSeconds,
+            rateLimit: opsConfig.slo.previewRateLimit,
           });
         }
         // Monthly sums of the daily rollups: a month's statuses, the report's months.
@@ -160,6 +176,15 @@ export const opsPlugin = createBackendPlugin({
           policies,
           versions,
         });
+        // Weekly and monthly SLO digests (README, "Digests").
+        const digests = await SloDigests.create({
+          config: opsConfig.notifications,
+          database,
+          source: sloDigestSource({ slos, store, auth }),
+          notifier: notifier.notifier,
+          logger,
+        });
+        await digests.schedule(scheduler);
         // ops.runbook.execute is a catalog-entity resource permission: the
         // catalog applies conditional decisions on it (docs/runbook-actions.md).
         permissionsRegistry.addPermissions([
@@ -167,9 +192,17 @@ export const opsPlugin = createBackendPlugin({
           opsRunbookExecutePermission,
           opsGateOverridePermission,
           opsSloCorrectPermission,
+          opsSloPreviewPermission,
+          opsChangeCreatePermission,
         ]);
         const gate = await setupGate({ config, database, permissions, slos });
         registerGateAction(actionsRegistry, gate);
+        const changes = await setupChanges({
+          database,
+          catalog,
+          auth,
+          permissions,
+        });
         const alerts = await createAlerts({
           config: opsConfig,
           logger,
@@ -238,6 +271,7 @@ export const opsPlugin = createBackendPlugin({
             config: opsConfig,
             slos,
             report,
+            sloPreview,
             sloRules: new SloRulesService(catalog, readSloRuleOptions(config)),
             auditor,
             alerts,
@@ -250,6 +284,7 @@ export const opsPlugin = createBackendPlugin({
               catalog,
               permissions,
             }),
+            changes,
           }),
         );
       },

@@ -10,6 +10,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { OpsConfig } from './config/OpsConfig';
 import { BackupService } from './backups/BackupService';
+import { createChangeRoutes } from './changes/routes';
+import { ChangeService } from './changes/types';
 import { createBackupRoutes } from './backups/routes';
 import { createGateRoutes } from './gate/routes';
 import { GateService } from './gate/types';
@@ -25,6 +27,7 @@ import { SloCorrectionService } from './slo/corrections/SloCorrectionService';
 import { createSloRoutes } from './slo/routes';
 import { SloService } from './slo/SloService';
 import { SloReportService } from './slo/report/SloReportService';
+import { SloPreviewService } from './slo/preview/SloPreviewService';
 import { createSloRuleRoutes } from './slo/rules/routes';
 import { SloRulesService } from './slo/rules/SloRulesService';
 
@@ -35,6 +38,8 @@ export interface RouterOptions {
   config: OpsConfig;
   slos: SloService;
   report?: SloReportService;
+  /** `POST /slos/preview`: a draft SLO evaluated now (with Prometheus only). */
+  sloPreview?: SloPreviewService;
   /** `GET /slos/rules`: Prometheus rules generated from the SLOs. */
   sloRules?: SloRulesService;
   auditor?: AuditorService;
@@ -50,6 +55,8 @@ export interface RouterOptions {
   gate?: GateService;
   /** `GET|POST /slos/{namespace}/{name}/corrections`: error-budget corrections. */
   corrections?: SloCorrectionService;
+  /** `GET|POST /changes`: change markers on the SLO charts. */
+  changes?: ChangeService;
 }
 
 /** `/api/ops`: each feature's routes, validated in their own files. */
@@ -81,7 +88,14 @@ export async function createRouter(
   if (options.sloRules) {
     router.use(createSloRuleRoutes({ httpAuth, rules: options.sloRules }));
   }
-  router.use(createSloRoutes({ httpAuth, slos, report: options.report }));
+  router.use(
+    createSloRoutes({
+      httpAuth,
+      slos,
+      report: options.report,
+      preview: options.sloPreview,
+    }),
+  );
   if (options.health) {
     router.use(createHealthRoutes({ httpAuth, health: options.health }));
   }
@@ -109,6 +123,15 @@ export async function createRouter(
         httpAuth,
         auditor: options.auditor,
         corrections: options.corrections,
+      }),
+    );
+  }
+  if (options.changes && options.auditor) {
+    router.use(
+      createChangeRoutes({
+        httpAuth,
+        auditor: options.auditor,
+        changes: options.changes,
       }),
     );
   }

@@ -17,3 +17,4 @@ export * from './promql';
 export * from './runbooks';
 export * from './backups';
 export * from './rules';
+export * from './changes';

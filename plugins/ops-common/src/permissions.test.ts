@@ -1,10 +1,12 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  opsChangeCreatePermission,
   opsGateOverridePermission,
   opsPermissions,
   opsRunbookExecutePermission,
   opsSilenceCreatePermission,
   opsSloCorrectPermission,
+  opsSloPreviewPermission,
 } from './permissions';
 
 describe('permissions', () => {
@@ -41,12 +43,29 @@ describe('permissions', () => {
     expect(opsSloCorrectPermission.name).toBe('ops.slo.correct');
   });
 
-  it('lists all four', () => {
+  it('makes a preview a basic read, as a draft is no entity yet', () => {
+    expect(opsSloPreviewPermission).toEqual({
+      type: 'basic',
+      name: 'ops.slo.preview',
+      attributes: { action: 'read' },
+    });
+  });
+
+  it('makes a change marker a create on a catalog entity', () => {
+    expect(
+      isResourcePermission(opsChangeCreatePermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(opsChangeCreatePermission.name).toBe('ops.change.create');
+  });
+
+  it('lists all six', () => {
     expect(opsPermissions.map(p => p.name)).toEqual([
       'ops.silence.create',
       'ops.runbook.execute',
       'ops.gate.override',
       'ops.slo.correct',
+      'ops.slo.preview',
+      'ops.change.create',
     ]);
   });
 });

@@ -57,10 +57,38 @@ export const opsSloCorrectPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Previewing a draft SLO (`POST /api/ops/slos/preview`): the backend runs the
+ * draft's PromQL on the configured Prometheus servers. A basic permission, as
+ * the draft is no catalog entity yet; allowed unless a policy denies it.
+ *
+ * @public
+ */
+export const opsSloPreviewPermission = createPermission({
+  name: 'ops.slo.preview',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Posting a change marker of a catalog entity (`POST /api/ops/changes`): a
+ * deploy, config change or flag drawn on the charts of its SLOs. A resource
+ * permission on that entity. Service tokens are decided by their access
+ * restrictions (docs/change-markers.md).
+ *
+ * @public
+ */
+export const opsChangeCreatePermission = createPermission({
+  name: 'ops.change.create',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
 /** All permissions of the ops plugins, for the permission registry. @public */
 export const opsPermissions = [
   opsSilenceCreatePermission,
   opsRunbookExecutePermission,
   opsGateOverridePermission,
   opsSloCorrectPermission,
+  opsSloPreviewPermission,
+  opsChangeCreatePermission,
 ];

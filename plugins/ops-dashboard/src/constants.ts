@@ -5,12 +5,14 @@
  */
 import {
   BACKUP_POLICY_KIND,
+  COMPOSITE_SLO_KIND,
   RUNBOOK_KIND,
   SLI_KIND,
   SLO_KIND,
 } from '@unyo/plugin-ops-common';
 
 export {
+  RELATION_HAS_JOURNEY,
   RELATION_HAS_RUNBOOK,
   RELATION_MEASURED_BY,
   RELATION_MEASURES,
@@ -23,6 +25,7 @@ export const KIND_SLO = SLO_KIND.toLocaleLowerCase('en-US');
 export const KIND_SLI = SLI_KIND.toLocaleLowerCase('en-US');
 export const KIND_RUNBOOK = RUNBOOK_KIND.toLocaleLowerCase('en-US');
 export const KIND_BACKUP_POLICY = BACKUP_POLICY_KIND.toLocaleLowerCase('en-US');
+export const KIND_COMPOSITE_SLO = COMPOSITE_SLO_KIND.toLocaleLowerCase('en-US');
 
 /**
  * Configuration keys reported by `GET /api/ops/status` (docs/api.md); used when

@@ -11,6 +11,7 @@ export {
   opsDashboardPlugin,
   EntityOpsContent,
   EntitySloCard,
+  EntityJourneysCard,
   EntitySloSummaryCard,
   EntitySloStatusCard,
   EntityOpsRelationsCard,
@@ -22,12 +23,14 @@ export {
   EntityBackupsCard,
   EntityBackupCoverageCard,
   SloReportPage,
+  SloPreviewPage,
   EntitySloReportContent,
 } from './plugin';
 export {
   isSloEntity,
   isOpsKindEntity,
   hasSlos,
+  hasJourneys,
   hasOpsRelations,
 } from './lib/predicates';
 export { isBackupRelevantEntity } from './lib/backups';

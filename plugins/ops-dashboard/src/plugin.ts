@@ -8,7 +8,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { opsApiRef, OpsClient } from './api';
-import { entityContentRouteRef, sloReportRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  sloPreviewRouteRef,
+  sloReportRouteRef,
+} from './routes';
 
 /**
  * The ops-dashboard plugin for apps on the old frontend system. Apps on the
@@ -30,6 +34,7 @@ export const opsDashboardPlugin = createPlugin({
   routes: {
     entityContent: entityContentRouteRef,
     sloReport: sloReportRouteRef,
+    sloPreview: sloPreviewRouteRef,
   },
 });
 
@@ -45,6 +50,21 @@ export const SloReportPage: () => JSX.Element = opsDashboardPlugin.provide(
     mountPoint: sloReportRouteRef,
     component: () =>
       import('./components/report/SloReportPage').then(m => m.SloReportPage),
+  }),
+);
+
+/**
+ * The SLO preview page for developers: a draft SLO document pasted and
+ * evaluated now, with the status figures and burn-down the SLO page shows.
+ *
+ * @public
+ */
+export const SloPreviewPage: () => JSX.Element = opsDashboardPlugin.provide(
+  createRoutableExtension({
+    name: 'SloPreviewPage',
+    mountPoint: sloPreviewRouteRef,
+    component: () =>
+      import('./components/slo/SloPreviewPage').then(m => m.SloPreviewPage),
   }),
 );
 
@@ -94,6 +114,24 @@ export const EntitySloCard: () => JSX.Element = opsDashboardPlugin.provide(
     component: {
       lazy: () =>
         import('./components/slo/EntitySloCard').then(m => m.EntitySloCard),
+    },
+  }),
+);
+
+/**
+ * Overview card of a System or service: its journeys (CompositeSLOs) with
+ * their live status and the system-level budget.
+ *
+ * @public
+ */
+export const EntityJourneysCard: () => JSX.Element = opsDashboardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityJourneysCard',
+    component: {
+      lazy: () =>
+        import('./components/slo/EntityJourneysCard').then(
+          m => m.EntityJourneysCard,
+        ),
     },
   }),
 );

@@ -9,3 +9,8 @@ export const entityContentRouteRef = createRouteRef({
 export const sloReportRouteRef = createRouteRef({
   id: 'ops-dashboard:slo-report',
 });
+
+/** The SLO preview page in apps on the old frontend system. */
+export const sloPreviewRouteRef = createRouteRef({
+  id: 'ops-dashboard:slo-preview',
+});

@@ -9,6 +9,10 @@ import { reportMessages } from './translations/report.en';
 import { assumptionsMessages } from './translations/assumptions.en';
 import { summaryMessages } from './translations/summary.en';
 import { correctionsMessages } from './translations/corrections.en';
+import { sloGroupsMessages } from './translations/groups.en';
+import { previewMessages } from './translations/preview.en';
+import { changesMessages } from './translations/changes.en';
+import { journeysMessages } from './translations/journeys.en';
 
 /**
  * The messages of the ops-dashboard plugin. English is the default; the
@@ -219,6 +223,8 @@ export const opsDashboardTranslationRef = createTranslationRef({
         hasPart: 'Has parts',
         dependsOn: 'Depends on',
         dependencyOf: 'Dependency of',
+        journeyOf: 'Journey of',
+        hasJourney: 'Journeys',
       },
     },
     rawSpecCard: {
@@ -234,6 +240,10 @@ export const opsDashboardTranslationRef = createTranslationRef({
     assumptions: assumptionsMessages,
     summary: summaryMessages,
     corrections: correctionsMessages,
+    sloGroups: sloGroupsMessages,
+    preview: previewMessages,
+    changes: changesMessages,
+    journeysCard: journeysMessages,
   },
   translations: {
     ja: () => import('./translations/ja'),

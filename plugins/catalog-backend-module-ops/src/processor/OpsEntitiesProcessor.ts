@@ -2,6 +2,8 @@ import {
   Entity,
   getCompoundEntityRef,
   parseEntityRef,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
   RELATION_OWNED_BY,
   RELATION_OWNER_OF,
 } from '@backstage/catalog-model';
@@ -18,16 +20,21 @@ import {
 import {
   getAlertingRefs,
   getBackupPolicyProtectsRefs,
+  getCompositeSloComponentRefs,
+  getCompositeSloScopeRef,
   getOpsOwnerRef,
   getRunbookAppliesToRefs,
   getSloServiceRef,
   isAlertPolicyEntity,
   isBackupPolicyEntity,
+  isCompositeSloEntity,
   isOpenSloDocument,
   isOpsEntity,
   isRunbookEntity,
   isSloEntity,
+  RELATION_HAS_JOURNEY,
   RELATION_HAS_RUNBOOK,
+  RELATION_JOURNEY_OF,
   RELATION_MEASURED_BY,
   RELATION_MEASURES,
   RELATION_PROTECTED_BY,
@@ -60,8 +67,8 @@ const SLO_OWNERS_KEY = 'sloOwners';
 
 /**
  * Validates the OpenSLO v1 kinds (SLO, SLI, AlertPolicy, AlertCondition,
- * AlertNotificationTarget, DataSource, Service), Runbook and BackupPolicy
- * against the schemas of `@unyo/plugin-ops-common` and emits their relations
+ * AlertNotificationTarget, DataSource, Service), Runbook, BackupPolicy and
+ * CompositeSLO against the schemas of `@unyo/plugin-ops-common` and emits their relations
  * in both directions. Other `openslo/` apiVersions are refused naming the
  * field.
  *
@@ -165,6 +172,21 @@ export class OpsEntitiesProcessor implements CatalogProcessor {
       );
       for (const ref of getBackupPolicyProtectsRefs(entity)) {
         relateBothWays(ref, RELATION_PROTECTS, RELATION_PROTECTED_BY);
+      }
+    } else if (isCompositeSloEntity(entity)) {
+      relateBothWays(
+        getOpsOwnerRef(entity),
+        RELATION_OWNED_BY,
+        RELATION_OWNER_OF,
+      );
+      relateBothWays(
+        getCompositeSloScopeRef(entity),
+        RELATION_JOURNEY_OF,
+        RELATION_HAS_JOURNEY,
+      );
+      // A journey depends on its steps' SLOs, as a component on what it calls.
+      for (const ref of getCompositeSloComponentRefs(entity)) {
+        relateBothWays(ref, RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF);
       }
     }
     return entity;

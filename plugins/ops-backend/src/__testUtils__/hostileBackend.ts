@@ -29,6 +29,8 @@ const TABLES = [
   'ops_backup_reports',
   'ops_backup_readings',
   'ops_slo_corrections',
+  'ops_changes',
+  'ops_gate_overrides',
 ];
 
 /** Rows stored by the plugin (rejected executions counted apart), in one query. */

@@ -64,3 +64,49 @@ export function linearCounter(options: {
   }
   return { name: options.name, labels: options.labels, samples };
 }
+
+/**
+ * A gauge that holds `value` from `startMs` to `endMs`, sampled every
+ * `stepMs`.
+ */
+export function constantGauge(options: {
+  name: string;
+  labels?: Record<string, string>;
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+  value: number;
+}): TestSeries {
+  const samples: Array<[number, number]> = [];
+  for (let t = options.startMs; t <= options.endMs; t += options.stepMs) {
+    samples.push([t, options.value]);
+  }
+  return { name: options.name, labels: options.labels, samples };
+}
+
+/**
+ * A service's `http_requests_total`, as the SLO fixtures select it: one
+ * counter of successes (`code="200"`) and one of errors (`code="500"`) that
+ * together grow by `perSecond`, `errorRatio` of it errors.
+ */
+export function requestCounters(options: {
+  service: string;
+  perSecond: number;
+  errorRatio: number;
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+}): TestSeries[] {
+  const { service, perSecond, errorRatio, ...range } = options;
+  return [
+    { code: '200', rate: perSecond * (1 - errorRatio) },
+    { code: '500', rate: perSecond * errorRatio },
+  ].map(({ code, rate }) =>
+    linearCounter({
+      name: 'http_requests_total',
+      labels: { service, code },
+      perSecond: rate,
+      ...range,
+    }),
+  );
+}

@@ -10,8 +10,13 @@ import {
   prometheusRequirement,
 } from '@internal/ops-test-utils';
 
+import {
+  createPrometheusClients,
+  PrometheusClients,
+} from '../prometheus/PrometheusClients';
+
 export type { TestSeries } from './openmetrics';
-export { linearCounter } from './openmetrics';
+export { constantGauge, linearCounter, requestCounters } from './openmetrics';
 
 export { prometheusRequirement };
 
@@ -187,4 +192,56 @@ export async function startPrometheus(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A Prometheus for the enclosing `describe`: started in its `beforeAll`,
+ * stopped in its `afterAll`. `options` may be a function, to be read when
+ * the suite starts (after the `beforeAll`s registered before this call).
+ * `timeoutMs` is the start's, when the suite's `jest.setTimeout` is too short.
+ */
+export function prometheusForSuite(
+  options: TestPrometheusOptions | (() => TestPrometheusOptions),
+  timeoutMs?: number,
+): TestPrometheus {
+  let started: TestPrometheus | undefined;
+  const current = () => {
+    if (!started) throw new Error('the suite has not started Prometheus');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startPrometheus(
+      typeof options === 'function' ? options() : options,
+    );
+  }, timeoutMs);
+  afterAll(() => started?.stop());
+  return {
+    get url() {
+      return current().url;
+    },
+    takeDown: () => current().takeDown(),
+    bringUp: () => current().bringUp(),
+    stop: () => current().stop(),
+  };
+}
+
+/**
+ * The backend's clients for one `default` server at `url`, without retries,
+ * so that a failing query fails the test at once.
+ */
+export function testPrometheusClients(
+  url: string,
+  timeoutSeconds: number,
+): PrometheusClients {
+  return createPrometheusClients(
+    [
+      {
+        name: 'default',
+        url,
+        headers: {},
+        timeout: { seconds: timeoutSeconds },
+      },
+    ],
+    { retry: { attempts: 1 } },
+  );
 }

@@ -1,9 +1,5 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { fullEntityRef, runbookEntityRef } from '../lib/entityRefs';
 import { Zod } from './types';
-
-// Entity names as the catalog allows them (as lib/params.ts checks them).
-const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
 
 /** The `entityRef` input most actions take. */
 export function entityRefInput(z: Zod, what: string) {
@@ -22,31 +18,12 @@ export function entityRefInput(z: Zod, what: string) {
  * field otherwise (the registry answers it as a 400, MCP as a tool error).
  */
 export function entityRefOf(value: string, field: string): string {
-  let ref;
-  try {
-    ref = parseEntityRef(value);
-  } catch (e) {
-    throw new InputError(
-      `${field} is not an entity ref such as component:default/my-service: ${
-        (e as Error).message
-      }`,
-    );
-  }
-  if (!NAME.test(ref.name) || !NAME.test(ref.namespace)) {
-    throw new InputError(`${field} has an invalid name: "${value}"`);
-  }
-  return stringifyEntityRef(ref);
+  return fullEntityRef(value, field, 'component:default/my-service');
 }
 
 /** A runbook ref, normalised to `runbook:<namespace>/<name>` in lower case. */
 export function runbookRefOf(value: string, field = 'runbookRef'): string {
-  const ref = parseEntityRef(entityRefOf(value, field));
-  if (ref.kind.toLocaleLowerCase('en-US') !== 'runbook') {
-    throw new InputError(
-      `${field} must be a runbook ref such as runbook:default/my-runbook`,
-    );
-  }
-  return `runbook:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
+  return runbookEntityRef(value, field, 'component:default/my-service');
 }
 
 /** Read-only actions: MCP clients may call them without asking. */

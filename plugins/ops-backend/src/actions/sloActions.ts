@@ -57,6 +57,17 @@ function sloStatusSchema(z: Zod) {
           'At the current burn, seconds until the budget is gone; null: not burning',
         ),
       evaluatedAt: z.string().describe('ISO time of the values shown'),
+      groups: z
+        .array(
+          z
+            .object({ labels: z.record(z.string()) })
+            .passthrough()
+            .describe('One group: the same figures as the SLO, for its labels'),
+        )
+        .optional()
+        .describe(
+          'SLOs grouped by unyo.dev/group-by: one status per label value, worst first (least budget left)',
+        ),
     })
     .passthrough();
 }

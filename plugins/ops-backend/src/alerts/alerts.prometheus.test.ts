@@ -16,6 +16,7 @@ import {
   startAlertmanager,
 } from '@internal/ops-test-utils';
 import {
+  constantGauge,
   TestPrometheus,
   prometheusRequirement,
   startPrometheus,
@@ -50,10 +51,14 @@ function fastRules(): string {
 
 /** Gauges sampled every 15 s over the last 30 min, up to now (live). */
 function gauge(name: string, labels: Record<string, string>, value: number) {
-  const samples: Array<[number, number]> = [];
-  for (let t = NOW - 30 * 60_000; t <= NOW; t += 15_000)
-    samples.push([t, value]);
-  return { name, labels, samples };
+  return constantGauge({
+    name,
+    labels,
+    value,
+    startMs: NOW - 30 * 60_000,
+    endMs: NOW,
+    stepMs: 15_000,
+  });
 }
 
 async function eventually<T>(

@@ -30,6 +30,46 @@ describe('readOpsConfig', () => {
     );
   });
 
+  it('keeps 100 groups per grouped SLO unless ops.slo.maxGroups says otherwise, and names the key when it is not a whole number', () => {
+    const read = (maxGroups?: unknown) =>
+      readOpsConfig(
+        new ConfigReader(
+          maxGroups === undefined ? {} : { ops: { slo: { maxGroups } } },
+        ),
+      );
+    expect(read().slo.maxGroups).toBe(100);
+    expect(read(20).slo.maxGroups).toBe(20);
+    for (const bad of [0, 2.5, -1]) {
+      expect(() => read(bad)).toThrow(
+        'ops.slo.maxGroups must be a whole number of at least 1',
+      );
+    }
+  });
+
+  it('reads the SLO preview rate limit, on by default, and names a bad key', () => {
+    const read = (rateLimit?: object) =>
+      readOpsConfig(
+        new ConfigReader({ ops: { slo: { preview: { rateLimit } } } }),
+      ).slo.previewRateLimit;
+    expect(read()).toEqual({
+      maxPreviews: 10,
+      window: { minutes: 1 },
+      windowMs: 60_000,
+    });
+    expect(read({ maxPreviews: 3, window: { seconds: 30 } })).toEqual({
+      maxPreviews: 3,
+      window: { seconds: 30 },
+      windowMs: 30_000,
+    });
+    expect(read({ enabled: false })).toBeUndefined();
+    expect(() => read({ maxPreviews: 0 })).toThrow(
+      'ops.slo.preview.rateLimit.maxPreviews must be a whole number of 1 or more',
+    );
+    expect(() => read({ window: { milliseconds: 10 } })).toThrow(
+      'ops.slo.preview.rateLimit.window must be at least 1 second',
+    );
+  });
+
   it('reads named servers with tenant headers, keeping the first as default', () => {
     const config = readOpsConfig(
       new ConfigReader({

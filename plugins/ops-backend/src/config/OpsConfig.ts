@@ -1,8 +1,5 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
-import {
-  NotificationsConfig,
-  readNotificationsConfig,
-} from './notifications';
+import { NotificationsConfig, readNotificationsConfig } from './notifications';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
@@ -12,7 +9,12 @@ import {
 } from '@unyo/plugin-ops-common';
 import { AlertLevelsConfig, readAlertLevels } from './alertLevels';
 import { readCertificateThresholds } from './certificateThresholds';
-import { readRunbookRateLimit, RunbookRateLimit } from './rateLimit';
+import {
+  readRunbookRateLimit,
+  readSloPreviewRateLimit,
+  RunbookRateLimit,
+  SloPreviewRateLimit,
+} from './rateLimit';
 
 /** A named HTTP server Unyo reads from: Prometheus-compatible or Alertmanager. */
 export interface OpsServerConfig {
@@ -48,6 +50,10 @@ export interface OpsConfig {
     policy: SloPolicyThresholds;
     /** `ops.slo.policies`: named policies SLOs choose by annotation. */
     policies: Record<string, SloPolicyThresholds>;
+    /** `ops.slo.maxGroups`: most groups kept per grouped SLO. */
+    maxGroups: number;
+    /** `ops.slo.preview.rateLimit`; undefined when turned off. */
+    previewRateLimit?: SloPreviewRateLimit;
   };
   /** `ops.alerts`: level sets by name and the one used by default. */
   alerts: AlertLevelsConfig;
@@ -151,6 +157,15 @@ function readPolicy(
   return { featureFreezeBelow, incidentOnlyBelow };
 }
 
+function readMaxGroups(ops: Config | undefined): number {
+  const key = 'slo.maxGroups';
+  const value = ops?.getOptionalNumber(key) ?? 100;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(`ops.${key} must be a whole number of at least 1`);
+  }
+  return value;
+}
+
 function readResolution(ops: Config | undefined): number {
   const key = 'slo.expressionResolution';
   if (!ops?.has(key)) return 60;
@@ -185,6 +200,7 @@ export function readOpsConfig(root: Config): OpsConfig {
         ? readDurationFromConfig(ops, { key: 'slo.evaluationInterval' })
         : { minutes: 1 },
       expressionResolutionSeconds: readResolution(ops),
+      maxGroups: readMaxGroups(ops),
       policy,
       // A named policy states both thresholds (no silent mix with the default).
       policies: Object.fromEntries(
@@ -196,6 +212,9 @@ export function readOpsConfig(root: Config): OpsConfig {
           }
           return [name, readPolicy(set, at, policy)];
         }),
+      ),
+      previewRateLimit: readSloPreviewRateLimit(
+        ops?.getOptionalConfig('slo.preview.rateLimit'),
       ),
     },
     alerts: readAlertLevels(ops?.getOptionalConfig('alerts')),

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { DigestsConfig, readDigestsConfig } from './digests';
 
 /** The kinds of owner notifications, each switchable (`ops.notifications.<kind>`). */
 export const NOTIFICATION_KINDS = [
@@ -23,6 +24,8 @@ export interface NotificationsConfig {
   /** A health endpoint down this long is notified. */
   healthOutageMinutes: number;
   locale: (typeof NOTIFICATION_LOCALES)[number];
+  /** `ops.notifications.digests`: weekly and monthly SLO digests. */
+  digests: DigestsConfig;
 }
 
 const DEFAULT_HEALTH_OUTAGE_MINUTES = 5;
@@ -58,5 +61,6 @@ export function readNotificationsConfig(
     kinds,
     healthOutageMinutes: minutes,
     locale: locale as NotificationsConfig['locale'],
+    digests: readDigestsConfig(config?.getOptionalConfig('digests'), enabled),
   };
 }

@@ -9,9 +9,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import {
   describeWithPrometheus,
-  linearCounter,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
+  requestCounters,
 } from '../__testUtils__/prometheus';
 import { opsPlugin } from '../plugin';
 import { createThanosModule, SentQuery } from './__testUtils__/thanosModule';
@@ -75,28 +74,18 @@ const config = (servers: object[]) =>
 
 describeWithPrometheus('a metric source type added by a module', () => {
   jest.setTimeout(120_000);
-  let prometheus: TestPrometheus;
-
-  beforeAll(async () => {
-    // 10 requests a second for ten days, 0.1 % errors: SLI 0.999, 90 % of
-    // a 99 % budget left.
-    prometheus = await startPrometheus({
-      series: [
-        ['200', 9.99],
-        ['500', 0.01],
-      ].map(([code, perSecond]) =>
-        linearCounter({
-          name: 'http_requests_total',
-          labels: { service: 'orders', code: code as string },
-          startMs: END - 10 * DAY,
-          endMs: END,
-          stepMs: MINUTE,
-          perSecond: perSecond as number,
-        }),
-      ),
-    });
+  // 10 requests a second for ten days, 0.1 % errors: SLI 0.999, 90 % of
+  // a 99 % budget left.
+  const prometheus = prometheusForSuite({
+    series: requestCounters({
+      service: 'orders',
+      perSecond: 10,
+      errorRatio: 0.001,
+      startMs: END - 10 * DAY,
+      endMs: END,
+      stepMs: MINUTE,
+    }),
   });
-  afterAll(() => prometheus?.stop());
 
   it('evaluates an SLO through the module client of the server its metricSourceRef names', async () => {
     const sent: SentQuery[] = [];

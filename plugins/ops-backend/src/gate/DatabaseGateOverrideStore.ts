@@ -42,6 +42,20 @@ export class DatabaseGateOverrideStore {
     return { id, ...override };
   }
 
+  /** The override `id` if not expired at `now`. */
+  async activeById(id: string, now: Date): Promise<GateOverride | undefined> {
+    const row = await this.db(TABLE)
+      .where('id', id)
+      .where('expires_at', '>', now)
+      .first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Ends an override at `now`: kept, as an expired one is. */
+  async expire(id: string, now: Date): Promise<void> {
+    await this.db(TABLE).where('id', id).update({ expires_at: now });
+  }
+
   /** Not expired at `now`, the latest expiry first. */
   async active(now: Date, entityRef?: string): Promise<GateOverride[]> {
     const query = this.db(TABLE)

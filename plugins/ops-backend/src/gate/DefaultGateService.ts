@@ -3,7 +3,7 @@ import {
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { opsGateOverridePermission } from '@unyo/plugin-ops-common';
 import { SloService } from '../slo/SloService';
@@ -56,20 +56,7 @@ export class DefaultGateService implements GateService {
     request: CreateGateOverride,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<GateOverride> {
-    const [decision] = await this.options.permissions.authorize(
-      [
-        {
-          permission: opsGateOverridePermission,
-          resourceRef: request.entityRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'You are not allowed to override the deploy gate (permission ops.gate.override)',
-      );
-    }
+    await this.authorizeOverride(request.entityRef, credentials);
     return this.options.overrides.add({
       entityRef: request.entityRef,
       reason: request.reason,
@@ -77,6 +64,35 @@ export class DefaultGateService implements GateService {
       createdAt: this.now().toISOString(),
       expiresAt: request.expiresAt.toISOString(),
     });
+  }
+
+  async endOverride(
+    id: string,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<GateOverride> {
+    const override = await this.options.overrides.activeById(id, this.now());
+    if (!override) {
+      throw new NotFoundError(`No active deploy-gate override ${id}`);
+    }
+    await this.authorizeOverride(override.entityRef, credentials);
+    await this.options.overrides.expire(id, this.now());
+    return override;
+  }
+
+  /** Creating and ending an override are the same decision on the entity. */
+  private async authorizeOverride(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: opsGateOverridePermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You are not allowed to override the deploy gate (permission ops.gate.override)',
+      );
+    }
   }
 
   listOverrides(entityRef?: string): Promise<GateOverride[]> {

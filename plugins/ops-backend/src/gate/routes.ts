@@ -4,7 +4,10 @@ import { entityRefParam, optionalString } from '../lib/params';
 import { GateService } from './types';
 import { parseCreateGateOverride } from './validation';
 
-/** `GET /gate`, `GET|POST /gate/overrides` (docs/deploy-gate.md). */
+/**
+ * `GET /gate`, `GET|POST /gate/overrides`, `DELETE /gate/overrides/{id}`
+ * (docs/deploy-gate.md).
+ */
 export function createGateRoutes(options: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
@@ -52,6 +55,25 @@ export function createGateRoutes(options: {
       const created = await gate.createOverride(request, credentials);
       await event.success({ meta: { override: { ...created } } });
       res.status(201).json(created);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  // Users only, as creating: ending an override is a decision by a person.
+  router.delete('/gate/overrides/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const event = await auditor.createEvent({
+      eventId: 'gate-override-delete',
+      severityLevel: 'medium',
+      request: req,
+      meta: { id: req.params.id },
+    });
+    try {
+      const ended = await gate.endOverride(req.params.id, credentials);
+      await event.success({ meta: { override: { ...ended } } });
+      res.status(204).end();
     } catch (error) {
       await event.fail({ error: error as Error });
       throw error;

@@ -54,6 +54,14 @@ export interface GateService {
     request: CreateGateOverride,
     credentials: BackstageCredentials,
   ): Promise<GateOverride>;
+  /**
+   * Ends an active override now (permission `ops.gate.override` on its
+   * entity; users only); a 404 for an unknown or expired id.
+   */
+  endOverride(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<GateOverride>;
   /** Overrides not yet expired, of one entity or all. */
   listOverrides(entityRef?: string): Promise<GateOverride[]>;
 }

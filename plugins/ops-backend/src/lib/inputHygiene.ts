@@ -22,10 +22,17 @@ export const WEBHOOK_LIMITS: InputLimits = {
   maxStringLength: 16 * 1024,
   maxArrayLength: 10_000,
 };
+/** A draft SLO document is one string, larger than the usual value. */
+export const SLO_PREVIEW_LIMITS: InputLimits = {
+  ...INPUT_LIMITS,
+  maxBodyBytes: 128 * 1024,
+  maxStringLength: 64 * 1024,
+};
 /** Path segments and query values: ids, refs and names. */
 export const MAX_PARAMETER_LENGTH = 1024;
 
 const WEBHOOK_PATH = '/alerts/webhook';
+const SLO_PREVIEW_PATH = '/slos/preview';
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
 /** The spec's paths as segments, to name the path parameter at fault. */
@@ -143,12 +150,15 @@ function parseJsonBody(bytes: Buffer, limits: InputLimits): unknown {
 export function inputHygiene(): express.RequestHandler {
   const bodies = {
     webhook: jsonBody(WEBHOOK_LIMITS),
+    preview: jsonBody(SLO_PREVIEW_LIMITS),
     other: jsonBody(INPUT_LIMITS),
   };
   return (req, res, next) => {
     checkPath(req);
     checkQuery(req);
-    const body = req.path === WEBHOOK_PATH ? bodies.webhook : bodies.other;
+    let body = bodies.other;
+    if (req.path === WEBHOOK_PATH) body = bodies.webhook;
+    else if (req.path === SLO_PREVIEW_PATH) body = bodies.preview;
     body(req, res, next);
   };
 }

@@ -6,7 +6,7 @@ import { SubjectState, TransitionStore } from './TransitionStore';
 const TABLE = 'ops_notification_state';
 
 /** A unique-key violation: another replica recorded the subject first. */
-function isDuplicate(error: unknown): boolean {
+export function isDuplicate(error: unknown): boolean {
   const { code } = error as { code?: string };
   // PostgreSQL unique_violation; SQLite's primary key constraint.
   return code === '23505' || String(code).startsWith('SQLITE_CONSTRAINT');

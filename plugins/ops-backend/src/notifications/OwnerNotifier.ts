@@ -34,6 +34,14 @@ export interface OwnerNotifier {
     payload: OpsNotificationPayload,
   ): Promise<boolean>;
   notifyUser(userRef: string, payload: OpsNotificationPayload): Promise<void>;
+  /**
+   * To one entity directly: a group (each member) or a user; for
+   * notifications about a group itself, such as a digest.
+   */
+  notifyEntity(
+    entityRef: string,
+    payload: OpsNotificationPayload,
+  ): Promise<void>;
 }
 
 /** The owner of an entity as an entity ref, or undefined. */
@@ -102,6 +110,13 @@ export class CatalogOwnerNotifier implements OwnerNotifier {
     payload: OpsNotificationPayload,
   ): Promise<void> {
     await this.send(userRef, payload);
+  }
+
+  async notifyEntity(
+    entityRef: string,
+    payload: OpsNotificationPayload,
+  ): Promise<void> {
+    await this.send(entityRef, payload);
   }
 
   private async send(entityRef: string, payload: OpsNotificationPayload) {

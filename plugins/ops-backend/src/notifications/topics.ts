@@ -9,6 +9,7 @@ export const NOTIFICATION_TOPICS = {
   backups: 'Backups',
   health: 'Health',
   runbooks: 'Runbook executions',
+  sloDigests: 'SLO digests',
 } as const;
 
 /** The catalog page of an entity, optionally one of its tabs. */

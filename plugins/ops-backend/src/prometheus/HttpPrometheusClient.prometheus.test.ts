@@ -1,8 +1,7 @@
 import {
-  TestPrometheus,
   describeWithPrometheus,
   linearCounter,
-  startPrometheus,
+  prometheusForSuite,
 } from '../__testUtils__/prometheus';
 import { PrometheusQueryError, PrometheusUnavailableError } from './errors';
 import { HttpPrometheusClient } from './HttpPrometheusClient';
@@ -26,32 +25,31 @@ const services: Record<string, number> = {
 
 describeWithPrometheus('HttpPrometheusClient against a real Prometheus', () => {
   jest.setTimeout(60_000);
-  let prometheus: TestPrometheus;
-  let client: HttpPrometheusClient;
-
-  beforeAll(async () => {
-    prometheus = await startPrometheus({
-      series: [
-        ...Object.entries(services).map(([service, perSecond]) =>
-          linearCounter({
-            name: 'http_requests_total',
-            labels: { service, code: '200' },
-            startMs: start,
-            endMs: end,
-            stepMs: 15_000,
-            perSecond,
-          }),
-        ),
+  const prometheus = prometheusForSuite({
+    series: [
+      ...Object.entries(services).map(([service, perSecond]) =>
         linearCounter({
           name: 'http_requests_total',
-          labels: { service: 'identity-service', code: '500' },
-          startMs: start + HOUR,
+          labels: { service, code: '200' },
+          startMs: start,
           endMs: end,
           stepMs: 15_000,
-          perSecond: 0.5,
+          perSecond,
         }),
-      ],
-    });
+      ),
+      linearCounter({
+        name: 'http_requests_total',
+        labels: { service: 'identity-service', code: '500' },
+        startMs: start + HOUR,
+        endMs: end,
+        stepMs: 15_000,
+        perSecond: 0.5,
+      }),
+    ],
+  });
+  let client: HttpPrometheusClient;
+
+  beforeAll(() => {
     client = new HttpPrometheusClient({
       server: {
         name: 'test',
@@ -61,10 +59,6 @@ describeWithPrometheus('HttpPrometheusClient against a real Prometheus', () => {
       },
       retry: { baseDelayMs: 10, maxDelayMs: 50 },
     });
-  });
-
-  afterAll(async () => {
-    await prometheus?.stop();
   });
 
   it('measures the known increase over 1h, with labels', async () => {

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { readLabelMatcher } from '@unyo/plugin-ops-common';
+import {
+  formatPromqlDuration,
+  readLabelMatcher,
+} from '@unyo/plugin-ops-common';
 
 /** A label matcher operator as PromQL spells it. */
 export type MatcherOp = '=' | '!=' | '=~' | '!~';
@@ -75,29 +78,17 @@ export function formatSelector(selector: ParsedSelector): string {
     .join(',')}}`;
 }
 
-const DURATION_UNITS: Array<[string, number]> = [
-  ['d', 86400],
-  ['h', 3600],
-  ['m', 60],
-  ['s', 1],
-];
-
 /**
- * Seconds as a PromQL duration in the largest unit that divides them exactly
- * (`2592000` → `30d`, `5400` → `90m`). Single units only, which every
- * Prometheus-compatible server (Thanos, Mimir, older Prometheus) accepts.
+ * Seconds as a PromQL duration (ops-common's `formatPromqlDuration`: the
+ * largest single unit that divides them exactly, `2592000` → `30d`, which
+ * every Prometheus-compatible server accepts); a bad one is a 400, as the
+ * backend's other query errors.
  */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds <= 0) {
     throw new InputError(`Invalid PromQL duration: ${seconds} seconds`);
   }
-  const ms = Math.round(seconds * 1000);
-  if (ms % 1000 !== 0) {
-    return `${ms}ms`;
-  }
-  const whole = ms / 1000;
-  const [unit, size] = DURATION_UNITS.find(([, s]) => whole % s === 0)!;
-  return `${whole / size}${unit}`;
+  return formatPromqlDuration(seconds);
 }
 
 export interface IncreaseQueryOptions {

@@ -1,16 +1,13 @@
-/** One sample of an instant query: a vector element, or a scalar (no labels). */
-export interface InstantSample {
-  labels: Record<string, string>;
-  /** May be NaN or ±Infinity, as Prometheus computes them (e.g. 0/0). */
-  value: number;
-  timestamp: Date;
-}
+import type { MetricSample, MetricSeries } from '@unyo/plugin-ops-node';
 
-/** One series of a range query. */
-export interface RangeSeries {
-  labels: Record<string, string>;
-  values: Array<[Date, number]>;
-}
+/**
+ * One sample of an instant query: ops-node's `MetricSample`, which the
+ * clients of metric-source modules answer too.
+ */
+export type InstantSample = MetricSample;
+
+/** One series of a range query: ops-node's `MetricSeries`. */
+export type RangeSeries = MetricSeries;
 
 export interface InstantQueryOptions {
   /** Evaluation time; the server's "now" when omitted. */

@@ -8,7 +8,6 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
-  CreateExecutionRequest,
   Execution,
   RunbookEntity,
   RunbooksResponse,
@@ -68,13 +67,9 @@ export class DefaultRunbookService implements RunbookService {
     return listRunbooks(this.options, entityRef, credentials);
   }
 
-  async execute(options: {
-    runbookRef: string;
-    actionId: string;
-    request: CreateExecutionRequest;
-    credentials: BackstageCredentials;
-    httpRequest?: any;
-  }): Promise<{ created: boolean; execution: Execution }> {
+  async execute(
+    options: Parameters<RunbookService['execute']>[0],
+  ): Promise<{ created: boolean; execution: Execution }> {
     const runbook = await this.loadRunbook(
       options.runbookRef,
       options.credentials,

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   AuditorService,
   AuditorServiceEvent,
-  BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
-  CreateExecutionRequest,
   Execution,
   OpsJsonObject,
   RunbookEntity,
@@ -19,6 +17,7 @@ import { ExecutionStore } from './ExecutionStore';
 import { PrepareOptions, prepareExecution } from './prepareExecution';
 import { checkRateLimit } from './rateLimit';
 import { RunbookRateLimit } from '../config/rateLimit';
+import { RunbookService } from './RunbookService';
 
 // A running row is failed as stale this long after its timeout.
 const STALE_GRACE_MS = 30_000;
@@ -54,14 +53,12 @@ export interface RunbookExecutorOptions extends PrepareOptions {
 export class RunbookExecutor {
   constructor(private readonly options: RunbookExecutorOptions) {}
 
-  async execute(options: {
-    runbook: RunbookEntity;
-    runbookRef: string;
-    actionId: string;
-    request: CreateExecutionRequest;
-    credentials: BackstageCredentials;
-    httpRequest?: any;
-  }): Promise<{ created: boolean; execution: Execution }> {
+  /** {@link RunbookService.execute} for the runbook already loaded. */
+  async execute(
+    options: Parameters<RunbookService['execute']>[0] & {
+      runbook: RunbookEntity;
+    },
+  ): Promise<{ created: boolean; execution: Execution }> {
     const { runbook, runbookRef, actionId, request, credentials } = options;
     const { store } = this.options;
     const actor = actorOf(credentials);

@@ -1,21 +1,11 @@
 import { RunbookRateLimit } from '../config/rateLimit';
+import {
+  describeWindow,
+  TooManyRequestsError,
+} from '../lib/TooManyRequestsError';
 import { ExecutionStore } from './ExecutionStore';
 
-/** A 429: the caller started this action too often; retry after `retryAfterSeconds`. */
-export class TooManyRequestsError extends Error {
-  readonly statusCode = 429;
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(message);
-    this.name = 'TooManyRequestsError';
-  }
-}
-
-function describeWindow(windowMs: number): string {
-  const seconds = windowMs / 1000;
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
+export { TooManyRequestsError } from '../lib/TooManyRequestsError';
 
 /**
  * Throws a TooManyRequestsError when the actor already started `maxExecutions`

@@ -23,9 +23,9 @@ import {
   TestHttpServer,
 } from '@internal/ops-test-utils';
 import {
+  constantGauge,
   describeWithPrometheus,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
 } from '../__testUtils__/prometheus';
 import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
 import { opsPlugin } from '../plugin';
@@ -235,6 +235,16 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
   let signals: SignalPayload[];
   let polls: Map<string, number>;
   let audits: RecordedAuditEvent[];
+  // The executor stores the final status, then publishes its signal: a test
+  // that has just read the final status can get there before the signal.
+  const settledSignals = async (finals: number) => {
+    const isFinal = (s: SignalPayload) =>
+      (s.message as any).execution.status !== 'running';
+    for (let i = 0; i < 200 && signals.filter(isFinal).length < finals; i++) {
+      await new Promise(resolve => setTimeout(resolve, 25));
+    }
+    return signals;
+  };
 
   beforeEach(async () => {
     signals = [];
@@ -430,10 +440,9 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
         },
       },
     });
-    expect(signals.map(s => (s.message as any).execution.status)).toEqual([
-      'running',
-      'succeeded',
-    ]);
+    expect(
+      (await settledSignals(1)).map(s => (s.message as any).execution.status),
+    ).toEqual(['running', 'succeeded']);
     expect(signals[0]).toMatchObject({
       channel: 'ops:runbook-executions',
       recipients: { type: 'user', entityRef: 'user:default/alice' },
@@ -687,7 +696,9 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
       },
     });
     // The page saw the run id while it ran.
-    const seen = signals.map(s => (s.message as any).execution);
+    const seen = (await settledSignals(1)).map(
+      s => (s.message as any).execution,
+    );
     expect(seen.map(e => [e.status, e.output?.summary])).toEqual([
       ['running', undefined],
       ['running', 'Run a/7: started'],
@@ -846,30 +857,25 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
   });
 
   describeWithPrometheus('with a real Prometheus', () => {
-    let prometheus: TestPrometheus;
-    beforeAll(async () => {
+    const prometheus = prometheusForSuite(() => {
       const now = Date.now();
-      const samples: Array<[number, number]> = [];
-      for (let t = now - 30 * 60_000; t <= now; t += 15_000) {
-        samples.push([t, 500]);
-      }
-      prometheus = await startPrometheus({
+      const range = { startMs: now - 30 * 60_000, endMs: now, stepMs: 15_000 };
+      return {
         series: [
-          {
+          constantGauge({
             name: 'mairust_queue_length',
             labels: { service: 'mairust-smtp' },
-            samples,
-          },
-          {
+            value: 500,
+            ...range,
+          }),
+          constantGauge({
             name: 'mairust_queue_length',
             labels: { service: 'other' },
-            samples: samples.map(([t]) => [t, 99_999]),
-          },
+            value: 99_999,
+            ...range,
+          }),
         ],
-      });
-    });
-    afterAll(async () => {
-      await prometheus?.stop();
+      };
     });
 
     it('reports pass and fail of prometheus-query checks with the value found', async () => {

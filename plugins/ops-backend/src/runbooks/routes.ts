@@ -1,8 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { entityRefParam, nameParam } from '../lib/params';
+import { runbookEntityRef } from '../lib/entityRefs';
+import { entityRefParam, optionalInteger, optionalString } from '../lib/params';
 import { specBody } from '../lib/specBody';
 import { JsonObject } from '@backstage/types';
 import {
@@ -16,11 +16,6 @@ import { TooManyRequestsError } from './rateLimit';
 // to src/schema/openapi.yaml before any route (lib/specParameters.ts): the
 // routes read them as valid. Their defaults are the spec's too.
 const DEFAULT_LIMIT = 50;
-
-/** A query integer the spec has checked; absent or empty is the default. */
-function queryInteger(value: unknown, fallback: number): number {
-  return typeof value === 'string' && value !== '' ? Number(value) : fallback;
-}
 
 // Fields and limits: CreateExecutionRequest in src/schema/openapi.yaml.
 const executionBody = specBody(
@@ -38,14 +33,6 @@ function bodyOf(body: unknown): CreateExecutionRequest {
       ? { entityRef: stringifyEntityRef(parseEntityRef(parsed.entityRef)) }
       : {}),
   };
-}
-
-function runbookRefParam(value: string): string {
-  const ref = parseEntityRef(value);
-  if (ref.kind.toLocaleLowerCase('en-US') !== 'runbook') {
-    throw new InputError(`runbookRef must be a runbook:<namespace>/<name> ref`);
-  }
-  return `runbook:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
 }
 
 /**
@@ -72,9 +59,8 @@ export function createRunbookRoutes(options: {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      const namespace = nameParam(req, 'namespace');
-      const name = nameParam(req, 'name');
-      const { actionId } = req.params;
+      // Each a catalog name: the spec's pattern (specParameters.ts).
+      const { namespace, name, actionId } = req.params;
       const { created, execution } = await runbooks
         .execute({
           runbookRef: `runbook:${namespace}/${name}`.toLocaleLowerCase('en-US'),
@@ -98,19 +84,20 @@ export function createRunbookRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const runbookRef = runbookRefParam(entityRefParam(req, 'runbookRef'));
+    const runbookRef = runbookEntityRef(
+      entityRefParam(req, 'runbookRef'),
+      'Query parameter runbookRef',
+    );
     const actor =
       req.query.actor === undefined ? undefined : entityRefParam(req, 'actor');
     res.json(
       await runbooks.listExecutions(
         {
           runbookRef,
-          status: (req.query.status || undefined) as
-            | ExecutionStatus
-            | undefined,
+          status: optionalString<ExecutionStatus>(req, 'status'),
           actor,
-          limit: queryInteger(req.query.limit, DEFAULT_LIMIT),
-          offset: queryInteger(req.query.offset, 0),
+          limit: optionalInteger(req, 'limit') ?? DEFAULT_LIMIT,
+          offset: optionalInteger(req, 'offset') ?? 0,
         },
         credentials,
       ),

@@ -1,21 +1,11 @@
 import {
   interpolateBody,
   interpolateHeader,
-  interpolatePath,
   interpolateQuery,
 } from './templates';
 
 describe('runbook action templates', () => {
   const parameters = { reason: 'a/b "c"', nodes: 3, dry: false };
-
-  it('URL-encodes path values, so they stay in their segment', () => {
-    expect(
-      interpolatePath(
-        '/job/${parameters.reason}/run?n=${parameters.nodes}',
-        parameters,
-      ),
-    ).toBe('/job/a%2Fb%20%22c%22/run?n=3');
-  });
 
   it('inserts JSON values as values, and as text inside longer strings', () => {
     expect(

@@ -12,12 +12,13 @@ import {
  * `${selector}` (the entity's alert-selector matchers) and
  * `${labels.<name>}` (the value of its `name="..."` matcher).
  */
-const PARAMETER = /\$\{parameters\.([A-Za-z_][A-Za-z0-9_]*)\}/g;
+export const PARAMETER = /\$\{parameters\.([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const WHOLE_PARAMETER = /^\$\{parameters\.([A-Za-z_][A-Za-z0-9_]*)\}$/;
 const QUERY_PLACEHOLDER =
   /\$\{(?:parameters\.([A-Za-z_][A-Za-z0-9_]*)|labels\.([A-Za-z_][A-Za-z0-9_]*)|(selector))\}/g;
 
-function parameter(
+/** A placeholder's parameter; a 400 naming it and `where` when it is not given. */
+export function requiredParameter(
   parameters: OpsJsonObject,
   name: string,
   where: string,
@@ -31,18 +32,9 @@ function parameter(
   return value;
 }
 
-function asText(value: OpsJsonValue): string {
+/** A parameter as it is written into text: strings as they are, others as JSON. */
+export function parameterText(value: OpsJsonValue): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** A request path: each value URL-encoded, so it stays one path segment or query value. */
-export function interpolatePath(
-  path: string,
-  parameters: OpsJsonObject,
-): string {
-  return path.replace(PARAMETER, (_, name) =>
-    encodeURIComponent(asText(parameter(parameters, name, 'request.path'))),
-  );
 }
 
 /** A header value; line breaks are refused (they would split the header). */
@@ -53,7 +45,7 @@ export function interpolateHeader(
 ): string {
   const where = `request.headers.${name}`;
   const result = value.replace(PARAMETER, (_, p) =>
-    asText(parameter(parameters, p, where)),
+    parameterText(requiredParameter(parameters, p, where)),
   );
   if (/[\r\n\0]/.test(result)) {
     throw new InputError(`${where} must not contain line breaks`);
@@ -72,9 +64,9 @@ export function interpolateBody(
 ): OpsJsonValue {
   if (typeof body === 'string') {
     const whole = WHOLE_PARAMETER.exec(body);
-    if (whole) return parameter(parameters, whole[1], 'request.body');
+    if (whole) return requiredParameter(parameters, whole[1], 'request.body');
     return body.replace(PARAMETER, (_, name) =>
-      asText(parameter(parameters, name, 'request.body')),
+      parameterText(requiredParameter(parameters, name, 'request.body')),
     );
   }
   if (Array.isArray(body)) {
@@ -128,10 +120,10 @@ export function interpolateQuery(
       }
       return promqlStringContent(matcher.value);
     }
-    const value = parameter(parameters, param, 'query');
+    const value = requiredParameter(parameters, param, 'query');
     if (typeof value === 'number' || typeof value === 'boolean') {
       return String(value);
     }
-    return promqlStringContent(asText(value));
+    return promqlStringContent(parameterText(value));
   });
 }

@@ -5,10 +5,11 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_SLO_POLICY_THRESHOLDS,
   getSloServiceRef,
+  isCompositeSloEntity,
   isSloEntity,
   resolveWindow,
+  RELATION_HAS_JOURNEY,
   RELATION_MEASURED_BY,
-  SloEntity,
   SloPolicyThresholds,
   SloStatus,
   SloStatusWithHistory,
@@ -16,7 +17,8 @@ import {
 } from '@unyo/plugin-ops-common';
 import { SloStore } from '../database/SloStore';
 import { fixedSloPolicy, SloPolicyLookup } from './policies';
-import { describeSlo, sloTimeWindow } from './describeSlo';
+import { describeSlo, SloDescription, sloTimeWindow } from './describeSlo';
+import { describeComposite } from './composite/describeComposite';
 import { dailyHistory, mergeHistory } from './rollups/dailyHistory';
 import { utcDay } from './evaluation/windowSegments';
 import { presentStatus } from './presentStatus';
@@ -26,6 +28,7 @@ import { MonthlyRollups } from './rollups/MonthlyRollups';
 import { monthlyStatus } from './report/monthlyStatus';
 import { judgeMonthByVersion } from './versions/judgeByVersion';
 import { SloVersions } from './versions/SloVersionStore';
+import { queryAllEntities } from '../lib/queryAllEntities';
 
 export class DefaultSloService implements SloService {
   constructor(
@@ -50,25 +53,51 @@ export class DefaultSloService implements SloService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<SloStatus[]> {
+    const items = await this.related(
+      entityRef,
+      RELATION_MEASURED_BY,
+      credentials,
+    );
+    const slos = items.filter(isSloEntity);
+    return this.present(slos.map(describeSlo));
+  }
+
+  async listJourneys(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SloStatus[]> {
+    const items = await this.related(
+      entityRef,
+      RELATION_HAS_JOURNEY,
+      credentials,
+    );
+    return this.present(
+      items.filter(isCompositeSloEntity).map(describeComposite),
+    );
+  }
+
+  /** The entities `entityRef` has relations of `type` to, as the caller may read them. */
+  private async related(
+    entityRef: string,
+    type: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
     const { catalog } = this.options;
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    const sloRefs = (entity.relations ?? [])
-      .filter(r => r.type === RELATION_MEASURED_BY)
+    const refs = (entity.relations ?? [])
+      .filter(r => r.type === type)
       .map(r => r.targetRef);
-    if (sloRefs.length === 0) {
+    if (refs.length === 0) {
       return [];
     }
     const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: sloRefs },
+      { entityRefs: refs },
       { credentials },
     );
-    const slos = items.filter(
-      (e): e is SloEntity => !!e && isSloEntity(e as Entity),
-    );
-    return this.present(slos);
+    return items.filter((e): e is Entity => !!e);
   }
 
   async get(
@@ -81,7 +110,7 @@ export class DefaultSloService implements SloService {
     if (!entity || !isSloEntity(entity)) {
       throw new NotFoundError(`No SLO ${sloRef} in the catalog`);
     }
-    const [status] = await this.present([entity]);
+    const [status] = await this.present([describeSlo(entity)]);
     const to = this.now();
     const timeWindow = sloTimeWindow(entity);
     const from = resolveWindow(timeWindow, to).start;
@@ -108,18 +137,9 @@ export class DefaultSloService implements SloService {
     credentials: BackstageCredentials,
   ): Promise<SloReportItem[]> {
     const { catalog, rollups } = this.options;
-    const slos: SloEntity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: 500 }
-          : { filter: { kind: 'SLO' }, limit: 500 },
-        { credentials },
-      );
-      slos.push(...page.items.filter(isSloEntity));
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    const slos = (await queryAllEntities(catalog, 'SLO', credentials)).filter(
+      isSloEntity,
+    );
 
     // Owner and system are the measured entity's (docs/catalog-model.md).
     const measuredRefs = [...new Set(slos.map(getSloServiceRef))];
@@ -211,21 +231,22 @@ export class DefaultSloService implements SloService {
         };
       });
     } else {
-      statuses = await this.present(selected);
+      statuses = await this.present(selected.map(describeSlo));
     }
     return statuses
       .map(status => ({ ...status, ...placeOf.get(status.entityRef) }))
       .sort((a, b) => a.ref.localeCompare(b.ref));
   }
 
-  private async present(slos: SloEntity[]): Promise<SloStatus[]> {
-    const refs = slos.map(e => stringifyEntityRef(e));
-    const stored = await this.options.store.getStatuses(refs);
+  private async present(descriptions: SloDescription[]): Promise<SloStatus[]> {
+    const stored = await this.options.store.getStatuses(
+      descriptions.map(d => d.ref),
+    );
     const now = this.now();
-    return slos.map((slo, i) =>
+    return descriptions.map(description =>
       presentStatus({
-        description: describeSlo(slo),
-        stored: stored.get(refs[i]),
+        description,
+        stored: stored.get(description.ref),
         notEvaluatedMessage: this.options.notEvaluatedMessage(),
         now,
       }),

@@ -20,6 +20,11 @@ export interface SloService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<SloStatus[]>;
+  /** The journeys (CompositeSLOs) of `entityRef`; NotFoundError if it does not exist. */
+  listJourneys(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SloStatus[]>;
   /** One SLO with its burn-down history; NotFoundError if it does not exist. */
   get(
     sloRef: string,

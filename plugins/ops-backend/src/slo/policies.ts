@@ -3,6 +3,9 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_ERROR_BUDGET_POLICY,
+  CompositeSloEntity,
+  getCompositeSloScopeRef,
+  isCompositeSloEntity,
   SloEntity,
   SloPolicySet,
   SloPolicyThresholds,
@@ -14,11 +17,18 @@ import {
 /** An SLO's policy, or why its annotation cannot be used. */
 export type SloPolicyChoice = SloPolicySet | { error: string };
 
+/** What carries an error-budget policy: an SLO or a journey. */
+export type PolicySubject = SloEntity | CompositeSloEntity;
+
+/** The entity a subject measures: an SLO's service, a journey's system or service. */
+const measuredRefOf = (s: PolicySubject) =>
+  isCompositeSloEntity(s) ? getCompositeSloScopeRef(s) : getSloServiceRef(s);
+
 /** Which error-budget policy applies to each SLO. */
 export interface SloPolicyLookup {
   /** Keyed by the SLO's ref. */
   forSlos(
-    slos: SloEntity[],
+    slos: PolicySubject[],
     credentials: BackstageCredentials,
   ): Promise<(sloRef: string) => SloPolicyChoice>;
 }
@@ -40,7 +50,7 @@ export class CatalogSloPolicyLookup implements SloPolicyLookup {
   ) {}
 
   async forSlos(
-    slos: SloEntity[],
+    slos: PolicySubject[],
     credentials: BackstageCredentials,
   ): Promise<(sloRef: string) => SloPolicyChoice> {
     const { catalog, defaultPolicy, policies } = this.options;
@@ -58,17 +68,17 @@ export class CatalogSloPolicyLookup implements SloPolicyLookup {
     const inheriting = slos.filter(
       s => !inheritedAnnotation(ANNOTATION_ERROR_BUDGET_POLICY, [s]),
     );
-    await fetch(inheriting.map(getSloServiceRef));
+    await fetch(inheriting.map(measuredRefOf));
     await fetch(
       inheriting.flatMap(s => {
-        const measured = byRef.get(getSloServiceRef(s));
+        const measured = byRef.get(measuredRefOf(s));
         const system = measured && systemRefOf(measured);
         return system ? [system] : [];
       }),
     );
     const choices = new Map<string, SloPolicyChoice>();
     for (const slo of slos) {
-      const measured = byRef.get(getSloServiceRef(slo));
+      const measured = byRef.get(measuredRefOf(slo));
       const system = measured && systemRefOf(measured);
       const name = inheritedAnnotation(ANNOTATION_ERROR_BUDGET_POLICY, [
         slo,

@@ -1,29 +1,62 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import Router from 'express-promise-router';
-import { entityRefParam, nameParam } from '../lib/params';
+import { entityRefParam } from '../lib/params';
+import { specBody } from '../lib/specBody';
+import { TooManyRequestsError } from '../lib/TooManyRequestsError';
+import { SloPreviewService } from './preview/SloPreviewService';
 import { reportCsv } from './report/csv';
 import { reportFilter, reportQuery } from './report/reportQuery';
 import { SloReportService } from './report/SloReportService';
 import { SloService } from './SloService';
 
 /**
- * `GET /slos?entityRef=`, `GET /slos/{namespace}/{name}`, and with a report
- * service `GET /slo-report` and `GET /slo-report/summary`.
+ * `GET /slos?entityRef=`, `GET /journeys?entityRef=`, `GET /slos/{namespace}/{name}`,
+ * with a report service `GET /slo-report` and `GET /slo-report/summary`, and
+ * with a preview service `POST /slos/preview`.
  */
 export function createSloRoutes(options: {
   httpAuth: HttpAuthService;
   slos: SloService;
   report?: SloReportService;
+  preview?: SloPreviewService;
 }) {
-  const { httpAuth, slos, report } = options;
+  const { httpAuth, slos, report, preview } = options;
   const router = Router();
+
+  if (preview) {
+    const previewBody = specBody('/slos/preview', 'post');
+    router.post('/slos/preview', async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { document } = previewBody(req.body);
+      const status = await preview
+        .preview(document, credentials)
+        .catch(error => {
+          // The 429's body is the error handler's; the header is said here.
+          if (error instanceof TooManyRequestsError) {
+            res.setHeader('Retry-After', String(error.retryAfterSeconds));
+          }
+          throw error;
+        });
+      res.json(status);
+    });
+  }
 
   router.get('/slos', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
     const items = await slos.listForEntity(entityRefParam(req), credentials);
+    res.json({ items });
+  });
+
+  router.get('/journeys', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const items = await slos.listJourneys(entityRefParam(req), credentials);
     res.json({ items });
   });
 
@@ -56,11 +89,9 @@ export function createSloRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const ref = stringifyEntityRef({
-      kind: 'slo',
-      namespace: nameParam(req, 'namespace'),
-      name: nameParam(req, 'name'),
-    });
+    // Each a catalog name: the spec's pattern (specParameters.ts).
+    const { namespace, name } = req.params;
+    const ref = stringifyEntityRef({ kind: 'slo', namespace, name });
     res.json(await slos.get(ref, credentials));
   });
 

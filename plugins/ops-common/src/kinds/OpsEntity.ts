@@ -11,6 +11,8 @@ import type {
 } from './AlertingEntities';
 import { isBackupPolicyEntity } from './BackupPolicyEntity';
 import type { BackupPolicyEntity } from './BackupPolicyEntity';
+import { isCompositeSloEntity } from './CompositeSloEntity';
+import type { CompositeSloEntity } from './CompositeSloEntity';
 import { isDataSourceEntity } from './DataSourceEntity';
 import type { DataSourceEntity } from './DataSourceEntity';
 import { isOpenSloServiceEntity } from './OpenSloServiceEntity';
@@ -22,7 +24,7 @@ import type { SliEntity, SloEntity } from './SloEntity';
 
 /**
  * Any of the kinds the Unyo catalog module adds: the seven OpenSLO v1 kinds,
- * Runbook and BackupPolicy.
+ * Runbook, BackupPolicy and CompositeSLO.
  *
  * @public
  */
@@ -35,7 +37,8 @@ export type OpsEntity =
   | DataSourceEntity
   | OpenSloServiceEntity
   | RunbookEntity
-  | BackupPolicyEntity;
+  | BackupPolicyEntity
+  | CompositeSloEntity;
 
 /** @public */
 export function isOpsEntity(entity: Entity): entity is OpsEntity {
@@ -48,6 +51,7 @@ export function isOpsEntity(entity: Entity): entity is OpsEntity {
     isDataSourceEntity(entity) ||
     isOpenSloServiceEntity(entity) ||
     isRunbookEntity(entity) ||
-    isBackupPolicyEntity(entity)
+    isBackupPolicyEntity(entity) ||
+    isCompositeSloEntity(entity)
   );
 }

@@ -1,7 +1,7 @@
 /** apiVersion of the OpenSLO documents (all seven OpenSLO kinds) the catalog accepts. @public */
 export const OPENSLO_API_VERSION = 'openslo/v1';
 
-/** apiVersion of Unyo's own kinds (Runbook and BackupPolicy). @public */
+/** apiVersion of Unyo's own kinds (Runbook, BackupPolicy and CompositeSLO). @public */
 export const UNYO_API_VERSION = 'unyo.dev/v1alpha1';
 
 /** @public */
@@ -22,6 +22,8 @@ export const OPENSLO_SERVICE_KIND = 'Service';
 export const RUNBOOK_KIND = 'Runbook';
 /** @public */
 export const BACKUP_POLICY_KIND = 'BackupPolicy';
+/** A journey SLO: the weighted mean of other SLOs' SLIs. @public */
+export const COMPOSITE_SLO_KIND = 'CompositeSLO';
 
 /** An SLO measures the entity named by its `spec.service`. @public */
 export const RELATION_MEASURES = 'measures';
@@ -57,6 +59,15 @@ export const RELATION_HAS_RUNBOOK = 'hasRunbook';
 export const RELATION_PROTECTS = 'protects';
 /** Reverse of {@link RELATION_PROTECTS}. @public */
 export const RELATION_PROTECTED_BY = 'protectedBy';
+/**
+ * A CompositeSLO is a journey of the System (or service) named by its
+ * `spec.system` (or `spec.service`).
+ *
+ * @public
+ */
+export const RELATION_JOURNEY_OF = 'journeyOf';
+/** Reverse of {@link RELATION_JOURNEY_OF}. @public */
+export const RELATION_HAS_JOURNEY = 'hasJourney';
 
 /**
  * Prometheus/Alertmanager label matchers selecting an entity's alerts and
@@ -129,6 +140,15 @@ export const ANNOTATION_RULE_SEVERITIES = 'unyo.dev/rule-severities';
 export const ANNOTATION_ASSUMPTIONS = 'unyo.dev/assumptions';
 
 /**
+ * On an SLO: Prometheus label names, comma separated (e.g. `service`). The
+ * SLO is also evaluated once per value of those labels, each group with its
+ * own SLI, budget, policy and burn rates (docs/catalog-model.md).
+ *
+ * @public
+ */
+export const ANNOTATION_GROUP_BY = 'unyo.dev/group-by';
+
+/**
  * Unyo's relations as pairs of a relation and its reverse, in the shape the
  * catalog graph takes (`relationPairs`) to draw each pair as one edge.
  *
@@ -138,4 +158,5 @@ export const OPS_RELATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
   [RELATION_MEASURES, RELATION_MEASURED_BY],
   [RELATION_RUNBOOK_FOR, RELATION_HAS_RUNBOOK],
   [RELATION_PROTECTS, RELATION_PROTECTED_BY],
+  [RELATION_JOURNEY_OF, RELATION_HAS_JOURNEY],
 ];

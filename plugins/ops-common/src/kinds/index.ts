@@ -6,6 +6,7 @@ export * from './DataSourceEntity';
 export * from './OpenSloServiceEntity';
 export * from './RunbookEntity';
 export * from './BackupPolicyEntity';
+export * from './CompositeSloEntity';
 export * from './OpsEntity';
 export * from './inheritedAnnotation';
 export { comparisonSymbol } from './comparisonSymbol';

@@ -3,6 +3,7 @@ import sli from './SLI.v1.schema.json';
 import slo from './SLO.v1.schema.json';
 import runbook from './Runbook.v1alpha1.schema.json';
 import backupPolicy from './BackupPolicy.v1alpha1.schema.json';
+import compositeSlo from './CompositeSLO.v1alpha1.schema.json';
 import alertPolicy from './AlertPolicy.v1.schema.json';
 import alertCondition from './AlertCondition.v1.schema.json';
 import alertNotificationTarget from './AlertNotificationTarget.v1.schema.json';
@@ -48,3 +49,11 @@ export const runbookV1alpha1Schema: OpsJsonObject = runbook;
 
 /** JSON schema (draft-07) of a `unyo.dev/v1alpha1` BackupPolicy. @public */
 export const backupPolicyV1alpha1Schema: OpsJsonObject = backupPolicy;
+
+/**
+ * JSON schema (draft-07) of a `unyo.dev/v1alpha1` CompositeSLO. Its
+ * `timeWindow` references the SLO schema: register both.
+ *
+ * @public
+ */
+export const compositeSloV1alpha1Schema: OpsJsonObject = compositeSlo;

@@ -24,3 +24,5 @@ export * from './mttr';
 export * from './evaluateSloStatus';
 export * from './report';
 export * from './versions';
+export * from './groups';
+export * from './composite';

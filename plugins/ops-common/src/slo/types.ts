@@ -179,6 +179,37 @@ export interface SloStatus {
   excludedMaintenanceMinutes?: number;
   /** Absent for SLOs Unyo cannot plan (state `error`, with why). */
   evaluation?: SloEvaluationDetails;
+  /** The labels of `unyo.dev/group-by`, when the SLO is grouped. */
+  groupBy?: string[];
+  /**
+   * One status per value of the `groupBy` labels, worst first (least budget
+   * left). The SLO's own figures stay those of all groups together.
+   */
+  groups?: SloGroupStatus[];
+  /** Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones). */
+  groupsOmitted?: number;
+  /** Why the groups could not be measured this round; the SLO's own figures stand. */
+  groupsError?: string;
+}
+
+/**
+ * One group of a grouped SLO: the same figures as the SLO's, over the
+ * series whose `groupBy` labels have these values. @public
+ */
+export interface SloGroupStatus
+  extends Pick<
+    SloStatus,
+    | 'state'
+    | 'message'
+    | 'sli'
+    | 'errorBudget'
+    | 'errorBudgetToDate'
+    | 'policy'
+    | 'burnRates'
+    | 'timeToExhaustionSeconds'
+  > {
+  /** The group's value of each `groupBy` label ("" when a series lacks it). */
+  labels: Record<string, string>;
 }
 
 /** One point of the burn-down graph. @public */

@@ -5,6 +5,8 @@ import type { OpsEntity } from '../kinds/OpsEntity';
 import { isAlertPolicyEntity } from '../kinds/AlertingEntities';
 import type { AlertPolicyEntity } from '../kinds/AlertingEntities';
 import { isBackupPolicyEntity } from '../kinds/BackupPolicyEntity';
+import { isCompositeSloEntity } from '../kinds/CompositeSloEntity';
+import type { CompositeSloEntity } from '../kinds/CompositeSloEntity';
 import { isRunbookEntity } from '../kinds/RunbookEntity';
 import type { RunbookEntity } from '../kinds/RunbookEntity';
 import { isSloEntity } from '../kinds/SloEntity';
@@ -30,6 +32,9 @@ export function checkSemantics(entity: OpsEntity): OpsValidationError[] {
   }
   if (isAlertPolicyEntity(entity)) {
     return checkAlertingRefs(entity);
+  }
+  if (isCompositeSloEntity(entity)) {
+    return checkCompositeSlo(entity);
   }
   return [];
 }
@@ -135,6 +140,60 @@ function checkBackupPolicy(policy: BackupPolicyEntity): OpsValidationError[] {
         ),
       );
     }
+  });
+  return errors;
+}
+
+function checkCompositeSlo(
+  composite: CompositeSloEntity,
+): OpsValidationError[] {
+  const { spec } = composite;
+  const errors = checkRef(composite, 'spec.owner', spec.owner, 'group');
+  if ((spec.system === undefined) === (spec.service === undefined)) {
+    errors.push({
+      path: 'spec.system',
+      message:
+        'spec.system or spec.service must name what the journey belongs to (exactly one of them)',
+    });
+  } else if (spec.system !== undefined) {
+    errors.push(...checkRef(composite, 'spec.system', spec.system, 'system'));
+  } else {
+    errors.push(
+      ...checkRef(composite, 'spec.service', spec.service!, 'component'),
+    );
+  }
+  if (spec.timeWindow?.calendar) {
+    errors.push(
+      ...checkTimeZone(
+        'spec.timeWindow.calendar.timeZone',
+        spec.timeWindow.calendar.timeZone,
+      ),
+    );
+  }
+  // The same SLO twice would silently double its weight.
+  const firstIndexByRef = new Map<string, number>();
+  spec.components.forEach((component, i) => {
+    const path = `spec.components[${i}].slo`;
+    const refErrors = checkRef(composite, path, component.slo, 'slo');
+    errors.push(...refErrors);
+    if (refErrors.length) return;
+    const ref = resolveOpsEntityRef(composite, component.slo, 'slo');
+    if (!ref.startsWith('slo:')) {
+      errors.push({
+        path,
+        message: `${path} "${component.slo}" must name an SLO, not a ${
+          ref.split(':')[0]
+        }`,
+      });
+      return;
+    }
+    const first = firstIndexByRef.get(ref);
+    if (first === undefined) firstIndexByRef.set(ref, i);
+    else
+      errors.push({
+        path,
+        message: `${path} "${component.slo}" is already spec.components[${first}]`,
+      });
   });
   return errors;
 }

@@ -5,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import type { Entity } from '@backstage/catalog-model';
 import type { BackupPolicyEntity } from '../kinds/BackupPolicyEntity';
+import type { CompositeSloEntity } from '../kinds/CompositeSloEntity';
 import type { RunbookEntity } from '../kinds/RunbookEntity';
 import type { SloEntity } from '../kinds/SloEntity';
 
@@ -33,9 +34,9 @@ export function getSloServiceRef(slo: SloEntity): string {
   return resolveOpsEntityRef(slo, slo.spec.service, 'component');
 }
 
-/** A Runbook's or BackupPolicy's owner, e.g. `group:default/sre`. @public */
+/** A Runbook's, BackupPolicy's or CompositeSLO's owner, e.g. `group:default/sre`. @public */
 export function getOpsOwnerRef(
-  entity: RunbookEntity | BackupPolicyEntity,
+  entity: RunbookEntity | BackupPolicyEntity | CompositeSloEntity,
 ): string {
   return resolveOpsEntityRef(entity, entity.spec.owner, 'group');
 }
@@ -53,5 +54,27 @@ export function getBackupPolicyProtectsRefs(
 ): string[] {
   return policy.spec.protects.map(ref =>
     resolveOpsEntityRef(policy, ref, 'component'),
+  );
+}
+
+/**
+ * The System (`spec.system`) or service (`spec.service`, a component by
+ * default) a CompositeSLO is a journey of.
+ *
+ * @public
+ */
+export function getCompositeSloScopeRef(composite: CompositeSloEntity): string {
+  const { system, service } = composite.spec;
+  return system !== undefined
+    ? resolveOpsEntityRef(composite, system, 'system')
+    : resolveOpsEntityRef(composite, service ?? '', 'component');
+}
+
+/** The SLOs a CompositeSLO is made of, in `spec.components` order. @public */
+export function getCompositeSloComponentRefs(
+  composite: CompositeSloEntity,
+): string[] {
+  return composite.spec.components.map(c =>
+    resolveOpsEntityRef(composite, c.slo, 'slo'),
   );
 }

@@ -1,5 +1,7 @@
 export { isOpenSloDocument, validateOpsEntity } from './validateOpsEntity';
 export { formatAjvErrors } from './formatAjvErrors';
+export { parseSloDraft } from './parseSloDraft';
+export type { SloDraftResult } from './parseSloDraft';
 export type { OpsValidationError, OpsValidationResult } from './types';
 export { getAlertingRefs } from './alertingRefs';
 export type { OpsAlertingRef } from './alertingRefs';
@@ -9,4 +11,6 @@ export {
   getOpsOwnerRef,
   getRunbookAppliesToRefs,
   getBackupPolicyProtectsRefs,
+  getCompositeSloScopeRef,
+  getCompositeSloComponentRefs,
 } from './entityRefs';

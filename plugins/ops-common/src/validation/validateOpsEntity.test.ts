@@ -413,7 +413,7 @@ describe('validateOpsEntity', () => {
         spec: {},
       }),
     ).toEqual([
-      'kind Component of apiVersion backstage.io/v1alpha1 is not one of SLO, SLI, AlertPolicy, AlertCondition, AlertNotificationTarget, DataSource, Service (openslo/v1), Runbook, BackupPolicy (unyo.dev/v1alpha1)',
+      'kind Component of apiVersion backstage.io/v1alpha1 is not one of SLO, SLI, AlertPolicy, AlertCondition, AlertNotificationTarget, DataSource, Service (openslo/v1), Runbook, BackupPolicy, CompositeSLO (unyo.dev/v1alpha1)',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   isAlertPolicyEntity,
 } from '../kinds/AlertingEntities';
 import { isBackupPolicyEntity } from '../kinds/BackupPolicyEntity';
+import { isCompositeSloEntity } from '../kinds/CompositeSloEntity';
 import { OPENSLO_API_VERSION } from '../kinds/constants';
 import { isDataSourceEntity } from '../kinds/DataSourceEntity';
 import type { OpsJsonObject } from '../kinds/json';
@@ -20,6 +21,7 @@ import {
   alertNotificationTargetV1Schema,
   alertPolicyV1Schema,
   backupPolicyV1alpha1Schema,
+  compositeSloV1alpha1Schema,
   dataSourceV1Schema,
   openSloServiceV1Schema,
   runbookV1alpha1Schema,
@@ -41,6 +43,7 @@ const kindSchemas: Array<[(entity: Entity) => boolean, OpsJsonObject]> = [
   [isOpenSloServiceEntity, openSloServiceV1Schema],
   [isRunbookEntity, runbookV1alpha1Schema],
   [isBackupPolicyEntity, backupPolicyV1alpha1Schema],
+  [isCompositeSloEntity, compositeSloV1alpha1Schema],
 ];
 
 // Compiled on first use: frontends import this package for its types and
@@ -110,6 +113,6 @@ function unknownKindError(entity: Entity) {
   }
   return {
     path: 'kind',
-    message: `kind ${entity.kind} of apiVersion ${entity.apiVersion} is not one of SLO, SLI, AlertPolicy, AlertCondition, AlertNotificationTarget, DataSource, Service (${OPENSLO_API_VERSION}), Runbook, BackupPolicy (unyo.dev/v1alpha1)`,
+    message: `kind ${entity.kind} of apiVersion ${entity.apiVersion} is not one of SLO, SLI, AlertPolicy, AlertCondition, AlertNotificationTarget, DataSource, Service (${OPENSLO_API_VERSION}), Runbook, BackupPolicy, CompositeSLO (unyo.dev/v1alpha1)`,
   };
 }

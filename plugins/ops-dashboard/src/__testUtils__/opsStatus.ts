@@ -1,6 +1,7 @@
 import type {
   BackupCoverage,
   BackupStatus,
+  ChangeMarker,
   CreateSilenceRequest,
   HealthStatus,
   SloCorrection,
@@ -53,7 +54,11 @@ export function mockOpsApi(
   status: OpsStatus | Error,
   options: {
     slos?: SloStatus[] | Error;
+    /** The journeys of any entity. */
+    journeys?: SloStatus[] | Error;
     slo?: SloStatusWithHistory | Error;
+    /** What a preview answers, whatever the draft. */
+    preview?: SloStatusWithHistory | Error;
     /** Health items by entity ref (none for others). */
     health?: Record<string, HealthStatus[] | Error>;
     /** Backup statuses by entity ref (none for others). */
@@ -62,6 +67,8 @@ export function mockOpsApi(
     coverage?: Record<string, BackupCoverage | Error>;
     /** The corrections of every SLO. */
     corrections?: SloCorrection[];
+    /** Change markers of every entity (none by default). */
+    changes?: ChangeMarker[];
   } = {},
 ): jest.Mocked<OpsApi> {
   return {
@@ -72,8 +79,17 @@ export function mockOpsApi(
         ? Promise.reject(slos)
         : Promise.resolve({ items: slos });
     }),
+    getJourneys: jest.fn((_entityRef: string) => {
+      const journeys = options.journeys ?? [];
+      return journeys instanceof Error
+        ? Promise.reject(journeys)
+        : Promise.resolve({ items: journeys });
+    }),
     getSlo: jest.fn((_namespace: string, _name: string) =>
       answer(options.slo ?? new Error('No SLO in this test')),
+    ),
+    previewSlo: jest.fn((_document: string) =>
+      answer(options.preview ?? new Error('No preview in this test')),
     ),
     getAlerts: jest.fn((_entityRef: string) =>
       Promise.reject(new Error('No alerts in this test')),
@@ -107,6 +123,9 @@ export function mockOpsApi(
         options.coverage?.[systemRef] ??
           new Error(`No coverage of ${systemRef} in this test`),
       ),
+    ),
+    getChanges: jest.fn((_query: { entityRef: string }) =>
+      Promise.resolve({ items: options.changes ?? [] }),
     ),
     getSloReport: jest.fn((_query: SloReportQuery) =>
       Promise.reject(new Error('No SLO report in this test')),

@@ -1,5 +1,10 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { hasSlos, isOpsKindEntity, isSloEntity } from '../lib/predicates';
+import {
+  hasJourneys,
+  hasSlos,
+  isOpsKindEntity,
+  isSloEntity,
+} from '../lib/predicates';
 import { isBackupRelevantEntity } from '../lib/backups';
 import { isComponentResourceOrSystem, isKind } from './filters';
 import { hasOpsSummary } from './summaryFilter';
@@ -14,6 +19,22 @@ export const entitySloCard = EntityCardBlueprint.make({
     filter: entity => isComponentResourceOrSystem(entity) && hasSlos(entity),
     loader: () =>
       import('../components/slo/EntitySloCard').then(m => <m.EntitySloCard />),
+  },
+});
+
+/**
+ * Overview card of Systems and services with journeys (CompositeSLOs): each
+ * journey's SLI, budget left and policy, and the system-level budget.
+ */
+export const entityJourneysCard = EntityCardBlueprint.make({
+  name: 'journeys',
+  params: {
+    filter: entity =>
+      isComponentResourceOrSystem(entity) && hasJourneys(entity),
+    loader: () =>
+      import('../components/slo/EntityJourneysCard').then(m => (
+        <m.EntityJourneysCard />
+      )),
   },
 });
 

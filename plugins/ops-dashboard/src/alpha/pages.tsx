@@ -1,5 +1,6 @@
 import { createRouteRef, PageBlueprint } from '@backstage/frontend-plugin-api';
 import AssessmentIcon from '@mui/icons-material/Assessment';
+import PreviewIcon from '@mui/icons-material/Preview';
 
 // The app's sidebar lists only pages with a route ref.
 const sloReportPageRouteRef = createRouteRef();
@@ -19,6 +20,27 @@ export const sloReportPage = PageBlueprint.make({
     loader: () =>
       import('../components/report/SloReportPage').then(m => (
         <m.SloReportPage />
+      )),
+  },
+});
+
+const sloPreviewPageRouteRef = createRouteRef();
+
+/**
+ * The SLO preview page (`/slo-preview`, in the sidebar): a draft SLO pasted
+ * and evaluated before it is merged into the catalog.
+ */
+export const sloPreviewPage = PageBlueprint.make({
+  name: 'slo-preview',
+  params: {
+    path: '/slo-preview',
+    routeRef: sloPreviewPageRouteRef,
+    title: 'SLO preview',
+    icon: <PreviewIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('../components/slo/SloPreviewPage').then(m => (
+        <m.SloPreviewPage />
       )),
   },
 });

@@ -15,6 +15,7 @@ describe('ops-dashboard /alpha', () => {
       'entity-card:ops-dashboard/backups',
       'entity-card:ops-dashboard/backup-coverage',
       'page:ops-dashboard/slo-report',
+      'page:ops-dashboard/slo-preview',
       'entity-content:ops-dashboard/slo-report',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
@@ -27,6 +28,7 @@ describe('ops-dashboard /alpha', () => {
     expect(classic.EntitySloStatusCard).toBeDefined();
     expect(classic.EntityOpsContent).toBeDefined();
     expect(classic.SloReportPage).toBeDefined();
+    expect(classic.SloPreviewPage).toBeDefined();
     expect(classic.EntitySloReportContent).toBeDefined();
   });
 });

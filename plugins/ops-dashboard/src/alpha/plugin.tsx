@@ -6,6 +6,7 @@ import {
   entityBackupsCard,
   entityAssumptionsCard,
   entityHealthCard,
+  entityJourneysCard,
   entityOpsRelationsCard,
   entityOpsSummaryCard,
   entityRawSpecCard,
@@ -15,12 +16,12 @@ import {
   entitySystemHealthCard,
 } from './entityCards';
 import { entityOpsContent, entitySloReportContent } from './entityContents';
-import { sloReportPage } from './pages';
+import { sloPreviewPage, sloReportPage } from './pages';
 
 /**
  * The ops-dashboard plugin for the new frontend system: the ops API, the SLO,
  * alert, health and backup entity cards, the "Operations" and "SLO report"
- * entity tabs and the SLO report page. Extensions are configured through
+ * entity tabs, the SLO report page and the SLO preview page. Extensions are configured through
  * `app.extensions` by their ids (e.g. `entity-card:ops-dashboard/slos`).
  *
  * @alpha
@@ -33,6 +34,7 @@ export const opsDashboardPlugin = createFrontendPlugin({
     opsApi,
     entityOpsSummaryCard,
     entitySloCard,
+    entityJourneysCard,
     entitySloStatusCard,
     entitySloSummaryCard,
     entityOpsRelationsCard,
@@ -45,6 +47,7 @@ export const opsDashboardPlugin = createFrontendPlugin({
     entityBackupsCard,
     entityBackupCoverageCard,
     sloReportPage,
+    sloPreviewPage,
     entitySloReportContent,
   ],
 });

@@ -4,6 +4,7 @@ import type {
   AlertsResponse,
   BackupCoverage,
   BackupsResponse,
+  ChangeMarker,
   CreateSilenceRequest,
   HealthStatus,
   Silence,
@@ -80,10 +81,23 @@ export interface OpsApi {
   getSlos(entityRef: string): Promise<{ items: SloStatus[] }>;
 
   /**
+   * The live status of the journeys (CompositeSLOs) of a System or service
+   * (`GET /api/ops/journeys?entityRef=R`).
+   */
+  getJourneys(entityRef: string): Promise<{ items: SloStatus[] }>;
+
+  /**
    * The live status of one SLO with its burn-down history over the window
    * (`GET /api/ops/slos/{namespace}/{name}`).
    */
   getSlo(namespace: string, name: string): Promise<SloStatusWithHistory>;
+
+  /**
+   * The status and burn-down a draft SLO document (YAML or JSON, its SLI
+   * inline) would have, evaluated now (`POST /api/ops/slos/preview`); 4xx
+   * answers reject with their message, which names the field.
+   */
+  previewSlo(document: string): Promise<SloStatusWithHistory>;
 
   /**
    * The health of each endpoint in an entity's `unyo.dev/health-url`, with
@@ -123,6 +137,16 @@ export interface OpsApi {
    * protect (`GET /api/ops/backups/coverage?entityRef=system:...`).
    */
   getBackupCoverage(systemRef: string): Promise<BackupCoverage>;
+
+  /**
+   * The change markers of an entity in a range of ISO instants, oldest first
+   * (`GET /api/ops/changes?entityRef=R&from=&to=`).
+   */
+  getChanges(query: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<{ items: ChangeMarker[] }>;
 
   /** One page of the SLO report (`GET /api/ops/slo-report`). */
   getSloReport(query: SloReportQuery): Promise<SloReportResponse>;

@@ -11,6 +11,7 @@ import type {
   AlertsResponse,
   BackupCoverage,
   BackupsResponse,
+  ChangeMarker,
   CreateSilenceRequest,
   HealthStatus,
   Silence,
@@ -88,6 +89,11 @@ export class OpsClient implements OpsApi {
     return { items: list(body?.items) as SloStatus[] };
   }
 
+  async getJourneys(entityRef: string): Promise<{ items: SloStatus[] }> {
+    const body = await this.call(c => c.listJourneys({ query: { entityRef } }));
+    return { items: list(body?.items) as SloStatus[] };
+  }
+
   async getSlo(namespace: string, name: string): Promise<SloStatusWithHistory> {
     const body = (await this.call(c =>
       c.getSlo({ path: { namespace, name } }),
@@ -95,9 +101,25 @@ export class OpsClient implements OpsApi {
     return { ...body, history: list(body.history) };
   }
 
+  async previewSlo(document: string): Promise<SloStatusWithHistory> {
+    const body = (await this.call(c =>
+      c.previewSlo({ body: { document } }),
+    )) as SloStatusWithHistory;
+    return { ...body, history: list(body.history) };
+  }
+
   async getHealth(entityRef: string): Promise<{ items: HealthStatus[] }> {
     const body = await this.call(c => c.listHealth({ query: { entityRef } }));
     return { items: list(body?.items) as HealthStatus[] };
+  }
+
+  async getChanges(query: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<{ items: ChangeMarker[] }> {
+    const body = await this.call(c => c.listChanges({ query }));
+    return { items: list(body?.items) as ChangeMarker[] };
   }
 
   async getAlerts(entityRef: string): Promise<AlertsResponse> {

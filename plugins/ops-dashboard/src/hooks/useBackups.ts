@@ -1,25 +1,10 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsApiRef } from '../api';
+import { useRefresh } from './useRefresh';
 
 /** How often the backup cards reload (the backend reads sources with short caches). */
 export const BACKUPS_REFRESH_MS = 60_000;
-
-/**
- * Reloads with `retry` every `ms` and when the window regains focus, so a
- * tab left open shows current ages when the operator comes back to it.
- */
-function useRefreshOnFocus(retry: () => void, ms: number) {
-  useEffect(() => {
-    const timer = setInterval(retry, ms);
-    window.addEventListener('focus', retry);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', retry);
-    };
-  }, [retry, ms]);
-}
 
 /** Live backup status of the policies that protect an entity. */
 export function useBackups(entityRef: string) {
@@ -28,7 +13,7 @@ export function useBackups(entityRef: string) {
     async () => (await opsApi.getBackups(entityRef)).items,
     [opsApi, entityRef],
   );
-  useRefreshOnFocus(state.retry, BACKUPS_REFRESH_MS);
+  useRefresh(state.retry, BACKUPS_REFRESH_MS, { onFocus: true });
   return state;
 }
 
@@ -39,6 +24,6 @@ export function useBackupCoverage(systemRef: string) {
     () => opsApi.getBackupCoverage(systemRef),
     [opsApi, systemRef],
   );
-  useRefreshOnFocus(state.retry, BACKUPS_REFRESH_MS);
+  useRefresh(state.retry, BACKUPS_REFRESH_MS, { onFocus: true });
   return state;
 }

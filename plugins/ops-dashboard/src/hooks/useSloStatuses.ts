@@ -1,24 +1,27 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsApiRef } from '../api';
+import { useRefresh } from './useRefresh';
 
 /** How often the cards reload live SLO status (the backend evaluates every minute). */
 export const SLO_REFRESH_MS = 60_000;
-
-/** Reloads with `retry` every `ms` while mounted. */
-function useRefresh(retry: () => void, ms: number) {
-  useEffect(() => {
-    const timer = setInterval(retry, ms);
-    return () => clearInterval(timer);
-  }, [retry, ms]);
-}
 
 /** Live status of the SLOs that measure an entity, refreshed every minute. */
 export function useSloStatuses(entityRef: string) {
   const opsApi = useApi(opsApiRef);
   const state = useAsyncRetry(
     async () => (await opsApi.getSlos(entityRef)).items,
+    [opsApi, entityRef],
+  );
+  useRefresh(state.retry, SLO_REFRESH_MS);
+  return state;
+}
+
+/** Live status of the journeys (CompositeSLOs) of an entity, refreshed every minute. */
+export function useJourneyStatuses(entityRef: string) {
+  const opsApi = useApi(opsApiRef);
+  const state = useAsyncRetry(
+    async () => (await opsApi.getJourneys(entityRef)).items,
     [opsApi, entityRef],
   );
   useRefresh(state.retry, SLO_REFRESH_MS);

@@ -1,8 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   KIND_BACKUP_POLICY,
+  KIND_COMPOSITE_SLO,
   KIND_SLI,
   KIND_SLO,
+  RELATION_HAS_JOURNEY,
   RELATION_HAS_RUNBOOK,
   RELATION_MEASURED_BY,
   RELATION_PROTECTED_BY,
@@ -26,12 +28,12 @@ export const isSloEntity = (entity: Entity): boolean =>
 
 /**
  * Whether the entity is one of the kinds this plugin shows pages for:
- * `SLO`, `SLI` or `BackupPolicy`.
+ * `SLO`, `SLI`, `BackupPolicy` or `CompositeSLO`.
  *
  * @public
  */
 export const isOpsKindEntity = (entity: Entity): boolean =>
-  isKind(entity, KIND_SLO, KIND_SLI, KIND_BACKUP_POLICY);
+  isKind(entity, KIND_SLO, KIND_SLI, KIND_BACKUP_POLICY, KIND_COMPOSITE_SLO);
 
 /**
  * Whether an SLO measures the entity (it has `measuredBy` relations).
@@ -40,6 +42,14 @@ export const isOpsKindEntity = (entity: Entity): boolean =>
  */
 export const hasSlos = (entity: Entity): boolean =>
   hasRelation(entity, RELATION_MEASURED_BY);
+
+/**
+ * Whether journeys (CompositeSLOs) belong to the entity (`hasJourney`).
+ *
+ * @public
+ */
+export const hasJourneys = (entity: Entity): boolean =>
+  hasRelation(entity, RELATION_HAS_JOURNEY);
 
 /**
  * Whether the entity has SLOs, backup policies or runbooks in the catalog.

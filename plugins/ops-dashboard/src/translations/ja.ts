@@ -9,6 +9,10 @@ import { reportJa } from './report.ja';
 import { assumptionsJa } from './assumptions.ja';
 import { summaryJa } from './summary.ja';
 import { correctionsJa } from './corrections.ja';
+import { sloGroupsJa } from './groups.ja';
+import { previewJa } from './preview.ja';
+import { changesJa } from './changes.ja';
+import { journeysJa } from './journeys.ja';
 
 const ja = {
   'status.checking': 'ops バックエンドのデータソースを確認しています…',
@@ -183,6 +187,8 @@ const ja = {
   'relationsCard.types.hasPart': '構成要素',
   'relationsCard.types.dependsOn': '依存先',
   'relationsCard.types.dependencyOf': '依存元',
+  'relationsCard.types.journeyOf': 'ジャーニーの対象',
+  'relationsCard.types.hasJourney': 'ジャーニー',
   'rawSpecCard.title': '仕様 (spec)',
   'rawSpecCard.subheader': '{{ref}} の spec (YAML)',
   'rawSpecCard.empty': 'このエンティティには spec がありません。',
@@ -194,6 +200,10 @@ const ja = {
   ...assumptionsJa,
   ...summaryJa,
   ...correctionsJa,
+  ...sloGroupsJa,
+  ...previewJa,
+  ...changesJa,
+  ...journeysJa,
 } as const;
 
 export default ja;

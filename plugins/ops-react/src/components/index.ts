@@ -1,3 +1,4 @@
 export * from './RawSpecCard';
 export * from './SeverityChip';
 export * from './OpsTable';
+export * from './RunbookTable';

@@ -12,7 +12,10 @@ import type {
   BackupReport,
   BackupReportResult,
   BackupsResponse,
+  ChangeMarker,
+  CreateChangeRequest,
   CreateExecutionRequest,
+  SloPreviewRequest,
   CreateGateOverrideRequest,
   CreateSloCorrectionRequest,
   CreateSilenceRequest,
@@ -145,6 +148,37 @@ export class OpsApiClient {
   }
 
   /**
+   * The live status of the journeys (CompositeSLOs) of a System or service.
+   *
+   * `GET /api/ops/journeys`
+   */
+  public async listJourneys(
+    request: {
+      query: {
+        /**
+         * A full entity ref, e.g. `component:default/my-service`.
+         */
+        entityRef: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<{
+    items: Array<SloStatus>;
+  }> {
+    const response = await this.send(
+      'GET',
+      `/journeys`,
+      request.query,
+      undefined,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as {
+      items: Array<SloStatus>;
+    };
+  }
+
+  /**
    * Prometheus rules generated from the SLOs the caller may see.
    *
    * `GET /api/ops/slos/rules`
@@ -203,6 +237,28 @@ export class OpsApiClient {
       options,
     );
     return response.blob();
+  }
+
+  /**
+   * A draft SLO document evaluated now, as it would be once in the catalog (permission `ops.slo.preview`; rate-limited; nothing stored).
+   *
+   * `POST /api/ops/slos/preview`
+   */
+  public async previewSlo(
+    request: {
+      body: SloPreviewRequest;
+    },
+    options?: RequestOptions,
+  ): Promise<SloStatusWithHistory> {
+    const response = await this.send(
+      'POST',
+      `/slos/preview`,
+      undefined,
+      request.body,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as SloStatusWithHistory;
   }
 
   /**
@@ -794,6 +850,90 @@ export class OpsApiClient {
       options,
     );
     return (await readJson(response)) as GateOverride;
+  }
+
+  /**
+   * Ends a deploy-gate override before it expires (permission `ops.gate.override` on its entity; users only; audited); from then on it counts as expired. An unknown or already expired id is a 404.
+   *
+   * `DELETE /api/ops/gate/overrides/{id}`
+   */
+  public async deleteGateOverride(
+    request: {
+      path: {
+        id: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<void> {
+    await this.send(
+      'DELETE',
+      `/gate/overrides/${encodeURIComponent(request.path.id)}`,
+      undefined,
+      undefined,
+      'application/json',
+      options,
+    );
+  }
+
+  /**
+   * The change markers of an entity (deploys, config changes, flags), oldest first, as the SLO charts draw them (docs/change-markers.md).
+   *
+   * `GET /api/ops/changes`
+   */
+  public async listChanges(
+    request: {
+      query: {
+        /**
+         * A full entity ref, e.g. `component:default/my-service`.
+         */
+        entityRef: string;
+        /**
+         * Only changes at or after this instant; by default 30 days before `to`.
+         */
+        from?: string;
+        /**
+         * Only changes at or before this instant; by default now.
+         */
+        to?: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<{
+    items: Array<ChangeMarker>;
+  }> {
+    const response = await this.send(
+      'GET',
+      `/changes`,
+      request.query,
+      undefined,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as {
+      items: Array<ChangeMarker>;
+    };
+  }
+
+  /**
+   * Records a change of an entity, drawn on its SLOs' charts (permission `ops.change.create`; users or service tokens, e.g. CI with a static token of `backend.auth.externalAccess`; audited).
+   *
+   * `POST /api/ops/changes`
+   */
+  public async createChange(
+    request: {
+      body: CreateChangeRequest;
+    },
+    options?: RequestOptions,
+  ): Promise<ChangeMarker> {
+    const response = await this.send(
+      'POST',
+      `/changes`,
+      undefined,
+      request.body,
+      'application/json',
+      options,
+    );
+    return (await readJson(response)) as ChangeMarker;
   }
 
   /**

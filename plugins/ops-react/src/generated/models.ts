@@ -438,6 +438,54 @@ export type BurnRateAlert = {
 export type BurnRateWindow = '5m' | '30m' | '1h' | '2h' | '6h' | '1d' | '3d';
 
 /**
+ * What changed.
+ *
+ * @public
+ */
+export type ChangeKind = 'deploy' | 'config' | 'flag';
+
+/**
+ * A change of an entity, drawn on the charts of the SLOs that measure it.
+ *
+ * @public
+ */
+export type ChangeMarker = {
+  id: string;
+  entityRef: string;
+  /**
+   * When the change happened.
+   */
+  at: string;
+  kind: ChangeKind;
+  title: string;
+  url?: string;
+  /**
+   * The user entity ref or service subject that posted it.
+   */
+  createdBy: string;
+  createdAt: string;
+};
+
+/**
+ * `POST /api/ops/changes`: the entity must be in the catalog.
+ *
+ * @public
+ */
+export type CreateChangeRequest = {
+  entityRef: EntityRef;
+  at: ReportTimestamp;
+  kind: ChangeKind;
+  /**
+   * One line, e.g. `checkout v1.42.0`.
+   */
+  title: string;
+  /**
+   * The pipeline run, pull request or flag, an http(s) URL.
+   */
+  url?: string;
+};
+
+/**
  * Body of `POST /api/ops/runbooks/{namespace}/{name}/actions/{actionId}/executions`.
  *
  * @public
@@ -458,6 +506,18 @@ export type CreateExecutionRequest = {
   parameters?: {
     [key: string]: any;
   };
+};
+
+/**
+ * `POST /api/ops/slos/preview`.
+ *
+ * @public
+ */
+export type SloPreviewRequest = {
+  /**
+   * One OpenSLO `SLO` document, YAML or JSON, with its SLI inline.
+   */
+  document: string;
 };
 
 /**
@@ -964,6 +1024,42 @@ export type SloEvaluationDetails = {
 };
 
 /**
+ * One group of a grouped SLO: the same figures as the SLO's, over the series whose `groupBy` labels have these values.
+ *
+ * @public
+ */
+export type SloGroupStatus = {
+  /**
+   * null: no traffic in that window.
+   */
+  burnRates?: {
+    '1d': number | null;
+    '1h': number | null;
+    '2h': number | null;
+    '30m': number | null;
+    '3d': number | null;
+    '5m': number | null;
+    '6h': number | null;
+  };
+  errorBudget?: SloErrorBudget;
+  errorBudgetToDate?: SloErrorBudget;
+  /**
+   * The group's value of each `groupBy` label ("" when a series lacks it).
+   */
+  labels: {
+    [key: string]: string;
+  };
+  message?: string;
+  policy?: SloPolicy;
+  sli?: SloSli;
+  state: SloState;
+  /**
+   * null: not burning.
+   */
+  timeToExhaustionSeconds?: number | null;
+};
+
+/**
  * One point of the burn-down graph.
  *
  * @public
@@ -1096,6 +1192,22 @@ export type SloReportItem = {
   evaluatedAt: string;
   evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
+  /**
+   * The labels of `unyo.dev/group-by`, when the SLO is grouped.
+   */
+  groupBy?: Array<string>;
+  /**
+   * One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.
+   */
+  groups?: Array<SloGroupStatus>;
+  /**
+   * Why the groups could not be measured this round; the SLO's own figures stand.
+   */
+  groupsError?: string;
+  /**
+   * Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).
+   */
+  groupsOmitted?: number;
   /**
    * When state is `error`: when the values shown were last computed.
    */
@@ -1235,6 +1347,22 @@ export type SloStatus = {
   evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
   /**
+   * The labels of `unyo.dev/group-by`, when the SLO is grouped.
+   */
+  groupBy?: Array<string>;
+  /**
+   * One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.
+   */
+  groups?: Array<SloGroupStatus>;
+  /**
+   * Why the groups could not be measured this round; the SLO's own figures stand.
+   */
+  groupsError?: string;
+  /**
+   * Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).
+   */
+  groupsOmitted?: number;
+  /**
    * When state is `error`: when the values shown were last computed.
    */
   lastSuccessAt?: string;
@@ -1311,6 +1439,22 @@ export type SloStatusWithHistory = {
   evaluatedAt: string;
   evaluation?: SloEvaluationDetails;
   excludedMaintenanceMinutes?: number;
+  /**
+   * The labels of `unyo.dev/group-by`, when the SLO is grouped.
+   */
+  groupBy?: Array<string>;
+  /**
+   * One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.
+   */
+  groups?: Array<SloGroupStatus>;
+  /**
+   * Why the groups could not be measured this round; the SLO's own figures stand.
+   */
+  groupsError?: string;
+  /**
+   * Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).
+   */
+  groupsOmitted?: number;
   history: Array<SloHistoryPoint>;
   /**
    * When state is `error`: when the values shown were last computed.

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
-import { OpsJsonObject, OpsJsonValue } from '@unyo/plugin-ops-common';
+import { OpsJsonObject } from '@unyo/plugin-ops-common';
 import { isAtOrBelow } from '../../lib/allowedHosts';
+import { PARAMETER, parameterText, requiredParameter } from '../templates';
 
 /**
  * The URLs of `http` actions (docs/input-limits.md, "Runbook action URLs"):
@@ -9,16 +10,11 @@ import { isAtOrBelow } from '../../lib/allowedHosts';
  * the target's `baseUrl` path: a parameter can never choose another
  * endpoint of the automation server.
  */
-const PARAMETER = /\$\{parameters\.([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const LONE_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // C0 controls and DEL: never part of a segment or value of a target's API.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
-
-function text(value: OpsJsonValue): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
 
 /** One placeholder's value, encoded as a path segment or query value. */
 function encoded(
@@ -27,13 +23,7 @@ function encoded(
   where: string,
   inQuery: boolean,
 ): string {
-  const raw = parameters[name];
-  if (raw === undefined || raw === null) {
-    throw new InputError(
-      `parameters.${name} is required: ${where} uses \${parameters.${name}}`,
-    );
-  }
-  const value = text(raw);
+  const value = parameterText(requiredParameter(parameters, name, where));
   if (CONTROL.test(value) || LONE_SURROGATE.test(value)) {
     throw new InputError(
       `parameters.${name} must not contain control characters or lone surrogates (${where})`,

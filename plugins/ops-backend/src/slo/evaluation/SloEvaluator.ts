@@ -9,22 +9,27 @@ import {
 import { SloStore } from '../../database/SloStore';
 import { createLimiter } from '../../lib/limit';
 import { NotFoundError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
 import { PrometheusClient } from '../../prometheus/types';
 import { recomputeCorrectedDays } from '../corrections/correctedDays';
-import { DatabaseSloCorrectionStore } from '../corrections/DatabaseSloCorrectionStore';
+import {
+  DatabaseSloCorrectionStore,
+  PendingCorrection,
+} from '../corrections/DatabaseSloCorrectionStore';
 import { MAX_CORRECTION_DAYS } from '../corrections/validation';
 import { BucketBoundaries } from './BucketBoundaries';
 import { DAY_MS } from './windowSegments';
 import { loadMaintenanceRules, loadSlos } from './catalogSlos';
 import { MeasuredPlan, measureCounts } from './measureCounts';
 import { evaluateOnServer } from './measureServer';
+import { withGroups } from './measureGroups';
 import { planSlo, SloPlan } from './planSlo';
 import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
-import { fixedSloPolicy, SloPolicyLookup } from '../policies';
+import { fixedSloPolicy, SloPolicyChoice, SloPolicyLookup } from '../policies';
 import { SloVersions } from '../versions/SloVersionStore';
+import { evaluateComposites } from '../composite/evaluateComposites';
 
 export { HISTORY_SLOT_SECONDS } from './StatusRecorder';
 
@@ -33,6 +38,37 @@ export interface EvaluationRoundResult {
   queries: number;
   errors: number;
   durationMs: number;
+}
+
+/** What one evaluation of plans reads besides Prometheus. */
+/** The corrections of a round's SLOs (`loadCorrections`). */
+export interface RoundCorrections {
+  /** SLO ref → its corrections' spans. */
+  intervals: Map<string, TimeInterval[]>;
+  /** Corrections whose stored days are still to be recomputed. */
+  pending: PendingCorrection[];
+}
+
+export interface EvaluationContext {
+  now: Date;
+  /** Each SLO's error-budget policy, by SLO ref. */
+  policyOf: (ref: string) => SloPolicyChoice;
+  /** Maintenance rules by measured entity ref (`loadMaintenanceRules`). */
+  maintenance: Map<string, string[]>;
+  /** Where stored days are read, and missing ones backfilled into. */
+  daily: Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
+  /**
+   * A round's error-budget corrections (`loadCorrections`): excluded as
+   * maintenance is, and the stored days of pending ones recomputed into
+   * `recompute.store`; the SLO refs settled are added to `settled`.
+   */
+  corrections?: RoundCorrections & {
+    recompute?: {
+      store: Pick<SloStore, 'setDailyExclusions'>;
+      settled: string[];
+    };
+  };
+  onQuery?: () => void;
 }
 
 export interface SloEvaluatorOptions {
@@ -60,6 +96,8 @@ export interface SloEvaluatorOptions {
   >;
   /** Most missing days backfilled per SLO in one round (first appearance). */
   maxBackfillDays?: number;
+  /** Most groups kept per grouped SLO (`ops.slo.maxGroups`); default 100. */
+  maxGroups?: number;
   now?: () => Date;
 }
 
@@ -67,7 +105,8 @@ export interface SloEvaluatorOptions {
  * Evaluates every SLO of the catalog: one round of the scheduled task.
  * Plans each SLO (`planSlo`), groups the plans by Prometheus server, checks
  * histogram buckets, measures each server's SLOs (`evaluateOnServer`, with
- * the daily rollups of `slo/rollups/`) and persists the statuses.
+ * the daily rollups of `slo/rollups/`) and persists the statuses; then the
+ * journeys (CompositeSLO) from their components' statuses.
  */
 export class SloEvaluator {
   private readonly buckets = new BucketBoundaries();
@@ -87,9 +126,9 @@ export class SloEvaluator {
     const credentials = await auth.getOwnServiceCredentials();
     const loaded = await loadSlos(catalog, credentials);
     const { slis, dataSources } = loaded;
-    const slos = include
-      ? loaded.slos.filter(slo => include(stringifyEntityRef(slo)))
-      : loaded.slos;
+    const keep = (e: Entity) => !include || include(stringifyEntityRef(e));
+    const slos = loaded.slos.filter(keep);
+    const composites = loaded.composites.filter(keep);
     await this.options.versions?.observe(slos, slis, now);
     const plans = slos.map(slo =>
       planSlo(slo, slis, {
@@ -99,19 +138,78 @@ export class SloEvaluator {
     );
     const policyOf = await (
       this.options.policies ?? fixedSloPolicy(this.options.thresholds)
-    ).forSlos(slos, credentials);
+    ).forSlos([...slos, ...composites], credentials);
     const maintenance = await loadMaintenanceRules(catalog, plans, credentials);
     const corrections = await this.loadCorrections(plans, now);
 
     const recorder = new StatusRecorder(store);
-    let queries = 0;
-    const onQuery = () => {
-      queries++;
-    };
-
     const settled: string[] = [];
+    let queries = 0;
+    await this.evaluatePlans(
+      plans,
+      {
+        now,
+        policyOf,
+        maintenance,
+        daily: store,
+        corrections: corrections && {
+          ...corrections,
+          recompute: { store, settled },
+        },
+        onQuery: () => {
+          queries++;
+        },
+      },
+      async statuses => {
+        recorder.add(statuses);
+        // Per server: a server's statuses are kept if a later one throws.
+        await recorder.flush();
+      },
+    );
+    await recorder.flush();
+    if (corrections && settled.length) {
+      await this.options.corrections!.settle(settled, corrections.readAt);
+    }
+    if (composites.length) {
+      recorder.add(
+        await evaluateComposites({
+          composites,
+          round: recorder.saved,
+          store,
+          policyOf,
+          now,
+        }),
+      );
+      await recorder.flush();
+    }
+
+    await this.options.onRound?.(recorder.saved);
+    const result = {
+      slos: plans.length + composites.length,
+      queries,
+      errors: recorder.errors,
+      durationMs: Date.now() - started,
+    };
+    logger.info(
+      `Evaluated ${result.slos} SLOs with ${result.queries} Prometheus queries in ${result.durationMs} ms (${result.errors} in error)`,
+    );
+    return result;
+  }
+
+  /**
+   * Evaluates plans at `context.now` as a round does, server by server:
+   * `emit` receives the statuses of the plans that cannot be measured, then
+   * each server's. Stores nothing but the daily rows `context.daily` keeps,
+   * so a preview passes rows of its own (`slo/preview/`).
+   */
+  async evaluatePlans(
+    plans: SloPlan[],
+    context: EvaluationContext,
+    emit: (statuses: SloStatus[]) => Promise<void>,
+  ): Promise<void> {
+    const { now, onQuery } = context;
     const { byServer, unplanned } = this.groupByServer(plans, now);
-    recorder.add(unplanned);
+    if (unplanned.length) await emit(unplanned);
 
     for (const [server, serverPlans] of byServer) {
       const client = this.options.prometheus.get(server);
@@ -126,67 +224,65 @@ export class SloEvaluator {
           onQuery,
         });
       const checked: MeasuredPlan[] = [];
+      const failed: SloStatus[] = [];
       for (const plan of await this.buckets.check(
         client,
         serverPlans,
         now,
-        onQuery,
+        onQuery ?? (() => {}),
       )) {
         if ('error' in plan) {
-          recorder.add([failedStatus(plan.plan, plan.error, now)]);
+          failed.push(failedStatus(plan.plan, plan.error, now));
         } else {
           checked.push(plan);
         }
       }
-      const statuses = await evaluateOnServer({
+      const statuses = await withGroups({
+        statuses: await evaluateOnServer({
+          plans: checked,
+          maintenance: context.maintenance,
+          corrections: context.corrections?.intervals,
+          measure,
+          now,
+          policyOf: context.policyOf,
+          store: context.daily,
+          maxBackfillDays: this.options.maxBackfillDays ?? 400,
+        }),
         plans: checked,
-        maintenance,
-        corrections: corrections?.intervals,
-        measure,
+        query: (q, time) =>
+          limit(() => {
+            onQuery?.();
+            return client.instantQuery(q, { time });
+          }),
         now,
-        policyOf,
-        store,
-        maxBackfillDays: this.options.maxBackfillDays ?? 400,
+        policyOf: context.policyOf,
+        maxGroups: this.options.maxGroups ?? 100,
       });
-      recorder.add(statuses);
-      if (corrections) {
-        settled.push(
+      const recompute = context.corrections?.recompute;
+      if (context.corrections && recompute) {
+        recompute.settled.push(
           ...(await recomputeCorrectedDays({
             plans: checked,
-            pending: corrections.pending,
-            corrections: corrections.intervals,
+            pending: context.corrections.pending,
+            corrections: context.corrections.intervals,
             measure,
-            store,
+            store: recompute.store,
             now,
           })),
         );
       }
-      // Per server: a server's statuses are kept if a later one throws.
-      await recorder.flush();
+      await emit([...failed, ...statuses]);
     }
-    await recorder.flush();
-    if (corrections && settled.length) {
-      await this.options.corrections!.settle(settled, corrections.readAt);
-    }
-
-    await this.options.onRound?.(recorder.saved);
-    const result = {
-      slos: plans.length,
-      queries,
-      errors: recorder.errors,
-      durationMs: Date.now() - started,
-    };
-    logger.info(
-      `Evaluated ${result.slos} SLOs with ${result.queries} Prometheus queries in ${result.durationMs} ms (${result.errors} in error)`,
-    );
-    return result;
   }
 
   /**
    * The corrections of the planned SLOs as intervals, and those whose
    * stored days are to be recomputed (`recomputeCorrectedDays`).
    */
-  private async loadCorrections(plans: SloPlan[], now: Date) {
+  private async loadCorrections(
+    plans: SloPlan[],
+    now: Date,
+  ): Promise<(RoundCorrections & { readAt: Date }) | undefined> {
     const store = this.options.corrections;
     if (!store) return undefined;
     const refs = plans.map(p => p.description.ref);

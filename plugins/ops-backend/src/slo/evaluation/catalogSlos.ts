@@ -3,6 +3,8 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_MAINTENANCE_WINDOW,
+  CompositeSloEntity,
+  isCompositeSloEntity,
   DataSourceEntity,
   isDataSourceEntity,
   isSliEntity,
@@ -34,27 +36,41 @@ const keyOf = (entity: Entity) =>
   `${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`;
 
 /**
- * Every SLO of the catalog, and the SLIs and DataSources they may refer to
- * by `namespace/name`.
+ * Every SLO and CompositeSLO of the catalog, and the SLIs and DataSources
+ * they may refer to by `namespace/name`.
  */
 export async function loadSlos(
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): Promise<{
   slos: SloEntity[];
+  composites: CompositeSloEntity[];
   slis: Map<string, SliEntity>;
   dataSources: Map<string, DataSourceEntity>;
 }> {
   const slos: SloEntity[] = [];
+  const composites: CompositeSloEntity[] = [];
   const slis = new Map<string, SliEntity>();
   const dataSources = new Map<string, DataSourceEntity>();
-  const kinds = ['SLO', 'SLI', 'DataSource'];
+  const kinds = ['SLO', 'SLI', 'DataSource', 'CompositeSLO'];
   for (const entity of await queryAll(catalog, kinds, credentials)) {
     if (isSloEntity(entity)) slos.push(entity);
+    else if (isCompositeSloEntity(entity)) composites.push(entity);
     else if (isSliEntity(entity)) slis.set(keyOf(entity), entity);
     else if (isDataSourceEntity(entity)) dataSources.set(keyOf(entity), entity);
   }
-  return { slos, slis, dataSources };
+  return { slos, composites, slis, dataSources };
+}
+
+/** The catalog's DataSources by `namespace/name`, which a draft SLO may name. */
+export async function loadDataSources(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<Map<string, DataSourceEntity>> {
+  const entities = await queryAll(catalog, ['DataSource'], credentials);
+  return new Map(
+    entities.filter(isDataSourceEntity).map(e => [keyOf(e), e] as const),
+  );
 }
 
 /**

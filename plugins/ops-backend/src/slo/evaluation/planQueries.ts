@@ -1,6 +1,11 @@
 import { sliWindowQueries } from '@unyo/plugin-ops-common';
 import { formatDuration, increaseQuery } from '../../prometheus/promql';
-import type { ExpressionPlan, MeasuredPlan, ThresholdPlan } from './planTypes';
+import type {
+  ExpressionPlan,
+  MeasuredPlan,
+  RatioPlan,
+  ThresholdPlan,
+} from './planTypes';
 
 /** The label telling apart the parts of one combined query. */
 export const PART_LABEL = 'unyo_part';
@@ -59,6 +64,26 @@ export function expressionQuery(
 }
 
 /**
+ * The one query measuring every group of a grouped ratio SLO over a window:
+ * good, bad and total summed by the `groupBy` labels, each part labelled.
+ * The label names were checked against Prometheus's syntax when planned.
+ */
+export function groupedRatioQuery(
+  plan: RatioPlan & { groupBy: string[] },
+  windowSeconds: number,
+): string {
+  const part = (selector: string | undefined) =>
+    selector === undefined
+      ? undefined
+      : increaseQuery(selector, windowSeconds, { sumBy: plan.groupBy });
+  return partsQuery({
+    good: part(plan.good),
+    bad: part(plan.bad),
+    total: part(plan.total),
+  });
+}
+
+/**
  * The PromQL a plan runs for a window, as the SLO page shows it. Selector
  * plans are batched with others of their shape; shown is their own share.
  */
@@ -68,9 +93,19 @@ export function planQueries(
 ): string[] {
   switch (plan.kind) {
     case 'ratio':
-      return [plan.good, plan.bad, plan.total]
-        .filter((s): s is string => s !== undefined)
-        .map(s => increaseQuery(s, windowSeconds));
+      return [
+        ...[plan.good, plan.bad, plan.total]
+          .filter((s): s is string => s !== undefined)
+          .map(s => increaseQuery(s, windowSeconds)),
+        ...(plan.groupBy
+          ? [
+              groupedRatioQuery(
+                { ...plan, groupBy: plan.groupBy },
+                windowSeconds,
+              ),
+            ]
+          : []),
+      ];
     case 'expression':
       return [expressionQuery(plan, windowSeconds)];
     default:

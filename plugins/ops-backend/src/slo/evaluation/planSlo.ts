@@ -1,7 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_EXCLUDE_MAINTENANCE,
+  ANNOTATION_GROUP_BY,
   DataSourceEntity,
+  parseGroupBy,
   PromqlSyntaxError,
   SliEntity,
   SloEntity,
@@ -43,6 +45,17 @@ function checkedQuery(query: string, field: string): string {
       throw new Unsupported(`${field}: ${e.message}`);
     }
     throw e;
+  }
+}
+
+const GROUPS_NEED_SELECTORS = `${ANNOTATION_GROUP_BY} needs a ratioMetric of plain counter selectors and budgetingMethod Occurrences`;
+
+/** The annotation's label names; a bad one is the SLO's error. */
+function groupLabels(slo: SloEntity): string[] | undefined {
+  try {
+    return parseGroupBy(slo.metadata.annotations?.[ANNOTATION_GROUP_BY]);
+  } catch (e) {
+    throw new Unsupported((e as Error).message);
   }
 }
 
@@ -104,12 +117,14 @@ export function planSlo(
     if (!Number.isFinite(description.target)) {
       throw new Unsupported('objectives[0] has no target');
     }
+    const groupBy = groupLabels(slo);
     const base = {
       description,
       objective,
       timeWindow: sloTimeWindow(slo),
       excludeMaintenance:
         slo.metadata.annotations?.[ANNOTATION_EXCLUDE_MAINTENANCE] === 'true',
+      ...(groupBy && { groupBy }),
     };
     // An inline indicator may come without spec (OpenSLO v1 allows it).
     const spec = (indicator.spec ?? {}) as {
@@ -118,18 +133,18 @@ export function planSlo(
     };
 
     if (spec.ratioMetric) {
-      return withDataSource(
-        planRatio(spec.ratioMetric, {
-          base,
-          method: slo.spec.budgetingMethod,
-          objective,
-          resolutionSeconds: options.resolutionSeconds ?? 60,
-        }),
-        namespace,
-        options.dataSources,
-      );
+      const ratio = planRatio(spec.ratioMetric, {
+        base,
+        method: slo.spec.budgetingMethod,
+        objective,
+        resolutionSeconds: options.resolutionSeconds ?? 60,
+      });
+      if (groupBy && ratio.kind !== 'ratio') {
+        throw new Unsupported(GROUPS_NEED_SELECTORS);
+      }
+      return withDataSource(ratio, namespace, options.dataSources);
     }
-
+    if (groupBy) throw new Unsupported(GROUPS_NEED_SELECTORS);
     if (spec.thresholdMetric) {
       if (slo.spec.budgetingMethod !== 'Timeslices') {
         throw new Unsupported(

@@ -17,6 +17,8 @@ export interface PlanBase {
   dataSource?: { name: string; url?: string };
   /** Remove the measured entity's (and its system's) maintenance windows. */
   excludeMaintenance: boolean;
+  /** The labels of `unyo.dev/group-by`: the SLO is also measured per group. */
+  groupBy?: string[];
   objective: SloObjective;
   timeWindow: SloTimeWindow;
 }

@@ -12,10 +12,9 @@ import {
 } from '@unyo/plugin-ops-common';
 import request from 'supertest';
 import {
-  TestPrometheus,
   describeWithPrometheus,
-  linearCounter,
-  startPrometheus,
+  prometheusForSuite,
+  requestCounters,
 } from '../../__testUtils__/prometheus';
 import { opsPlugin } from '../../plugin';
 
@@ -89,9 +88,7 @@ const slo: SloEntity = {
 
 describeWithPrometheus('generated rules in a real Prometheus', () => {
   jest.setTimeout(120_000);
-  let prometheus: TestPrometheus;
-
-  beforeAll(async () => {
+  const prometheus = prometheusForSuite(() => {
     const rules = formatSloRules(
       generateSloRules(
         {
@@ -105,27 +102,19 @@ describeWithPrometheus('generated rules in a real Prometheus', () => {
     );
     // An engineered burn: half of checkout's requests fail over the last 2 h
     // (burn rate 500 on a 99.9 % target), up to now.
-    const range = { startMs: NOW - 2 * 3600_000, endMs: NOW, stepMs: 15_000 };
-    prometheus = await startPrometheus({
-      series: [
-        linearCounter({
-          name: 'http_requests_total',
-          labels: { service: 'checkout', code: '200' },
-          perSecond: 5,
-          ...range,
-        }),
-        linearCounter({
-          name: 'http_requests_total',
-          labels: { service: 'checkout', code: '500' },
-          perSecond: 5,
-          ...range,
-        }),
-      ],
+    return {
+      series: requestCounters({
+        service: 'checkout',
+        perSecond: 10,
+        errorRatio: 0.5,
+        startMs: NOW - 2 * 3600_000,
+        endMs: NOW,
+        stepMs: 15_000,
+      }),
       ruleFiles: [{ name: 'slo.rules.yml', content: rules }],
       evaluationInterval: '1s',
-    });
+    };
   });
-  afterAll(() => prometheus?.stop());
 
   it("fires the page alert, and the entity's alerts list it with its runbook link", async () => {
     const { server } = await startTestBackend({

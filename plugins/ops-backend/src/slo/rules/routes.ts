@@ -1,28 +1,12 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
-import { formatSloRules } from '@unyo/plugin-ops-common';
-import { Request } from 'express';
+import { formatSloRules, SloRuleFormat } from '@unyo/plugin-ops-common';
 import Router from 'express-promise-router';
-import { entityRefParam, optionalString } from '../../lib/params';
+import {
+  defaultedRefParam,
+  entityRefParam,
+  optionalString,
+} from '../../lib/params';
 import { SloRulesService } from './SloRulesService';
-
-function ownerParam(req: Request): string | undefined {
-  const value = optionalString(req, 'owner');
-  if (value === undefined) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch (e) {
-    throw new InputError(
-      `Query parameter owner is not an entity ref: ${(e as Error).message}`,
-    );
-  }
-}
 
 /** `GET /slos/rules`: the generated rule file, in YAML. */
 export function createSloRuleRoutes(options: {
@@ -34,16 +18,12 @@ export function createSloRuleRoutes(options: {
     const credentials = await options.httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const format = optionalString(req, 'format') ?? 'prometheus';
-    if (format !== 'prometheus' && format !== 'prometheusrule') {
-      throw new InputError(
-        `Query parameter format must be prometheus or prometheusrule: "${format}"`,
-      );
-    }
+    // One of the spec's enum (specParameters.ts).
+    const format = optionalString<SloRuleFormat>(req, 'format') ?? 'prometheus';
     const filter = {
       entityRef:
         req.query.entityRef === undefined ? undefined : entityRefParam(req),
-      owner: ownerParam(req),
+      owner: defaultedRefParam(req, 'owner', 'group'),
     };
     const set = await options.rules.generate(filter, credentials);
     res.type('text/yaml').send(formatSloRules(set, { format }));

@@ -10,13 +10,12 @@ import { DEFAULT_SLO_POLICY_THRESHOLDS } from '@unyo/plugin-ops-common';
 import request from 'supertest';
 import {
   describeWithPrometheus,
-  linearCounter,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
+  requestCounters,
+  testPrometheusClients,
 } from '../../__testUtils__/prometheus';
 import { DatabaseSloStore } from '../../database/DatabaseSloStore';
 import { opsPlugin } from '../../plugin';
-import { createPrometheusClients } from '../../prometheus/PrometheusClients';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { DatabaseSloVersions } from './SloVersionStore';
 
@@ -91,26 +90,16 @@ const pay: Entity = {
 
 describeWithPrometheus('SLO versions', () => {
   jest.setTimeout(180_000);
-  let prometheus: TestPrometheus;
-
-  beforeAll(async () => {
-    prometheus = await startPrometheus({
-      series: [
-        ['200', 10 * (1 - ERROR_RATIO)],
-        ['500', 10 * ERROR_RATIO],
-      ].map(([code, perSecond]) =>
-        linearCounter({
-          name: 'http_requests_total',
-          labels: { service: 'pay', code: code as string },
-          startMs: MONTH_START - 40 * DAY,
-          endMs: Math.floor(NOW / MINUTE) * MINUTE,
-          stepMs: MINUTE,
-          perSecond: perSecond as number,
-        }),
-      ),
-    });
+  const prometheus = prometheusForSuite({
+    series: requestCounters({
+      service: 'pay',
+      perSecond: 10,
+      errorRatio: ERROR_RATIO,
+      startMs: MONTH_START - 40 * DAY,
+      endMs: Math.floor(NOW / MINUTE) * MINUTE,
+      stepMs: MINUTE,
+    }),
   });
-  afterAll(() => prometheus?.stop());
 
   describe.each(databases.eachSupportedId())('on %s', id => {
     it("changing an SLO's target mid-month: the report's earlier days keep the old target", async () => {
@@ -124,17 +113,7 @@ describeWithPrometheus('SLO versions', () => {
           auth: mockServices.auth(),
           store,
           versions,
-          prometheus: createPrometheusClients(
-            [
-              {
-                name: 'default',
-                url: prometheus.url,
-                headers: {},
-                timeout: { seconds: 30 },
-              },
-            ],
-            { retry: { attempts: 1 } },
-          ),
+          prometheus: testPrometheusClients(prometheus.url, 30),
           logger: mockServices.logger.mock(),
           thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
           now: () => new Date(at),

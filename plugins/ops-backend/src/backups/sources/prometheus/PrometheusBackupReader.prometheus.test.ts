@@ -7,8 +7,7 @@ import {
 } from '@unyo/plugin-ops-common';
 import {
   describeWithPrometheus,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
 } from '../../../__testUtils__/prometheus';
 import { createPrometheusClients } from '../../../prometheus/PrometheusClients';
 import { freePort } from '@internal/ops-test-utils';
@@ -57,19 +56,14 @@ const policy: BackupPolicyEntity = {
 };
 
 describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
-  let prometheus: TestPrometheus;
-  let reader: PrometheusBackupReader;
-  // A loopback port nothing listens on: the "other" server is down.
-  let downUrl = '';
-
-  beforeAll(async () => {
-    // The rsync job's exporter: the age of its last good run, every minute
-    // for the hour before `now`.
-    const samples: Array<[number, number]> = [];
-    for (let t = now.getTime() - 60 * MINUTE; t <= now.getTime(); t += MINUTE) {
-      samples.push([t, (t - lastBackup.getTime()) / 1000]);
-    }
-    prometheus = await startPrometheus({
+  // The rsync job's exporter: the age of its last good run, every minute
+  // for the hour before `now`.
+  const samples: Array<[number, number]> = [];
+  for (let t = now.getTime() - 60 * MINUTE; t <= now.getTime(); t += MINUTE) {
+    samples.push([t, (t - lastBackup.getTime()) / 1000]);
+  }
+  const prometheus = prometheusForSuite(
+    {
       series: [
         {
           name: 'mairust_mail_backup_age_seconds',
@@ -77,7 +71,14 @@ describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
           samples,
         },
       ],
-    });
+    },
+    120_000,
+  );
+  let reader: PrometheusBackupReader;
+  // A loopback port nothing listens on: the "other" server is down.
+  let downUrl = '';
+
+  beforeAll(async () => {
     downUrl = `http://127.0.0.1:${await freePort()}`;
     reader = new PrometheusBackupReader({
       logger: mockServices.logger.mock(),
@@ -99,9 +100,6 @@ describeWithPrometheus('PrometheusBackupReader against Prometheus', () => {
         { retry: { attempts: 1 } },
       ),
     });
-  }, 120_000);
-  afterAll(async () => {
-    await prometheus?.stop();
   });
 
   it('reads the Unix time of the last good backup; age and status follow', async () => {

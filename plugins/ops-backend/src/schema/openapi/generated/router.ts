@@ -43,6 +43,9 @@ export const spec = {
     {
       name: 'Gate',
     },
+    {
+      name: 'Changes',
+    },
   ],
   paths: {
     '/status': {
@@ -106,6 +109,46 @@ export const spec = {
         },
       },
     },
+    '/journeys': {
+      get: {
+        operationId: 'ListJourneys',
+        tags: ['SLOs'],
+        summary:
+          'The live status of the journeys (CompositeSLOs) of a System or service.',
+        description:
+          "A journey's SLI is the weighted mean of its component SLOs' SLIs over its window; its budget, burn rates and policy are computed as for any SLO (docs/catalog-model.md).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One status per journey.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SloStatus',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/slos/rules': {
       get: {
         operationId: 'GetSloRules',
@@ -144,6 +187,62 @@ export const spec = {
               'text/yaml': {
                 schema: {
                   type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/slos/preview': {
+      post: {
+        operationId: 'PreviewSlo',
+        tags: ['SLOs'],
+        summary:
+          'A draft SLO document evaluated now, as it would be once in the catalog (permission `ops.slo.preview`; rate-limited; nothing stored).',
+        description:
+          'The status, burn rates and burn-down over its window that an OpenSLO SLO document (YAML or JSON, its SLI inline) would have, computed from Prometheus by the same functions as an evaluation round. An invalid document gets a 400 naming the field (docs/slo-preview.md).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SloPreviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The status it would have, with daily `history` points over its window.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SloStatusWithHistory',
+                },
+              },
+            },
+          },
+          '429': {
+            description:
+              'Over `ops.slo.preview.rateLimit` for this user; nothing was queried.',
+            headers: {
+              'Retry-After': {
+                description: 'Seconds until the next preview is allowed.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
                 },
               },
             },
@@ -858,6 +957,127 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/GateOverride',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/gate/overrides/{id}': {
+      delete: {
+        operationId: 'DeleteGateOverride',
+        tags: ['Gate'],
+        summary:
+          'Ends a deploy-gate override before it expires (permission `ops.gate.override` on its entity; users only; audited); from then on it counts as expired. An unknown or already expired id is a 404.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            'x-message': 'Path parameter id is not an override id: "{value}"',
+            schema: {
+              type: 'string',
+              pattern: '^[a-zA-Z0-9-]{1,36}$',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Ended.',
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/changes': {
+      get: {
+        operationId: 'ListChanges',
+        tags: ['Changes'],
+        summary:
+          'The change markers of an entity (deploys, config changes, flags), oldest first, as the SLO charts draw them (docs/change-markers.md).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description:
+              'Only changes at or after this instant; by default 30 days before `to`.',
+            'x-message':
+              'Query parameter {name} must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z: "{value}"',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description:
+              'Only changes at or before this instant; by default now.',
+            'x-message':
+              'Query parameter {name} must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z: "{value}"',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'At most 500 changes in the range, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ChangeMarker',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateChange',
+        tags: ['Changes'],
+        summary:
+          "Records a change of an entity, drawn on its SLOs' charts (permission `ops.change.create`; users or service tokens, e.g. CI with a static token of `backend.auth.externalAccess`; audited).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateChangeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The change as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeMarker',
                 },
               },
             },
@@ -2006,6 +2226,91 @@ export const spec = {
         enum: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
         type: 'string',
       },
+      ChangeKind: {
+        description: 'What changed.',
+        type: 'string',
+        enum: ['deploy', 'config', 'flag'],
+      },
+      ChangeMarker: {
+        additionalProperties: false,
+        description:
+          'A change of an entity, drawn on the charts of the SLOs that measure it.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          at: {
+            description: 'When the change happened.',
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/ChangeKind',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          createdBy: {
+            description:
+              'The user entity ref or service subject that posted it.',
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'at',
+          'kind',
+          'title',
+          'createdBy',
+          'createdAt',
+        ],
+        type: 'object',
+      },
+      CreateChangeRequest: {
+        additionalProperties: false,
+        description:
+          '`POST /api/ops/changes`: the entity must be in the catalog.',
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          at: {
+            $ref: '#/components/schemas/ReportTimestamp',
+          },
+          kind: {
+            $ref: '#/components/schemas/ChangeKind',
+          },
+          title: {
+            description: 'One line, e.g. `checkout v1.42.0`.',
+            type: 'string',
+            pattern:
+              '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$',
+            maxLength: 200,
+            'x-message':
+              'is required: one line of text, without control characters',
+          },
+          url: {
+            description:
+              'The pipeline run, pull request or flag, an http(s) URL.',
+            type: 'string',
+            pattern: '^https?://[^\\s]+$',
+            maxLength: 2000,
+            'x-message':
+              'must be an http(s) URL such as https://github.com/org/repo/actions/runs/1',
+          },
+        },
+        required: ['entityRef', 'at', 'kind', 'title'],
+        type: 'object',
+      },
       CreateExecutionRequest: {
         additionalProperties: false,
         description:
@@ -2034,6 +2339,22 @@ export const spec = {
             type: 'object',
           },
         },
+        type: 'object',
+      },
+      SloPreviewRequest: {
+        additionalProperties: false,
+        description: '`POST /api/ops/slos/preview`.',
+        properties: {
+          document: {
+            description:
+              'One OpenSLO `SLO` document, YAML or JSON, with its SLI inline.',
+            type: 'string',
+            pattern: '\\S',
+            maxLength: 65536,
+            'x-message': 'is required: paste one SLO document (YAML or JSON)',
+          },
+        },
+        required: ['document'],
         type: 'object',
       },
       CreateGateOverrideRequest: {
@@ -2992,6 +3313,82 @@ export const spec = {
         required: ['path', 'window', 'queries'],
         type: 'object',
       },
+      SloGroupStatus: {
+        additionalProperties: false,
+        description:
+          "One group of a grouped SLO: the same figures as the SLO's, over the series whose `groupBy` labels have these values.",
+        properties: {
+          burnRates: {
+            additionalProperties: false,
+            description: 'null: no traffic in that window.',
+            properties: {
+              '1d': {
+                nullable: true,
+                type: 'number',
+              },
+              '1h': {
+                nullable: true,
+                type: 'number',
+              },
+              '2h': {
+                nullable: true,
+                type: 'number',
+              },
+              '30m': {
+                nullable: true,
+                type: 'number',
+              },
+              '3d': {
+                nullable: true,
+                type: 'number',
+              },
+              '5m': {
+                nullable: true,
+                type: 'number',
+              },
+              '6h': {
+                nullable: true,
+                type: 'number',
+              },
+            },
+            required: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
+            type: 'object',
+          },
+          errorBudget: {
+            $ref: '#/components/schemas/SloErrorBudget',
+          },
+          errorBudgetToDate: {
+            $ref: '#/components/schemas/SloErrorBudget',
+          },
+          labels: {
+            additionalProperties: {
+              type: 'string',
+            },
+            description:
+              'The group\'s value of each `groupBy` label ("" when a series lacks it).',
+            type: 'object',
+          },
+          message: {
+            type: 'string',
+          },
+          policy: {
+            $ref: '#/components/schemas/SloPolicy',
+          },
+          sli: {
+            $ref: '#/components/schemas/SloSli',
+          },
+          state: {
+            $ref: '#/components/schemas/SloState',
+          },
+          timeToExhaustionSeconds: {
+            description: 'null: not burning.',
+            nullable: true,
+            type: 'number',
+          },
+        },
+        required: ['labels', 'state'],
+        type: 'object',
+      },
       SloHistoryPoint: {
         additionalProperties: false,
         description: 'One point of the burn-down graph.',
@@ -3199,6 +3596,32 @@ export const spec = {
             $ref: '#/components/schemas/SloEvaluationDetails',
           },
           excludedMaintenanceMinutes: {
+            type: 'number',
+          },
+          groupBy: {
+            description:
+              'The labels of `unyo.dev/group-by`, when the SLO is grouped.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          groups: {
+            description:
+              "One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.",
+            items: {
+              $ref: '#/components/schemas/SloGroupStatus',
+            },
+            type: 'array',
+          },
+          groupsError: {
+            description:
+              "Why the groups could not be measured this round; the SLO's own figures stand.",
+            type: 'string',
+          },
+          groupsOmitted: {
+            description:
+              'Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).',
             type: 'number',
           },
           lastSuccessAt: {
@@ -3486,6 +3909,32 @@ export const spec = {
           excludedMaintenanceMinutes: {
             type: 'number',
           },
+          groupBy: {
+            description:
+              'The labels of `unyo.dev/group-by`, when the SLO is grouped.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          groups: {
+            description:
+              "One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.",
+            items: {
+              $ref: '#/components/schemas/SloGroupStatus',
+            },
+            type: 'array',
+          },
+          groupsError: {
+            description:
+              "Why the groups could not be measured this round; the SLO's own figures stand.",
+            type: 'string',
+          },
+          groupsOmitted: {
+            description:
+              'Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).',
+            type: 'number',
+          },
           lastSuccessAt: {
             description:
               'When state is `error`: when the values shown were last computed.',
@@ -3635,6 +4084,32 @@ export const spec = {
             $ref: '#/components/schemas/SloEvaluationDetails',
           },
           excludedMaintenanceMinutes: {
+            type: 'number',
+          },
+          groupBy: {
+            description:
+              'The labels of `unyo.dev/group-by`, when the SLO is grouped.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          groups: {
+            description:
+              "One status per value of the `groupBy` labels, worst first (least budget left). The SLO's own figures stay those of all groups together.",
+            items: {
+              $ref: '#/components/schemas/SloGroupStatus',
+            },
+            type: 'array',
+          },
+          groupsError: {
+            description:
+              "Why the groups could not be measured this round; the SLO's own figures stand.",
+            type: 'string',
+          },
+          groupsOmitted: {
+            description:
+              'Groups beyond `ops.slo.maxGroups`, left out of `groups` (the best ones).',
             type: 'number',
           },
           history: {

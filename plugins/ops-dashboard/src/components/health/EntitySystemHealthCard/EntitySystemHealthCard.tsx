@@ -11,8 +11,8 @@ import {
   worstHealthState,
 } from '@unyo/plugin-ops-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { useEffect } from 'react';
 import { opsApiRef } from '../../../api';
+import { useRefresh } from '../../../hooks/useRefresh';
 import { useRelatedEntities } from '../../../hooks/useRelatedEntities';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { HEALTH_REFRESH_MS } from '../HealthEndpointList';
@@ -47,11 +47,7 @@ function useComponentsHealth(entity: Entity) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [opsApi, key],
   );
-  const { retry } = state;
-  useEffect(() => {
-    const timer = setInterval(retry, HEALTH_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [retry]);
+  useRefresh(state.retry, HEALTH_REFRESH_MS);
   return {
     loading: parts.loading || state.loading,
     error: parts.error,

@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { opsApiRef } from '../../../api';
+import { useRefresh } from '../../../hooks/useRefresh';
 
 /** The backend probes every 30 s by default: reloading faster shows nothing new. */
 export const HEALTH_REFRESH_MS = 30_000;
@@ -13,10 +13,6 @@ export function useHealth(entityRef: string) {
     async () => (await opsApi.getHealth(entityRef)).items,
     [opsApi, entityRef],
   );
-  const { retry } = state;
-  useEffect(() => {
-    const timer = setInterval(retry, HEALTH_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [retry]);
+  useRefresh(state.retry, HEALTH_REFRESH_MS);
   return state;
 }

@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { SLO_REPORT_COLUMNS, SloReportItem } from '@unyo/plugin-ops-common';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { opsDashboardTranslationRef } from '../../../translation';
 import {
   CellRenderer,
@@ -12,6 +12,7 @@ import {
   useCellRenderer,
   useColumnTitles,
 } from './reportCells';
+import { GroupsToggle, ReportSloGroups } from './ReportSloGroups';
 
 const ROW_HEIGHT = 44;
 const GROUP_HEIGHT = 36;
@@ -22,7 +23,8 @@ const TABLE_MIN_WIDTH = 1360;
 
 type Line =
   | { kind: 'group'; key: string; ref?: string }
-  | { kind: 'row'; key: string; item: SloReportItem };
+  | { kind: 'row'; key: string; item: SloReportItem }
+  | { kind: 'groups'; key: string; item: SloReportItem };
 
 /**
  * The rows' and cells' styles, once for the table: rows and cells are plain
@@ -85,6 +87,9 @@ const ReportGroupHeader = memo(function GroupHeaderLine(props: {
 const ReportRow = memo(function RowLine(props: {
   item: SloReportItem;
   renderCell: CellRenderer;
+  /** Whether the groups of a grouped SLO are shown under the row. */
+  open: boolean;
+  onToggle: (ref: string) => void;
 }) {
   const { item, renderCell } = props;
   return (
@@ -102,6 +107,13 @@ const ReportRow = memo(function RowLine(props: {
           data-value={column.value(item) ?? ''}
           className="slo-report-cell"
         >
+          {column.id === 'title' && item.groups?.length ? (
+            <GroupsToggle
+              item={item}
+              open={props.open}
+              onToggle={props.onToggle}
+            />
+          ) : null}
           {renderCell(column, item)}
         </div>
       ))}
@@ -135,6 +147,16 @@ export function SloReportTable(props: SloReportTableProps) {
   const titles = useColumnTitles();
   const renderCell = useCellRenderer();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (ref: string) =>
+      setOpen(before => {
+        const after = new Set(before);
+        if (!after.delete(ref)) after.add(ref);
+        return after;
+      }),
+    [],
+  );
 
   const lines = useMemo<Line[]>(() => {
     const out: Line[] = [];
@@ -145,14 +167,24 @@ export function SloReportTable(props: SloReportTableProps) {
         out.push({ kind: 'group', key: `group:${group ?? ''}`, ref: group });
       }
       out.push({ kind: 'row', key: item.ref, item });
+      if (open.has(item.ref) && item.groups?.length) {
+        out.push({ kind: 'groups', key: `groups:${item.ref}`, item });
+      }
     }
     return out;
-  }, [items, groupBy]);
+  }, [items, groupBy, open]);
 
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: i => (lines[i].kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    estimateSize: i => {
+      const line = lines[i];
+      if (line.kind === 'group') return GROUP_HEIGHT;
+      if (line.kind === 'groups') {
+        return ROW_HEIGHT * ((line.item.groups?.length ?? 0) + 2);
+      }
+      return ROW_HEIGHT;
+    },
     getItemKey: i => lines[i].key,
     overscan: 10,
   });
@@ -169,12 +201,18 @@ export function SloReportTable(props: SloReportTableProps) {
     }
   }, [onLoadMore, items.length, totalCount, lastIndex, lines.length]);
 
-  const renderLine = (line: Line) =>
-    line.kind === 'group' ? (
-      <ReportGroupHeader groupRef={line.ref} />
-    ) : (
-      <ReportRow item={line.item} renderCell={renderCell} />
+  const renderLine = (line: Line) => {
+    if (line.kind === 'group') return <ReportGroupHeader groupRef={line.ref} />;
+    if (line.kind === 'groups') return <ReportSloGroups item={line.item} />;
+    return (
+      <ReportRow
+        item={line.item}
+        renderCell={renderCell}
+        open={open.has(line.item.ref)}
+        onToggle={toggle}
+      />
     );
+  };
 
   return (
     <Box

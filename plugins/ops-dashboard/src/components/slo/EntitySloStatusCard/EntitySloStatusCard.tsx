@@ -3,23 +3,13 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Typography from '@mui/material/Typography';
-import { lazy, Suspense } from 'react';
+import { useChangeMarkers } from '../../../hooks/useChangeMarkers';
 import { useOpsStatus } from '../../../hooks/useOpsStatus';
 import { useSloCorrections, useSloStatus } from '../../../hooks/useSloStatuses';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { OpsStatusNotice } from '../../common/OpsStatusNotice';
 import { SloCorrectionList } from '../SloCorrections';
-import { SloEvaluationDetails } from '../SloEvaluationDetails';
-import { SloStatusFigures } from '../SloStatusFigures';
-
-// recharts is big: load the chart only when there is a history to draw.
-const SloBurnDownChart = lazy(() =>
-  import('../SloBurnDownChart/SloBurnDownChart').then(m => ({
-    default: m.SloBurnDownChart,
-  })),
-);
+import { SloStatusDetails } from '../SloStatusDetails';
 
 /** @public */
 export interface EntitySloStatusCardProps {
@@ -45,6 +35,8 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
   const configured = opsStatus.value?.sources.prometheus.configured === true;
   const slo = useSloStatus(namespace, entity.metadata.name);
   const corrections = useSloCorrections(namespace, entity.metadata.name);
+  // Markers are extra: without them (an error) the card still shows.
+  const changes = useChangeMarkers(slo.value);
 
   let body;
   if (opsStatus.loading || (slo.loading && !slo.value && !slo.error)) {
@@ -59,52 +51,33 @@ export function EntitySloStatusCard(props: EntitySloStatusCardProps) {
       </Alert>
     );
   } else {
-    const status = slo.value;
     body = (
-      <>
-        <SloStatusFigures status={status} />
-        <Box sx={{ mt: 3 }}>
-          <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
-            {t('burnDownChart.title')}
-          </Typography>
-          {status.history.length === 0 ? (
-            <Typography variant="body2" color="text.secondary">
-              {t('burnDownChart.empty')}
-            </Typography>
+      <SloStatusDetails
+        status={slo.value}
+        chartWidth={props.chartWidth}
+        chartHeight={props.chartHeight}
+        changes={changes.value}
+        corrections={corrections.value}
+        afterChart={
+          corrections.error ? (
+            <Alert severity="warning" variant="outlined" sx={{ mt: 3 }}>
+              {t('corrections.loadError', {
+                message: corrections.error.message,
+              })}
+            </Alert>
           ) : (
-            <Suspense
-              fallback={<Progress aria-label={t('burnDownChart.loading')} />}
-            >
-              <SloBurnDownChart
-                history={status.history}
-                window={status.window}
-                target={status.target}
-                width={props.chartWidth}
-                height={props.chartHeight}
-                corrections={corrections.value}
-              />
-            </Suspense>
-          )}
-        </Box>
-        {corrections.error ? (
-          <Alert severity="warning" variant="outlined" sx={{ mt: 3 }}>
-            {t('corrections.loadError', {
-              message: corrections.error.message,
-            })}
-          </Alert>
-        ) : (
-          <SloCorrectionList
-            namespace={namespace}
-            name={entity.metadata.name}
-            corrections={corrections.value ?? []}
-            onChange={() => {
-              corrections.retry();
-              slo.retry();
-            }}
-          />
-        )}
-        <SloEvaluationDetails evaluation={status.evaluation} />
-      </>
+            <SloCorrectionList
+              namespace={namespace}
+              name={entity.metadata.name}
+              corrections={corrections.value ?? []}
+              onChange={() => {
+                corrections.retry();
+                slo.retry();
+              }}
+            />
+          )
+        }
+      />
     );
   }
   return (

@@ -2,7 +2,12 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import type { SloHistoryPoint, SloStatusWindow } from '@unyo/plugin-ops-common';
+import {
+  changesBetween,
+  type ChangeMarker,
+  type SloHistoryPoint,
+  type SloStatusWindow,
+} from '@unyo/plugin-ops-common';
 import { ReactElement, useMemo } from 'react';
 import {
   CartesianGrid,
@@ -19,6 +24,7 @@ import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import { burnDownData } from '../../../lib/sloStatus';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { correctionAreas, SloCorrectionSpan } from './correctionAreas';
+import { ChangeMarkerList, changeMarkerLines } from './ChangeMarkers';
 
 /** @public */
 export interface SloBurnDownChartProps {
@@ -34,6 +40,8 @@ export interface SloBurnDownChartProps {
   height?: number;
   /** Error-budget corrections, shaded over their spans. */
   corrections?: SloCorrectionSpan[];
+  /** Changes of the SLO's entity: those in the plotted range are drawn. */
+  markers?: ChangeMarker[];
 }
 
 function Sized(props: {
@@ -108,6 +116,14 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
       theme,
       label,
     });
+  const markers =
+    points > 0
+      ? changesBetween(
+          props.markers ?? [],
+          Math.min(...times),
+          Math.max(...times),
+        )
+      : [];
 
   const xAxis = (
     <XAxis
@@ -176,6 +192,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
               isAnimationActive={false}
             />
           )}
+          {changeMarkerLines(markers, theme)}
           <Line
             type="monotone"
             dataKey="remaining"
@@ -224,6 +241,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
               fontSize: 12,
             }}
           />
+          {changeMarkerLines(markers, theme)}
           <Line
             type="monotone"
             dataKey="sli"
@@ -248,6 +266,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
           })}
         </Typography>
       )}
+      <ChangeMarkerList markers={markers} formatTime={formatTime} />
     </Box>
   );
 }

@@ -8,10 +8,12 @@ import {
   BURN_RATE_WINDOWS,
   BurnRateAlert,
   BurnRateWindow,
+  ChangeMarker,
 } from '@unyo/plugin-ops-common';
 import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import { firingAlerts, windowSeverities } from '../../../lib/sloStatus';
 import { opsDashboardTranslationRef } from '../../../translation';
+import { BurnRateWindowChanges } from './BurnRateWindowChanges';
 
 const SEVERITY_COLORS = { page: 'error.main', ticket: 'warning.main' };
 
@@ -19,6 +21,10 @@ const SEVERITY_COLORS = { page: 'error.main', ticket: 'warning.main' };
 export interface SloBurnRatesProps {
   burnRates?: Partial<Record<BurnRateWindow, number | null>>;
   burnRateAlerts?: BurnRateAlert[];
+  /** Changes of the SLO's entity, counted per window up to `evaluatedAt`. */
+  changes?: ChangeMarker[];
+  /** ISO instant the burn rates were evaluated at. */
+  evaluatedAt?: string;
 }
 
 /**
@@ -34,6 +40,7 @@ export function SloBurnRates(props: SloBurnRatesProps) {
   const severities = windowSeverities(props.burnRateAlerts);
   const alerts = firingAlerts(props.burnRateAlerts);
   const rates = props.burnRates;
+  const evaluatedAt = props.evaluatedAt ? Date.parse(props.evaluatedAt) : NaN;
   return (
     <Box>
       {rates && (
@@ -75,6 +82,13 @@ export function SloBurnRates(props: SloBurnRatesProps) {
                     formatBurnRate(value)
                   ) : (
                     <span title={t('sloStatus.noTraffic')}>—</span>
+                  )}
+                  {props.changes && !Number.isNaN(evaluatedAt) && (
+                    <BurnRateWindowChanges
+                      window={window}
+                      changes={props.changes}
+                      at={evaluatedAt}
+                    />
                   )}
                 </Box>
               );

@@ -2,7 +2,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { SloStatus } from '@unyo/plugin-ops-common';
+import type { ChangeMarker, SloStatus } from '@unyo/plugin-ops-common';
 import { ReactNode } from 'react';
 import { useSloStatusFormatters } from '../../../hooks/useSloStatusFormatters';
 import {
@@ -13,6 +13,7 @@ import {
 import { opsDashboardTranslationRef } from '../../../translation';
 import { SloBudgetGauge } from '../SloBudgetGauge';
 import { SloBurnRates } from '../SloBurnRates';
+import { SloGroups } from '../SloGroups';
 import { SloPolicyBadge } from '../SloPolicyBadge';
 
 /** @public */
@@ -22,6 +23,8 @@ export interface SloStatusFiguresProps {
   heading?: ReactNode;
   /** The current time in ms, for "evaluated 2 min ago" (tests pin it). */
   now?: number;
+  /** Changes of the SLO's entity, marked beside the burn rates. */
+  changes?: ChangeMarker[];
 }
 
 /**
@@ -139,8 +142,11 @@ export function SloStatusFigures(props: SloStatusFiguresProps) {
         <SloBurnRates
           burnRates={status.burnRates}
           burnRateAlerts={status.burnRateAlerts}
+          changes={props.changes}
+          evaluatedAt={status.evaluatedAt}
         />
       )}
+      {showValues && <SloGroups status={status} />}
       {facts.length > 0 && (
         <Typography variant="body2" color="text.secondary">
           {facts.map((fact, index) => (

@@ -1,32 +1,16 @@
-import {
-  CompoundEntityRef,
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import {
-  useApi,
-  useRouteRef,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   catalogApiRef,
-  entityRouteRef,
   getEntityRelations,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import Chip from '@mui/material/Chip';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { RunbookSummary } from '@unyo/plugin-ops-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -34,80 +18,7 @@ import { runbooksApiRef } from '../../../api';
 import { ENTITY_QUERY_PARAM, RELATION_HAS_RUNBOOK } from '../../../constants';
 import { orderRunbooks } from '../../../lib/orderRunbooks';
 import { runbooksTranslationRef } from '../../../translation';
-import { OpsTable, SeverityChip } from '@unyo/plugin-ops-react';
-
-function RunbookRow(props: {
-  ref_: CompoundEntityRef;
-  runbook?: Entity;
-  summary?: RunbookSummary;
-  fromEntityRef: string;
-}) {
-  const { t } = useTranslationRef(runbooksTranslationRef);
-  const entityRoute = useRouteRef(entityRouteRef);
-  const { ref_, runbook, summary, fromEntityRef } = props;
-  const spec = runbook?.spec ?? {};
-  const alerts = Array.isArray(spec.alerts)
-    ? (spec.alerts as string[])
-    : summary?.alerts ?? [];
-  const firing = summary?.firingAlerts ?? [];
-  const severity =
-    typeof spec.severity === 'string' ? spec.severity : summary?.severity;
-  const title =
-    runbook?.metadata.title ??
-    summary?.title ??
-    runbook?.metadata.name ??
-    ref_.name;
-  const path = entityRoute?.({
-    kind: ref_.kind.toLocaleLowerCase('en-US'),
-    namespace: ref_.namespace,
-    name: ref_.name,
-  });
-  // The runbook page runs entity actions (health-check, silences) for the
-  // entity it was opened from.
-  const to = path
-    ? `${path}?${ENTITY_QUERY_PARAM}=${encodeURIComponent(fromEntityRef)}`
-    : undefined;
-  return (
-    <TableRow>
-      <TableCell>
-        {to ? <Link to={to}>{title}</Link> : title}
-        {typeof spec.titleJa === 'string' && (
-          <Typography variant="caption" component="div" color="text.secondary">
-            {spec.titleJa}
-          </Typography>
-        )}
-        {!runbook && (
-          <Typography variant="caption" component="div" color="text.secondary">
-            ({t('entityRunbooksCard.notInCatalog')})
-          </Typography>
-        )}
-        {firing.length > 0 && (
-          <Typography variant="caption" component="div" color="error">
-            {t('entityRunbooksCard.firing', { alerts: firing.join(', ') })}
-          </Typography>
-        )}
-      </TableCell>
-      <TableCell>
-        <SeverityChip severity={severity} />
-      </TableCell>
-      <TableCell>
-        {alerts.map(alert => (
-          <Chip
-            key={alert}
-            size="small"
-            variant={firing.includes(alert) ? 'filled' : 'outlined'}
-            color={firing.includes(alert) ? 'error' : 'default'}
-            label={alert}
-            sx={{ mr: 0.5, mb: 0.5 }}
-          />
-        ))}
-      </TableCell>
-      <TableCell>
-        {Array.isArray(spec.steps) ? spec.steps.length : '—'}
-      </TableCell>
-    </TableRow>
-  );
-}
+import { RunbookTable } from '@unyo/plugin-ops-react';
 
 /**
  * The runbooks that apply to the entity, those answering its firing alerts
@@ -163,27 +74,24 @@ export function EntityRunbooksCard() {
     );
   } else {
     body = (
-      <OpsTable>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('entityRunbooksCard.runbook')}</TableCell>
-            <TableCell>{t('severity.label')}</TableCell>
-            <TableCell>{t('entityRunbooksCard.alerts')}</TableCell>
-            <TableCell>{t('entityRunbooksCard.steps')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {value.rows.map(({ ref, summary }) => (
-            <RunbookRow
-              key={ref}
-              ref_={parseEntityRef(ref)}
-              runbook={value.entities.get(ref)}
-              summary={summary}
-              fromEntityRef={entityRef}
-            />
-          ))}
-        </TableBody>
-      </OpsTable>
+      <RunbookTable
+        rows={value.rows.map(({ ref, summary }) => ({
+          ref,
+          runbook: value.entities.get(ref),
+          summary,
+        }))}
+        columns={{
+          runbook: t('entityRunbooksCard.runbook'),
+          severity: t('severity.label'),
+          alerts: t('entityRunbooksCard.alerts'),
+          steps: t('entityRunbooksCard.steps'),
+        }}
+        notInCatalog={t('entityRunbooksCard.notInCatalog')}
+        firing={alerts => t('entityRunbooksCard.firing', { alerts })}
+        // The runbook page runs entity actions (health-check, silences) for
+        // the entity it was opened from.
+        linkSearch={`?${ENTITY_QUERY_PARAM}=${encodeURIComponent(entityRef)}`}
+      />
     );
   }
   return (

@@ -1,0 +1,2 @@
+export { SloDigests, sloDigestSource } from './SloDigests';
+export type { DigestSloSource } from './SloDigests';

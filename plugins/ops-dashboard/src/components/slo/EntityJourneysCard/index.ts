@@ -1,0 +1,1 @@
+export { EntityJourneysCard } from './EntityJourneysCard';

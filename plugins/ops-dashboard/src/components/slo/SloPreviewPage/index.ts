@@ -1,0 +1,3 @@
+export { SloPreviewPage } from './SloPreviewPage';
+export { SloPreview } from './SloPreview';
+export type { SloPreviewProps } from './SloPreview';

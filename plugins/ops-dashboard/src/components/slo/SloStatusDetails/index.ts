@@ -1,0 +1,2 @@
+export { SloStatusDetails } from './SloStatusDetails';
+export type { SloStatusDetailsProps } from './SloStatusDetails';

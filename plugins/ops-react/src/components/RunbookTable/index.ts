@@ -1,0 +1,2 @@
+export { RunbookTable } from './RunbookTable';
+export type { RunbookTableProps, RunbookTableRow } from './RunbookTable';
