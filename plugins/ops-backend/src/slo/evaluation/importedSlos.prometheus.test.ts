@@ -1,15 +1,15 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { parseAllDocuments } from 'yaml';
 import {
   describeWithPrometheus,
   linearCounter,
   prometheusForSuite,
   TestSeries,
 } from '../../__testUtils__/prometheus';
+import {
+  componentMeasuredBy,
+  importSlosCommand,
+} from '../../__testUtils__/importedSlos';
 import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 
 // Pyrra's own example SLOs (packages/cli/src/__fixtures__/pyrra, unchanged),
@@ -17,8 +17,6 @@ import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 // Prometheus backfilled with counters of known rates under the names and
 // labels those files select. Pyrra's ratio and latency indicators are counter
 // selectors, which Unyo evaluates in its batched path.
-const repoRoot = path.resolve(__dirname, '../../../../..');
-const pyrra = path.join(repoRoot, 'packages/cli/src/__fixtures__/pyrra');
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -119,35 +117,6 @@ const series: TestSeries[] = [
   ),
 ];
 
-/** Runs `unyo import-slos <file> --service <component>` and parses its output. */
-async function importPyrra(file: string, measured: string): Promise<Entity[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    path.join(repoRoot, 'packages/cli/bin/unyo'),
-    'import-slos',
-    path.join(pyrra, file),
-    '--service',
-    `component:default/${measured}`,
-  ]);
-  return parseAllDocuments(stdout).map(d => d.toJS() as Entity);
-}
-
-function component(name: string, slos: Entity[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      type: 'service',
-      owner: 'group:default/sre',
-      lifecycle: 'production',
-    },
-    relations: slos.map(s => ({
-      type: 'measuredBy',
-      targetRef: `slo:default/${s.metadata.name}`,
-    })),
-  };
-}
-
 // file, component, the SLO's name, its target, the bad share of the events
 const cases = [
   [
@@ -184,8 +153,8 @@ describeWithPrometheus(
     it('evaluate to the SLI, budget and burn rates computed by hand', async () => {
       const entities: Entity[] = [];
       for (const [file, name] of cases) {
-        const slos = await importPyrra(file, name);
-        entities.push(component(name, slos), ...slos);
+        const slos = await importSlosCommand('pyrra', file, name);
+        entities.push(componentMeasuredBy(name, slos), ...slos);
       }
       const { evaluator, service } = await testSloEvaluation({
         knex: await databases.init('SQLITE_3'),

@@ -1,9 +1,5 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { parseAllDocuments } from 'yaml';
 import {
   constantGauge,
   describeWithPrometheus,
@@ -11,6 +7,10 @@ import {
   prometheusForSuite,
   TestSeries,
 } from '../../__testUtils__/prometheus';
+import {
+  componentMeasuredBy,
+  importSlosCommand,
+} from '../../__testUtils__/importedSlos';
 import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 
 // Sloth's own example SLOs (packages/cli/src/__fixtures__/sloth, unchanged),
@@ -19,8 +19,6 @@ import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 // those files select. getting-started.yml's events SLI is a rate over
 // `{{.window}}` (imported as `counter: false`), raw-home-wifi.yml's a raw
 // error ratio; both take the expression path (docs/slo-expressions.md).
-const repoRoot = path.resolve(__dirname, '../../../../..');
-const sloth = path.join(repoRoot, 'packages/cli/src/__fixtures__/sloth');
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -84,35 +82,6 @@ const series: TestSeries[] = [
   gauge('unifipoller_client_satisfaction_ratio', { name: 'phone' }, 0.99),
 ];
 
-/** Runs `unyo import-slos <file> --service <component>` and parses its output. */
-async function importSloth(file: string, measured: string): Promise<Entity[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    path.join(repoRoot, 'packages/cli/bin/unyo'),
-    'import-slos',
-    path.join(sloth, file),
-    '--service',
-    `component:default/${measured}`,
-  ]);
-  return parseAllDocuments(stdout).map(d => d.toJS() as Entity);
-}
-
-function component(name: string, slos: Entity[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      type: 'service',
-      owner: 'group:default/sre',
-      lifecycle: 'production',
-    },
-    relations: slos.map(s => ({
-      type: 'measuredBy',
-      targetRef: `slo:default/${s.metadata.name}`,
-    })),
-  };
-}
-
 // file, component, the SLO's name, its target, the bad share
 const cases = [
   [
@@ -141,8 +110,8 @@ describeWithPrometheus(
     it('evaluate to the SLI, budget and burn rates computed by hand', async () => {
       const entities: Entity[] = [];
       for (const [file, name] of cases) {
-        const slos = await importSloth(file, name);
-        entities.push(component(name, slos), ...slos);
+        const slos = await importSlosCommand('sloth', file, name);
+        entities.push(componentMeasuredBy(name, slos), ...slos);
       }
       const { evaluator, service } = await testSloEvaluation({
         knex: await databases.init('SQLITE_3'),
