@@ -1,31 +1,21 @@
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases } from '@internal/ops-test-utils';
 import request from 'supertest';
-import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
-import { opsPlugin } from '../plugin';
+import { RecordedAuditEvent } from '../__testUtils__/auditor';
+import {
+  checkoutComponent,
+  opsBackendPerTest,
+} from '../__testUtils__/opsBackend';
 
 const databases = createTestDatabases();
 const ALICE = mockCredentials.user.header('user:default/alice');
 const CHECKOUT = 'component:default/checkout';
 const CI_STATIC_TOKEN = 'ci-deploys-static-token-for-tests-0123456789';
 
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'checkout', namespace: 'default' },
-    spec: { type: 'service', owner: 'group:default/team', lifecycle: 'prod' },
-  },
-];
+const entities = [checkoutComponent];
 
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
@@ -35,26 +25,19 @@ describe('change markers', () => {
 
   describe.each(databases.eachSupportedId())('on %s', id => {
     let audits: RecordedAuditEvent[];
-    const backends: Array<{ stop(): Promise<void> }> = [];
-    afterEach(async () => {
-      await Promise.all(backends.splice(0).map(b => b.stop()));
-    });
+    const startBackend = opsBackendPerTest();
 
     async function start(options: { allow?: boolean; realAuth?: boolean }) {
-      const auditor = recordingAuditor();
-      audits = auditor.events;
-      const backend = await startTestBackend({
+      const started = await startBackend({
+        knex: await databases.init(id),
+        permissions: mockServices.permissions.factory({
+          result:
+            options.allow === false
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        }),
+        entities,
         features: [
-          opsPlugin,
-          mockServices.database.factory({ knex: await databases.init(id) }),
-          mockServices.permissions.factory({
-            result:
-              options.allow === false
-                ? AuthorizeResult.DENY
-                : AuthorizeResult.ALLOW,
-          }),
-          catalogServiceMock.factory({ entities }),
-          auditor.factory,
           // Backstage's own token checks, as a deployment has them: the
           // static token of backend.auth.externalAccess is a service.
           ...(options.realAuth
@@ -78,8 +61,8 @@ describe('change markers', () => {
           }),
         ],
       });
-      backends.push(backend);
-      return backend.server;
+      audits = started.audits;
+      return started.server;
     }
 
     const list = (server: any, query: object, auth = ALICE) =>

@@ -3,7 +3,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
@@ -12,6 +11,7 @@ import {
   prometheusForSuite,
   requestCounters,
 } from '../__testUtils__/prometheus';
+import { manualScheduler } from '../__testUtils__/opsBackend';
 import { opsPlugin } from '../plugin';
 import { createThanosModule, SentQuery } from './__testUtils__/thanosModule';
 
@@ -89,12 +89,7 @@ describeWithPrometheus('a metric source type added by a module', () => {
 
   it('evaluates an SLO through the module client of the server its metricSourceRef names', async () => {
     const sent: SentQuery[] = [];
-    const tasks = new Map<string, SchedulerServiceTaskFunction>();
-    const scheduler = mockServices.scheduler.mock({
-      scheduleTask: async task => {
-        tasks.set(task.id, task.fn as SchedulerServiceTaskFunction);
-      },
-    });
+    const scheduler = manualScheduler();
     const backend = await startTestBackend({
       features: [
         opsPlugin,
@@ -109,7 +104,7 @@ describeWithPrometheus('a metric source type added by a module', () => {
       ],
     });
     try {
-      await tasks.get('unyo-slo-evaluation')!(new AbortController().signal);
+      await scheduler.run('unyo-slo-evaluation');
       const res = await request(backend.server)
         .get('/api/ops/slos')
         .query({ entityRef: 'component:default/orders' })

@@ -1,16 +1,8 @@
-import {
-  createServiceFactory,
-  SchedulerServiceTaskFunction,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases } from '@internal/ops-test-utils';
 import { execFile } from 'node:child_process';
@@ -18,14 +10,16 @@ import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
+import { RecordedAuditEvent } from '../__testUtils__/auditor';
+import {
+  manualScheduler,
+  opsBackendPerTest,
+} from '../__testUtils__/opsBackend';
 import {
   describeWithPrometheus,
-  linearCounter,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
+  requestCounters,
 } from '../__testUtils__/prometheus';
-import { opsPlugin } from '../plugin';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -112,58 +106,35 @@ async function runUnyoGate(entityRef: string, url: string) {
 
 describeWithPrometheus('deploy gate', () => {
   jest.setTimeout(180_000);
-  let prometheus: TestPrometheus;
-
-  beforeAll(async () => {
-    prometheus = await startPrometheus({
-      series: Object.entries(ERROR_RATIOS).flatMap(([service, errors]) =>
-        [
-          ['200', 10 * (1 - errors)],
-          ['500', 10 * errors],
-        ].map(([code, perSecond]) =>
-          linearCounter({
-            name: 'http_requests_total',
-            labels: { service, code: code as string },
-            startMs: END - 8 * DAY,
-            endMs: END,
-            stepMs: MINUTE,
-            perSecond: perSecond as number,
-          }),
-        ),
-      ),
-    });
+  const prometheus = prometheusForSuite({
+    series: Object.entries(ERROR_RATIOS).flatMap(([service, errorRatio]) =>
+      requestCounters({
+        service,
+        perSecond: 10,
+        errorRatio,
+        startMs: END - 8 * DAY,
+        endMs: END,
+        stepMs: MINUTE,
+      }),
+    ),
   });
-  afterAll(() => prometheus?.stop());
 
   describe.each(databases.eachSupportedId())('on %s', id => {
     let audits: RecordedAuditEvent[];
     let actions: ReturnType<typeof actionsRegistryServiceMock>;
-    const backends: Array<{ stop(): Promise<void> }> = [];
-    afterEach(async () => {
-      await Promise.all(backends.splice(0).map(b => b.stop()));
-    });
+    const startBackend = opsBackendPerTest();
 
     async function start(allowOverride = true) {
-      const tasks = new Map<string, SchedulerServiceTaskFunction>();
-      const auditor = recordingAuditor();
-      audits = auditor.events;
+      const scheduler = manualScheduler();
       actions = actionsRegistryServiceMock();
-      const backend = await startTestBackend({
+      const started = await startBackend({
+        knex: await databases.init(id),
+        permissions: mockServices.permissions.factory({
+          result: allowOverride ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        }),
+        entities,
         features: [
-          opsPlugin,
-          mockServices.database.factory({ knex: await databases.init(id) }),
-          mockServices.scheduler.mock({
-            scheduleTask: async task => {
-              tasks.set(task.id, task.fn as SchedulerServiceTaskFunction);
-            },
-          }).factory,
-          mockServices.permissions.factory({
-            result: allowOverride
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-          }),
-          catalogServiceMock.factory({ entities }),
-          auditor.factory,
+          scheduler.factory,
           createServiceFactory({
             service: actionsRegistryServiceRef,
             deps: {},
@@ -189,9 +160,9 @@ describeWithPrometheus('deploy gate', () => {
           }),
         ],
       });
-      backends.push(backend);
-      await tasks.get('unyo-slo-evaluation')!(new AbortController().signal);
-      return backend.server;
+      audits = started.audits;
+      await scheduler.run('unyo-slo-evaluation');
+      return started.server;
     }
 
     const gate = (server: any, entityRef: string) =>

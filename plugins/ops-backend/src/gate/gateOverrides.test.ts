@@ -1,28 +1,18 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases } from '@internal/ops-test-utils';
 import request from 'supertest';
-import { RecordedAuditEvent, recordingAuditor } from '../__testUtils__/auditor';
-import { opsPlugin } from '../plugin';
+import { RecordedAuditEvent } from '../__testUtils__/auditor';
+import {
+  checkoutComponent,
+  opsBackendPerTest,
+} from '../__testUtils__/opsBackend';
 
 const databases = createTestDatabases();
 const ALICE = mockCredentials.user.header('user:default/alice');
 const CHECKOUT = 'component:default/checkout';
 
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'checkout', namespace: 'default' },
-    spec: { type: 'service', owner: 'group:default/team', lifecycle: 'prod' },
-  },
-];
+const entities = [checkoutComponent];
 
 describe('DELETE /api/ops/gate/overrides/{id}', () => {
   jest.setTimeout(60_000);
@@ -32,16 +22,11 @@ describe('DELETE /api/ops/gate/overrides/{id}', () => {
     /** What the permission policy answers ops.gate.override, switched by tests. */
     let allowOverride: boolean;
     let requested: string[];
-    const backends: Array<{ stop(): Promise<void> }> = [];
-    afterEach(async () => {
-      await Promise.all(backends.splice(0).map(b => b.stop()));
-    });
+    const startBackend = opsBackendPerTest();
 
     async function start() {
       allowOverride = true;
       requested = [];
-      const auditor = recordingAuditor();
-      audits = auditor.events;
       const permissions = mockServices.permissions.mock({
         authorize: async queries =>
           queries.map(query => {
@@ -55,17 +40,13 @@ describe('DELETE /api/ops/gate/overrides/{id}', () => {
             };
           }),
       });
-      const backend = await startTestBackend({
-        features: [
-          opsPlugin,
-          mockServices.database.factory({ knex: await databases.init(id) }),
-          permissions.factory,
-          catalogServiceMock.factory({ entities }),
-          auditor.factory,
-        ],
+      const started = await startBackend({
+        knex: await databases.init(id),
+        permissions: permissions.factory,
+        entities,
       });
-      backends.push(backend);
-      return backend.server;
+      audits = started.audits;
+      return started.server;
     }
 
     const createOverride = async (server: any) => {

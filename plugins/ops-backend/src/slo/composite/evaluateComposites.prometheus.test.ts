@@ -1,41 +1,34 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_SLO_POLICY_THRESHOLDS } from '@unyo/plugin-ops-common';
 import {
   describeWithPrometheus,
-  startPrometheus,
-  TestPrometheus,
-  TestSeries,
+  prometheusForSuite,
+  requestCounters,
 } from '../../__testUtils__/prometheus';
-import { DatabaseSloStore } from '../../database/DatabaseSloStore';
-import { createPrometheusClients } from '../../prometheus/PrometheusClients';
-import { DefaultSloService } from '../DefaultSloService';
-import { SloEvaluator } from '../evaluation/SloEvaluator';
-import { DatabaseMonthlyRollups } from '../rollups/MonthlyRollups';
+import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const NOW = Math.floor(Date.now() / MINUTE) * MINUTE - 5 * MINUTE;
 const START = NOW - 32 * DAY;
 
-/** A counter growing at a constant rate (per second), sampled each minute. */
-function counter(labels: Record<string, string>, rate: number): TestSeries {
-  const samples: Array<[number, number]> = [];
-  for (let t = START; t <= NOW; t += MINUTE) {
-    samples.push([t, ((t - START) / 1000) * rate]);
-  }
-  return { name: 'http_requests_total', labels, samples };
-}
-
 // cart: SLI 0.999 (0.1 % errors); payment: SLI 0.99 (1 % errors).
 const CART_SLI = 0.999;
 const PAYMENT_SLI = 0.99;
+const range = { startMs: START, endMs: NOW, stepMs: MINUTE };
 const series = [
-  counter({ service: 'cart', code: '200' }, 9.99),
-  counter({ service: 'cart', code: '500' }, 0.01),
-  counter({ service: 'payment', code: '200' }, 4.95),
-  counter({ service: 'payment', code: '500' }, 0.05),
+  ...requestCounters({
+    service: 'cart',
+    perSecond: 10,
+    errorRatio: 0.001,
+    ...range,
+  }),
+  ...requestCounters({
+    service: 'payment',
+    perSecond: 5,
+    errorRatio: 0.01,
+    ...range,
+  }),
 ];
 
 function slo(service: string, target: number, duration = '30d'): Entity {
@@ -124,47 +117,17 @@ describeWithPrometheus(
     const databases = TestDatabases.create({
       ids: ['SQLITE_3', 'POSTGRES_15'],
     });
-    let prometheus: TestPrometheus;
-
-    beforeAll(async () => {
-      prometheus = await startPrometheus({ series });
-    });
-    afterAll(async () => {
-      await prometheus?.stop();
-    });
+    const prometheus = prometheusForSuite({ series });
 
     it.each(databases.eachSupportedId())(
       'gives the weighted mean of two SLIs, and a policy of its own budget, on %s',
       async id => {
-        const knex = await databases.init(id);
-        const database = mockServices.database({ knex });
-        const store = await DatabaseSloStore.create({ database });
-        const catalog = catalogServiceMock({ entities });
-        const evaluator = new SloEvaluator({
-          catalog,
-          auth: mockServices.auth(),
-          store,
-          prometheus: createPrometheusClients(
-            [
-              {
-                name: 'default',
-                url: prometheus.url,
-                headers: {},
-                timeout: { seconds: 10 },
-              },
-            ],
-            { retry: { attempts: 1 } },
-          ),
-          logger: mockServices.logger.mock(),
-          thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
-          now: () => new Date(NOW),
-        });
-        const service = new DefaultSloService({
-          catalog,
-          store,
-          rollups: await DatabaseMonthlyRollups.create({ database }),
-          notEvaluatedMessage: () => 'not evaluated',
-          now: () => new Date(NOW + MINUTE),
+        const { store, evaluator, service } = await testSloEvaluation({
+          knex: await databases.init(id),
+          entities,
+          prometheusUrl: prometheus.url,
+          evaluatedAt: NOW,
+          readAt: NOW + MINUTE,
         });
 
         const round = await evaluator.evaluateAll();

@@ -2,16 +2,10 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  BURN_RATE_WINDOWS,
-  DEFAULT_SLO_POLICY_THRESHOLDS,
-  SloStatus,
-} from '@unyo/plugin-ops-common';
+import { BURN_RATE_WINDOWS, SloStatus } from '@unyo/plugin-ops-common';
 import {
   describeWithPrometheus,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
 } from '../../__testUtils__/prometheus';
 import {
   dataSource,
@@ -20,11 +14,7 @@ import {
   sloExpressionData,
   TOTAL_PER_SECOND,
 } from '../../__testUtils__/sloExpressionData';
-import { DatabaseSloStore } from '../../database/DatabaseSloStore';
-import { createPrometheusClients } from '../../prometheus/PrometheusClients';
-import { DefaultSloService } from '../DefaultSloService';
-import { DatabaseMonthlyRollups } from '../rollups/MonthlyRollups';
-import { SloEvaluator } from './SloEvaluator';
+import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 
 // A fixed instant, so that the expected figures are exact.
 const NOW = Math.floor(Date.now() / MINUTE) * MINUTE - 5 * MINUTE;
@@ -102,12 +92,11 @@ describeWithPrometheus(
   () => {
     jest.setTimeout(300_000);
     const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-    let prometheus: TestPrometheus;
+    const prometheus = prometheusForSuite({ series: data.series });
     let elsewhere: Server;
     let elsewhereCalls = 0;
 
     beforeAll(async () => {
-      prometheus = await startPrometheus({ series: data.series });
       // A host a catalog file names; the backend must never call it.
       elsewhere = createServer((_req, res) => {
         elsewhereCalls++;
@@ -116,43 +105,17 @@ describeWithPrometheus(
       await new Promise<void>(r => elsewhere.listen(0, '127.0.0.1', r));
     });
     afterAll(async () => {
-      await prometheus?.stop();
       await new Promise(r => elsewhere?.close(r));
     });
 
     async function evaluate(entities: Entity[]) {
-      const db = await databases.init('SQLITE_3');
-      const store = await DatabaseSloStore.create({
-        database: mockServices.database({ knex: db }),
-      });
-      const catalog = catalogServiceMock({ entities });
-      const evaluator = new SloEvaluator({
-        catalog,
-        auth: mockServices.auth(),
-        store,
-        prometheus: createPrometheusClients(
-          [
-            {
-              name: 'default',
-              url: prometheus.url,
-              headers: {},
-              timeout: { seconds: 30 },
-            },
-          ],
-          { retry: { attempts: 1 } },
-        ),
-        logger: mockServices.logger.mock(),
-        thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
-        now: () => new Date(NOW),
-      });
-      const service = new DefaultSloService({
-        catalog,
-        store,
-        rollups: await DatabaseMonthlyRollups.create({
-          database: mockServices.database({ knex: db }),
-        }),
-        notEvaluatedMessage: () => 'not evaluated',
-        now: () => new Date(NOW + MINUTE),
+      const { evaluator, service } = await testSloEvaluation({
+        knex: await databases.init('SQLITE_3'),
+        entities,
+        prometheusUrl: prometheus.url,
+        timeoutSeconds: 30,
+        evaluatedAt: NOW,
+        readAt: NOW + MINUTE,
       });
       const first = await evaluator.evaluateAll();
       const second = await evaluator.evaluateAll();

@@ -1,18 +1,14 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_SLO_POLICY_THRESHOLDS } from '@unyo/plugin-ops-common';
+import { Knex } from 'knex';
 import {
   describeWithPrometheus,
+  prometheusForSuite,
   startPrometheus,
   TestPrometheus,
   TestSeries,
 } from '../../__testUtils__/prometheus';
-import { DatabaseSloStore } from '../../database/DatabaseSloStore';
-import { createPrometheusClients } from '../../prometheus/PrometheusClients';
-import { DefaultSloService } from '../DefaultSloService';
-import { DatabaseMonthlyRollups } from '../rollups/MonthlyRollups';
-import { SloEvaluator } from './SloEvaluator';
+import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -174,59 +170,23 @@ function withName(
 describeWithPrometheus('SloEvaluator against a real Prometheus', () => {
   jest.setTimeout(180_000);
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let prometheus: TestPrometheus;
+  const prometheus = prometheusForSuite({ series });
   let cut: TestPrometheus | undefined;
 
-  beforeAll(async () => {
-    prometheus = await startPrometheus({ series });
-  });
   afterAll(async () => {
-    await prometheus?.stop();
     await cut?.stop();
   });
 
-  async function setup(entities: Entity[], url: string, knex?: any) {
+  async function setup(entities: Entity[], url: string, knex?: Knex) {
     const db = knex ?? (await databases.init('SQLITE_3'));
-    const store = await DatabaseSloStore.create({
-      database: mockServices.database({ knex: db }),
+    const { store, evaluator, service } = await testSloEvaluation({
+      knex: db,
+      entities,
+      prometheusUrl: url,
+      evaluatedAt: NOW,
+      readAt: NOW + 10 * MINUTE,
     });
-    const catalog = catalogServiceMock({ entities });
-    const evaluator = (prometheusUrl: string) =>
-      new SloEvaluator({
-        catalog,
-        auth: mockServices.auth(),
-        store,
-        prometheus: createPrometheusClients(
-          [
-            {
-              name: 'default',
-              url: prometheusUrl,
-              headers: {},
-              timeout: { seconds: 10 },
-            },
-          ],
-          { retry: { attempts: 1 } },
-        ),
-        logger: mockServices.logger.mock(),
-        thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
-        now: () => new Date(NOW),
-      });
-    const service = new DefaultSloService({
-      catalog,
-      store,
-      rollups: await DatabaseMonthlyRollups.create({
-        database: mockServices.database({ knex: db }),
-      }),
-      notEvaluatedMessage: () => 'not evaluated',
-      now: () => new Date(NOW + 10 * MINUTE),
-    });
-    return {
-      db,
-      store,
-      evaluator: evaluator(url),
-      evaluatorOn: evaluator,
-      service,
-    };
+    return { db, store, evaluator, service };
   }
 
   const entities = ['svc-a', 'svc-b', 'svc-c'].flatMap(s => [

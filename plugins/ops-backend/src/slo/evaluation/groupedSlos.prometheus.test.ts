@@ -1,11 +1,5 @@
-import { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestDatabases } from '@internal/ops-test-utils';
 import {
   BURN_RATE_WINDOWS,
@@ -17,11 +11,13 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import {
   describeWithPrometheus,
-  linearCounter,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
+  requestCounters,
 } from '../../__testUtils__/prometheus';
-import { opsPlugin } from '../../plugin';
+import {
+  manualScheduler,
+  opsBackendPerTest,
+} from '../../__testUtils__/opsBackend';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -129,55 +125,38 @@ async function countingProxy(target: string) {
 
 describeWithPrometheus('grouped SLOs (unyo.dev/group-by)', () => {
   jest.setTimeout(180_000);
-  let prometheus: TestPrometheus;
+  const prometheus = prometheusForSuite({
+    series: Object.entries(ERROR_RATIOS).flatMap(([service, errorRatio]) =>
+      requestCounters({
+        service,
+        perSecond: 10,
+        errorRatio,
+        startMs: END - 4 * DAY,
+        endMs: END,
+        stepMs: MINUTE,
+      }),
+    ),
+  });
   let proxy: Awaited<ReturnType<typeof countingProxy>>;
 
   beforeAll(async () => {
-    prometheus = await startPrometheus({
-      series: Object.entries(ERROR_RATIOS).flatMap(([service, errors]) =>
-        (
-          [
-            ['200', 10 * (1 - errors)],
-            ['500', 10 * errors],
-          ] as const
-        ).map(([code, perSecond]) =>
-          linearCounter({
-            name: 'http_requests_total',
-            labels: { service, code },
-            startMs: END - 4 * DAY,
-            endMs: END,
-            stepMs: MINUTE,
-            perSecond,
-          }),
-        ),
-      ),
-    });
     proxy = await countingProxy(prometheus.url);
   });
   afterAll(async () => {
     await proxy?.close();
-    await prometheus?.stop();
   });
 
   describe.each(databases.eachSupportedId())('on %s', id => {
-    const backends: Array<{ stop(): Promise<void> }> = [];
-    afterEach(async () => {
-      await Promise.all(backends.splice(0).map(b => b.stop()));
-    });
+    const startBackend = opsBackendPerTest();
 
     /** A backend over `entities`; runs one evaluation round, counting its queries. */
     async function evaluate(entities: Entity[], slo: object = {}) {
-      const tasks = new Map<string, SchedulerServiceTaskFunction>();
-      const backend = await startTestBackend({
+      const scheduler = manualScheduler();
+      const backend = await startBackend({
+        knex: await databases.init(id),
+        entities,
         features: [
-          opsPlugin,
-          mockServices.database.factory({ knex: await databases.init(id) }),
-          mockServices.scheduler.mock({
-            scheduleTask: async task => {
-              tasks.set(task.id, task.fn as SchedulerServiceTaskFunction);
-            },
-          }).factory,
-          catalogServiceMock.factory({ entities }),
+          scheduler.factory,
           mockServices.rootConfig.factory({
             data: {
               ops: {
@@ -188,9 +167,8 @@ describeWithPrometheus('grouped SLOs (unyo.dev/group-by)', () => {
           }),
         ],
       });
-      backends.push(backend);
       proxy.queries.length = 0;
-      await tasks.get('unyo-slo-evaluation')!(new AbortController().signal);
+      await scheduler.run('unyo-slo-evaluation');
       const queries = [...proxy.queries];
       const listed = await request(backend.server)
         .get('/api/ops/slos')

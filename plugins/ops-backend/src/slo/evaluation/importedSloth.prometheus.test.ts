@@ -1,22 +1,17 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_SLO_POLICY_THRESHOLDS } from '@unyo/plugin-ops-common';
-import { parseAllDocuments } from 'yaml';
 import {
+  constantGauge,
   describeWithPrometheus,
-  startPrometheus,
-  TestPrometheus,
+  linearCounter,
+  prometheusForSuite,
   TestSeries,
 } from '../../__testUtils__/prometheus';
-import { DatabaseSloStore } from '../../database/DatabaseSloStore';
-import { createPrometheusClients } from '../../prometheus/PrometheusClients';
-import { DefaultSloService } from '../DefaultSloService';
-import { DatabaseMonthlyRollups } from '../rollups/MonthlyRollups';
-import { SloEvaluator } from './SloEvaluator';
+import {
+  componentMeasuredBy,
+  importSlosCommand,
+} from '../../__testUtils__/importedSlos';
+import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 
 // Sloth's own example SLOs (packages/cli/src/__fixtures__/sloth, unchanged),
 // converted by `unyo import-slos` run as a command, evaluated against a real
@@ -24,13 +19,13 @@ import { SloEvaluator } from './SloEvaluator';
 // those files select. getting-started.yml's events SLI is a rate over
 // `{{.window}}` (imported as `counter: false`), raw-home-wifi.yml's a raw
 // error ratio; both take the expression path (docs/slo-expressions.md).
-const repoRoot = path.resolve(__dirname, '../../../../..');
-const sloth = path.join(repoRoot, 'packages/cli/src/__fixtures__/sloth');
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const NOW = Math.floor(Date.now() / MINUTE) * MINUTE - 5 * MINUTE;
 const START = NOW - 30 * DAY;
+
+const range = { startMs: START, endMs: NOW, stepMs: MINUTE };
 
 /** A counter whose rate per second is constant, sampled each minute. */
 function counter(
@@ -38,15 +33,7 @@ function counter(
   labels: Record<string, string>,
   perSecond: number,
 ): TestSeries {
-  const samples: Array<[number, number]> = [];
-  for (
-    let t = START, value = 0;
-    t <= NOW;
-    t += MINUTE, value += perSecond * 60
-  ) {
-    samples.push([t, value]);
-  }
-  return { name, labels, samples };
+  return linearCounter({ name, labels, perSecond, ...range });
 }
 
 /** A gauge sampled each minute at a constant value. */
@@ -55,9 +42,7 @@ function gauge(
   labels: Record<string, string>,
   value: number,
 ): TestSeries {
-  const samples: Array<[number, number]> = [];
-  for (let t = START; t <= NOW; t += MINUTE) samples.push([t, value]);
-  return { name, labels, samples };
+  return constantGauge({ name, labels, value, ...range });
 }
 
 const myservice = { job: 'myservice' };
@@ -97,35 +82,6 @@ const series: TestSeries[] = [
   gauge('unifipoller_client_satisfaction_ratio', { name: 'phone' }, 0.99),
 ];
 
-/** Runs `unyo import-slos <file> --service <component>` and parses its output. */
-async function importSloth(file: string, measured: string): Promise<Entity[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    path.join(repoRoot, 'packages/cli/bin/unyo'),
-    'import-slos',
-    path.join(sloth, file),
-    '--service',
-    `component:default/${measured}`,
-  ]);
-  return parseAllDocuments(stdout).map(d => d.toJS() as Entity);
-}
-
-function component(name: string, slos: Entity[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      type: 'service',
-      owner: 'group:default/sre',
-      lifecycle: 'production',
-    },
-    relations: slos.map(s => ({
-      type: 'measuredBy',
-      targetRef: `slo:default/${s.metadata.name}`,
-    })),
-  };
-}
-
 // file, component, the SLO's name, its target, the bad share
 const cases = [
   [
@@ -149,50 +105,20 @@ describeWithPrometheus(
   () => {
     jest.setTimeout(180_000);
     const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-    let prometheus: TestPrometheus;
-
-    beforeAll(async () => {
-      prometheus = await startPrometheus({ series });
-    });
-    afterAll(async () => {
-      await prometheus?.stop();
-    });
+    const prometheus = prometheusForSuite({ series });
 
     it('evaluate to the SLI, budget and burn rates computed by hand', async () => {
       const entities: Entity[] = [];
       for (const [file, name] of cases) {
-        const slos = await importSloth(file, name);
-        entities.push(component(name, slos), ...slos);
+        const slos = await importSlosCommand('sloth', file, name);
+        entities.push(componentMeasuredBy(name, slos), ...slos);
       }
-      const knex = await databases.init('SQLITE_3');
-      const database = mockServices.database({ knex });
-      const store = await DatabaseSloStore.create({ database });
-      const catalog = catalogServiceMock({ entities });
-      const evaluator = new SloEvaluator({
-        catalog,
-        auth: mockServices.auth(),
-        store,
-        prometheus: createPrometheusClients(
-          [
-            {
-              name: 'default',
-              url: prometheus.url,
-              headers: {},
-              timeout: { seconds: 10 },
-            },
-          ],
-          { retry: { attempts: 1 } },
-        ),
-        logger: mockServices.logger.mock(),
-        thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
-        now: () => new Date(NOW),
-      });
-      const service = new DefaultSloService({
-        catalog,
-        store,
-        rollups: await DatabaseMonthlyRollups.create({ database }),
-        notEvaluatedMessage: () => 'not evaluated',
-        now: () => new Date(NOW + 10 * MINUTE),
+      const { evaluator, service } = await testSloEvaluation({
+        knex: await databases.init('SQLITE_3'),
+        entities,
+        prometheusUrl: prometheus.url,
+        evaluatedAt: NOW,
+        readAt: NOW + 10 * MINUTE,
       });
       const round = await evaluator.evaluateAll();
       expect(round.errors).toBe(0);

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases } from '@internal/ops-test-utils';
 import {
@@ -12,16 +11,11 @@ import {
 import { parseAllDocuments } from 'yaml';
 import {
   describeWithPrometheus,
-  startPrometheus,
-  TestPrometheus,
+  prometheusForSuite,
   TestSeries,
 } from '../../__testUtils__/prometheus';
-import { DatabaseSloStore } from '../../database/DatabaseSloStore';
-import { createPrometheusClients } from '../../prometheus/PrometheusClients';
-import { DefaultSloService } from '../DefaultSloService';
-import { SloEvaluator } from '../evaluation/SloEvaluator';
+import { testSloEvaluation } from '../../__testUtils__/sloEvaluation';
 import { fixedSloPolicy } from '../policies';
-import { DatabaseMonthlyRollups } from '../rollups/MonthlyRollups';
 import { SloPreviewService } from './SloPreviewService';
 
 const MINUTE = 60_000;
@@ -84,50 +78,21 @@ const databases = createTestDatabases();
 
 describeWithPrometheus('SLO preview against a real Prometheus', () => {
   jest.setTimeout(180_000);
-  let prometheus: TestPrometheus;
-
-  beforeAll(async () => {
-    prometheus = await startPrometheus({ series });
-  });
-  afterAll(() => prometheus?.stop());
-
-  function clients() {
-    return createPrometheusClients(
-      [
-        {
-          name: 'default',
-          url: prometheus.url,
-          headers: {},
-          timeout: { seconds: 10 },
-        },
-      ],
-      { retry: { attempts: 1 } },
-    );
-  }
+  const prometheus = prometheusForSuite({ series });
 
   describe.each(databases.eachSupportedId())('on %s', id => {
     async function setup(permissions = mockServices.permissions()) {
       const knex = await databases.init(id);
-      const database = mockServices.database({ knex });
-      const store = await DatabaseSloStore.create({ database });
-      const catalog = catalogServiceMock({
+      const {
+        catalog,
+        evaluator,
+        service: slos,
+      } = await testSloEvaluation({
+        knex,
         entities: [API.entity, SMTP.entity],
-      });
-      const evaluator = new SloEvaluator({
-        catalog,
-        auth: mockServices.auth(),
-        store,
-        prometheus: clients(),
-        logger: mockServices.logger.mock(),
-        thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
-        now: () => new Date(NOW),
-      });
-      const slos = new DefaultSloService({
-        catalog,
-        store,
-        rollups: await DatabaseMonthlyRollups.create({ database }),
-        notEvaluatedMessage: () => 'not evaluated',
-        now: () => new Date(NOW),
+        prometheusUrl: prometheus.url,
+        evaluatedAt: NOW,
+        readAt: NOW,
       });
       const preview = new SloPreviewService({
         evaluator,
