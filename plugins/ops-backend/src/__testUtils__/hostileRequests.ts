@@ -47,6 +47,8 @@ export const ROUTES: Route[] = [
     method: 'delete',
     path: '/slos/{namespace}/{name}/corrections/{id}',
     params: { namespace: 'default', name: 'slo', id: 'abc-123' },
+  },
+  {
     method: 'post',
     path: '/slos/preview',
     body: {

@@ -2,15 +2,15 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Request } from 'express';
 import Router from 'express-promise-router';
-import { nameParam } from '../../lib/params';
 import { SloCorrectionService } from './SloCorrectionService';
 import { parseCreateSloCorrection } from './validation';
 
+// The spec has checked both path parameters (docs/api.md).
 function sloRefParam(req: Request): string {
   return stringifyEntityRef({
     kind: 'slo',
-    namespace: nameParam(req, 'namespace'),
-    name: nameParam(req, 'name'),
+    namespace: req.params.namespace,
+    name: req.params.name,
   });
 }
 
