@@ -35,7 +35,13 @@ export {
 } from './lib/predicates';
 export { isBackupRelevantEntity } from './lib/backups';
 export { opsApiRef, OpsClient, OpsApiError } from './api';
-export type { OpsApi, OpsStatus, OpsSourceStatus, SloReportQuery } from './api';
+export type {
+  CreateSloCorrectionRequest,
+  OpsApi,
+  OpsStatus,
+  OpsSourceStatus,
+  SloReportQuery,
+} from './api';
 export type { EntitySloStatusCardProps } from './components/slo/EntitySloStatusCard';
 export {
   opsDashboardTranslationRef,
