@@ -30,6 +30,8 @@ export interface AlertHistorySummary {
     fired: number;
     mttrMinutes: number | null;
   }>;
+  /** The entity's `unyo.dev/alert-selector`, when it has one (set by the route). */
+  selector?: string;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface HealthHistoryPoint {
   status: HealthState;
   /** The slowest probe of the bucket, if any answered. */
   latencyMs: number | null;
+  /** How many probes the bucket holds (0: no data). */
+  probes?: number;
 }
 
 /**
