@@ -167,6 +167,11 @@ export interface Config {
       };
       /** The set for entities whose annotation (and System's) names none. Default `default`. */
       defaultLevelSet?: string;
+      /**
+       * The MTTR target the alerts card compares the 30-day MTTR with, in minutes
+       * (`GET /alerts/history`: `mttrTargetMinutes`, `meetsTarget`). Unset: no target.
+       */
+      mttrTargetMinutes?: number;
     };
     runbooks?: {
       /** What `http` runbook actions may call, by name. Credentials stay in the backend. */

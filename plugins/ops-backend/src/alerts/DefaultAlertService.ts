@@ -215,7 +215,11 @@ export class DefaultAlertService implements AlertService {
           )
         : [];
     return {
-      ...summarizeAlertHistory(events, { now, windowDays: HISTORY_DAYS }),
+      ...summarizeAlertHistory(events, {
+        now,
+        windowDays: HISTORY_DAYS,
+        targetMinutes: this.options.levels?.mttrTargetMinutes,
+      }),
       selector: selector.text,
     };
   }

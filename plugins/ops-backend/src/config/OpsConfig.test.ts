@@ -188,6 +188,24 @@ describe('readOpsConfig', () => {
     ]);
   });
 
+  it('has no MTTR target unless ops.alerts.mttrTargetMinutes sets one, and names a bad one', () => {
+    const read = (mttrTargetMinutes?: unknown) =>
+      readOpsConfig(
+        new ConfigReader(
+          mttrTargetMinutes === undefined
+            ? {}
+            : { ops: { alerts: { mttrTargetMinutes } } },
+        ),
+      ).alerts.mttrTargetMinutes;
+    expect(read()).toBeUndefined();
+    expect(read(30)).toBe(30);
+    for (const bad of [0, -5, 'soon']) {
+      expect(() => read(bad)).toThrow(
+        'ops.alerts.mttrTargetMinutes must be a number of minutes above 0',
+      );
+    }
+  });
+
   it('reads alert level sets in order and names a bad entry by its key', () => {
     const config = readOpsConfig(
       new ConfigReader({

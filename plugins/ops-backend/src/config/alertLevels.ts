@@ -10,6 +10,8 @@ import {
 export interface AlertLevelsConfig {
   levelSets: Record<string, AlertLevelSet>;
   defaultLevelSet: string;
+  /** `ops.alerts.mttrTargetMinutes`: undefined when none is set. */
+  mttrTargetMinutes?: number;
 }
 
 function readLevel(entry: Config, at: string) {
@@ -62,5 +64,18 @@ export function readAlertLevels(alerts: Config | undefined): AlertLevelsConfig {
       `ops.alerts.defaultLevelSet "${defaultLevelSet}" is not a key of ops.alerts.levelSets`,
     );
   }
-  return { levelSets, defaultLevelSet };
+  const mttrTargetMinutes = alerts?.getOptional('mttrTargetMinutes');
+  if (
+    mttrTargetMinutes !== undefined &&
+    !(
+      typeof mttrTargetMinutes === 'number' &&
+      Number.isFinite(mttrTargetMinutes) &&
+      mttrTargetMinutes > 0
+    )
+  ) {
+    throw new InputError(
+      'ops.alerts.mttrTargetMinutes must be a number of minutes above 0',
+    );
+  }
+  return { levelSets, defaultLevelSet, mttrTargetMinutes };
 }

@@ -216,7 +216,7 @@ describe('runbooks', () => {
 });
 
 describe('summarizeAlertHistory', () => {
-  it('counts the window and compares MTTR with seed 001', () => {
+  it('counts the window and compares MTTR with the target it is given, or with none', () => {
     const now = new Date('2026-03-31T00:00:00Z');
     const summary = summarizeAlertHistory(
       [
@@ -248,7 +248,7 @@ describe('summarizeAlertHistory', () => {
           resolvedAt: '2026-01-01T05:00:00Z',
         },
       ],
-      { now },
+      { now, targetMinutes: 30 },
     );
     expect(summary).toMatchObject({
       fired: 3,
@@ -261,6 +261,31 @@ describe('summarizeAlertHistory', () => {
         { alertname: 'A', fired: 2, mttrMinutes: 35 },
         { alertname: 'B', fired: 1, mttrMinutes: null },
       ],
+    });
+    // No target configured: nothing to meet, whatever the MTTR.
+    const untargeted = summarizeAlertHistory([], { now });
+    expect(untargeted).toMatchObject({
+      mttrMinutes: null,
+      mttrTargetMinutes: null,
+      meetsTarget: null,
+    });
+    expect(
+      summarizeAlertHistory(
+        [
+          {
+            alertname: 'A',
+            fingerprint: '1',
+            labels: {},
+            startsAt: '2026-03-30T10:00:00Z',
+            resolvedAt: '2026-03-30T10:20:00Z',
+          },
+        ],
+        { now },
+      ),
+    ).toMatchObject({
+      mttrMinutes: 20,
+      mttrTargetMinutes: null,
+      meetsTarget: null,
     });
   });
 });

@@ -10,9 +10,6 @@ export interface AlertHistoryEvent {
   labels: Record<string, string>;
 }
 
-/** Seed 001's operations target: MTTR below 30 minutes. @public */
-export const MTTR_TARGET_MINUTES = 30;
-
 /** `GET /api/ops/alerts/history?entityRef=R`. @public */
 export interface AlertHistorySummary {
   windowDays: number;
@@ -22,8 +19,9 @@ export interface AlertHistorySummary {
   open: number;
   /** Mean minutes from firing to resolution; null without resolutions. */
   mttrMinutes: number | null;
-  mttrTargetMinutes: number;
-  /** null when there is no MTTR to compare. */
+  /** The MTTR target in force (`ops.alerts.mttrTargetMinutes`); null: none set. */
+  mttrTargetMinutes: number | null;
+  /** null when there is no MTTR or no target to compare. */
   meetsTarget: boolean | null;
   byAlertname: Array<{
     alertname: string;
@@ -42,9 +40,10 @@ export interface AlertHistorySummary {
  */
 export function summarizeAlertHistory(
   events: readonly AlertHistoryEvent[],
-  options: { now: Date; windowDays?: number },
+  options: { now: Date; windowDays?: number; targetMinutes?: number },
 ): AlertHistorySummary {
   const windowDays = options.windowDays ?? 30;
+  const target = options.targetMinutes ?? null;
   const from = options.now.getTime() - windowDays * 86_400_000;
   const inWindow = events.filter(e => Date.parse(e.startsAt) >= from);
   const incidents = (list: readonly AlertHistoryEvent[]) =>
@@ -57,8 +56,8 @@ export function summarizeAlertHistory(
     resolved: inWindow.filter(e => e.resolvedAt).length,
     open: inWindow.filter(e => !e.resolvedAt).length,
     mttrMinutes: mttr,
-    mttrTargetMinutes: MTTR_TARGET_MINUTES,
-    meetsTarget: mttr === null ? null : mttr < MTTR_TARGET_MINUTES,
+    mttrTargetMinutes: target,
+    meetsTarget: mttr === null || target === null ? null : mttr < target,
     byAlertname: names.map(alertname => {
       const of = inWindow.filter(e => e.alertname === alertname);
       return {

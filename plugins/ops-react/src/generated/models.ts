@@ -65,14 +65,17 @@ export type AlertHistorySummary = {
    */
   fired: number;
   /**
-   * null when there is no MTTR to compare.
+   * null when there is no MTTR or no target to compare.
    */
   meetsTarget: boolean | null;
   /**
    * Mean minutes from firing to resolution; null without resolutions.
    */
   mttrMinutes: number | null;
-  mttrTargetMinutes: number;
+  /**
+   * The MTTR target in force (`ops.alerts.mttrTargetMinutes`); null when none is set.
+   */
+  mttrTargetMinutes: number | null;
   open: number;
   resolved: number;
   windowDays: number;

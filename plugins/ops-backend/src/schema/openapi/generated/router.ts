@@ -1528,7 +1528,7 @@ export const spec = {
             type: 'number',
           },
           meetsTarget: {
-            description: 'null when there is no MTTR to compare.',
+            description: 'null when there is no MTTR or no target to compare.',
             nullable: true,
             type: 'boolean',
           },
@@ -1539,6 +1539,9 @@ export const spec = {
             type: 'number',
           },
           mttrTargetMinutes: {
+            description:
+              'The MTTR target in force (`ops.alerts.mttrTargetMinutes`); null when none is set.',
+            nullable: true,
             type: 'number',
           },
           open: {

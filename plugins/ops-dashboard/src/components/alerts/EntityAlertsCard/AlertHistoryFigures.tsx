@@ -23,13 +23,17 @@ export function AlertHistoryFigures(props: {
     );
   }
   if (!history) return null;
-  const mttr =
-    history.mttrMinutes === null
-      ? t('alerts.history.noMttr')
-      : t('alerts.history.mttrValue', {
-          value: f.formatMinutes(history.mttrMinutes),
-          target: f.formatMinutes(history.mttrTargetMinutes),
-        });
+  let mttr;
+  if (history.mttrMinutes === null) {
+    mttr = t('alerts.history.noMttr');
+  } else if (history.mttrTargetMinutes === null) {
+    mttr = f.formatMinutes(history.mttrMinutes);
+  } else {
+    mttr = t('alerts.history.mttrValue', {
+      value: f.formatMinutes(history.mttrMinutes),
+      target: f.formatMinutes(history.mttrTargetMinutes),
+    });
+  }
   return (
     <Stack direction="row" spacing={3} alignItems="center" flexWrap="wrap">
       <Typography variant="subtitle2">

@@ -86,12 +86,15 @@ const history: AlertHistorySummary = {
   byAlertname: [],
 };
 
-function api(alerts: AlertsResponse | Error = response()) {
+function api(
+  alerts: AlertsResponse | Error = response(),
+  summary: AlertHistorySummary = history,
+) {
   const opsApi = mockOpsApi(opsStatus(true));
   opsApi.getAlerts.mockImplementation(() =>
     alerts instanceof Error ? Promise.reject(alerts) : Promise.resolve(alerts),
   );
-  opsApi.getAlertHistory.mockResolvedValue(history);
+  opsApi.getAlertHistory.mockResolvedValue(summary);
   return opsApi;
 }
 
@@ -129,6 +132,21 @@ describe('EntityAlertsCard', () => {
     expect(opsApi.getAlerts).toHaveBeenCalledWith(
       'component:default/mairust-smtp',
     );
+  });
+
+  it('shows the MTTR alone when no target is configured', async () => {
+    const opsApi = api(response(), {
+      ...history,
+      mttrTargetMinutes: null,
+      meetsTarget: null,
+    });
+    await renderWithEntity(<EntityAlertsCard />, { entity, opsApi });
+    await screen.findByTestId('alert-QueueBacklog');
+    expect(await screen.findByTestId('alerts-mttr')).toHaveTextContent(
+      /^MTTR: 42 min$/,
+    );
+    expect(screen.queryByText('misses the target')).not.toBeInTheDocument();
+    expect(screen.queryByText(/target/)).not.toBeInTheDocument();
   });
 
   it('posts a silence within the selector and shows the API refusal', async () => {
