@@ -53,9 +53,18 @@ export function createOpsGateAction(options: {
         slos: z =>
           z
             .array(
-              z.object({ ref: z.string(), allow: z.boolean() }).passthrough(),
+              z.object({
+                ref: z.string(),
+                title: z.string().optional(),
+                state: z.string(),
+                policy: z.string().optional(),
+                remainingRatio: z.number().optional(),
+                allow: z.boolean(),
+              }),
             )
-            .describe('How each SLO of the entity weighs in the decision'),
+            .describe(
+              'How each SLO of the entity weighs in the decision (GateSloVerdict of the ops API)',
+            ),
       },
     },
     async handler(ctx) {
@@ -81,7 +90,14 @@ export function createOpsGateAction(options: {
       const decision = (await response.json()) as {
         allow: boolean;
         reasons: string[];
-        slos: Array<{ ref: string; allow: boolean }>;
+        slos: Array<{
+          ref: string;
+          title?: string;
+          state: string;
+          policy?: string;
+          remainingRatio?: number;
+          allow: boolean;
+        }>;
       };
       const verdict = decision.allow ? 'allows' : 'denies';
       ctx.logger.info(`Deploy gate ${verdict} ${entityRef}`);
