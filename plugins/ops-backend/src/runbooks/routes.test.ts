@@ -245,6 +245,13 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
     }
     return signals;
   };
+  // Likewise the audit event's outcome is recorded after the final status.
+  const settledAudits = async () => {
+    for (let i = 0; i < 200 && audits.some(e => !e.outcome); i++) {
+      await new Promise(resolve => setTimeout(resolve, 25));
+    }
+    return audits;
+  };
 
   beforeEach(async () => {
     signals = [];
@@ -428,7 +435,9 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([done]);
 
-    const audit = audits.filter(e => e.eventId === 'runbook-execution');
+    const audit = (await settledAudits()).filter(
+      e => e.eventId === 'runbook-execution',
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       outcome: 'success',
@@ -733,7 +742,7 @@ describe.each(databases.eachSupportedId())('runbook actions on %s', id => {
       status: 'failed',
       output: { error: 'No answer within 1 s (timeoutSeconds)' },
     });
-    expect(audits[0]).toMatchObject({ outcome: 'fail' });
+    expect((await settledAudits())[0].outcome).toBe('fail');
   });
 
   it('marks executions a stopped backend left running as failed at startup', async () => {
