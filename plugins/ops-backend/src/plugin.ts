@@ -6,14 +6,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  opsChangeCreatePermission,
-  opsGateOverridePermission,
-  opsSloCorrectPermission,
-  opsRunbookExecutePermission,
-  opsSilenceCreatePermission,
-  opsSloPreviewPermission,
-} from '@unyo/plugin-ops-common';
+import { opsPermissions } from '@unyo/plugin-ops-common';
 import { registerOpsActions } from './actions';
 import { createAlerts } from './alerts/createAlerts';
 import { setupBackups } from './backups/setupBackups';
@@ -187,14 +180,7 @@ export const opsPlugin = createBackendPlugin({
         await digests.schedule(scheduler);
         // ops.runbook.execute is a catalog-entity resource permission: the
         // catalog applies conditional decisions on it (docs/runbook-actions.md).
-        permissionsRegistry.addPermissions([
-          opsSilenceCreatePermission,
-          opsRunbookExecutePermission,
-          opsGateOverridePermission,
-          opsSloCorrectPermission,
-          opsSloPreviewPermission,
-          opsChangeCreatePermission,
-        ]);
+        permissionsRegistry.addPermissions(opsPermissions);
         const gate = await setupGate({ config, database, permissions, slos });
         registerGateAction(actionsRegistry, gate);
         const changes = await setupChanges({
