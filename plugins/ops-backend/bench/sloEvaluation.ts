@@ -68,10 +68,11 @@ async function runRound(world: BenchWorld, label: string, profile?: string) {
   const result = profile
     ? await cpuProfile(profile, () => world.evaluator.evaluateAll())
     : await world.evaluator.evaluateAll();
+  const ended = performance.now();
   const figures: RoundFigures = {
     ...result,
     label,
-    wallMs: performance.now() - started,
+    wallMs: ended - started,
     promBusyMs: world.queryTimes.busyMs,
     promLatencyMs: world.queryTimes.latencyMs,
     promMaxMs: world.queryTimes.maxMs,
@@ -93,7 +94,32 @@ async function runRound(world: BenchWorld, label: string, profile?: string) {
         figures.wallMs / Math.max(1, figures.promBusyMs)
       ).toFixed(2)}, heap ${process.memoryUsage().heapUsed >> 20} MiB`,
   );
+  console.log(`    ${idleStretches(world.queryTimes.busy, started, ended)}`);
   return figures;
+}
+
+/**
+ * Where no query was in flight: before the first, between queries, after
+ * the last. This is the part of a round that Prometheus time does not cover.
+ */
+function idleStretches(
+  busy: Array<[number, number]>,
+  started: number,
+  ended: number,
+): string {
+  if (!busy.length) return 'no query in flight';
+  let between = 0;
+  let gaps = 0;
+  for (let i = 1; i < busy.length; i++) {
+    between += busy[i][0] - busy[i - 1][1];
+    gaps++;
+  }
+  const ms = (v: number) => `${Math.round(v)} ms`;
+  return (
+    `no query in flight: before the first ${ms(busy[0][0] - started)}, ` +
+    `between queries ${ms(between)} (${gaps} gaps), ` +
+    `after the last ${ms(ended - busy[busy.length - 1][1])}`
+  );
 }
 
 /** Runs `fn` under the V8 CPU profiler; the profile goes to `file`. */

@@ -22,6 +22,9 @@ import {
 import { PrometheusClient } from '../src/prometheus/types';
 import { DefaultSloService } from '../src/slo/DefaultSloService';
 import { SloEvaluator } from '../src/slo/evaluation/SloEvaluator';
+import { DatabaseSloCorrectionStore } from '../src/slo/corrections/DatabaseSloCorrectionStore';
+import { CatalogSloPolicyLookup } from '../src/slo/policies';
+import { DatabaseSloVersions } from '../src/slo/versions/SloVersionStore';
 import { DatabaseMonthlyRollups } from '../src/slo/rollups/MonthlyRollups';
 import { serviceName } from './series';
 
@@ -29,7 +32,7 @@ function component(name: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, namespace: 'default' },
+    metadata: { name, namespace: 'default', etag: 'v1' },
     spec: {
       type: 'service',
       owner: 'group:default/sre',
@@ -56,7 +59,8 @@ function slo(
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
-    metadata: { name: `${service}-${kind}`, namespace: 'default' },
+    // The catalog gives every entity an etag (the evaluator keeps plans by it).
+    metadata: { name: `${service}-${kind}`, namespace: 'default', etag: 'v1' },
     spec: {
       service,
       indicator: {
@@ -182,6 +186,8 @@ export class QueryTimes {
   latencyMs = 0;
   busyMs = 0;
   maxMs = 0;
+  /** Start and end of each stretch with a query in flight (performance.now()). */
+  readonly busy: Array<[number, number]> = [];
   private inFlight = 0;
   private busySince = 0;
   /** By range, e.g. `1d`: daily rollups and the 1d burn window share it. */
@@ -221,7 +227,10 @@ export class QueryTimes {
       return await run();
     } finally {
       const now = performance.now();
-      if (--this.inFlight === 0) this.busyMs += now - this.busySince;
+      if (--this.inFlight === 0) {
+        this.busyMs += now - this.busySince;
+        this.busy.push([this.busySince, now]);
+      }
       const ms = now - started;
       this.queries++;
       this.latencyMs += ms;
@@ -239,6 +248,7 @@ export class QueryTimes {
     this.latencyMs = 0;
     this.busyMs = 0;
     this.maxMs = 0;
+    this.busy.length = 0;
     this.byRange.clear();
   }
 }
@@ -347,6 +357,9 @@ export async function createWorld(options: {
         { retry: { attempts: 1 } },
       ),
     );
+    // As src/plugin.ts wires it: policies from the catalog, versions and
+    // corrections in the database.
+    const database = mockServices.database({ knex });
     const evaluator = new SloEvaluator({
       catalog,
       auth: mockServices.auth(),
@@ -354,6 +367,13 @@ export async function createWorld(options: {
       prometheus,
       logger: quietLogger(),
       thresholds: DEFAULT_SLO_POLICY_THRESHOLDS,
+      policies: new CatalogSloPolicyLookup({
+        catalog,
+        defaultPolicy: DEFAULT_SLO_POLICY_THRESHOLDS,
+        policies: {},
+      }),
+      versions: await DatabaseSloVersions.create({ database }),
+      corrections: await DatabaseSloCorrectionStore.create({ database }),
       now: () => now,
     });
     const sloService = new DefaultSloService({

@@ -1,11 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  correctionIntervals,
-  SloPolicyThresholds,
-  SloStatus,
-  TimeInterval,
-} from '@unyo/plugin-ops-common';
+import { SloPolicyThresholds, SloStatus } from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
 import { createLimiter } from '../../lib/limit';
 import { NotFoundError } from '@backstage/errors';
@@ -13,21 +8,18 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
 import { PrometheusClient } from '../../prometheus/types';
 import { recomputeCorrectedDays } from '../corrections/correctedDays';
-import {
-  DatabaseSloCorrectionStore,
-  PendingCorrection,
-} from '../corrections/DatabaseSloCorrectionStore';
-import { MAX_CORRECTION_DAYS } from '../corrections/validation';
+import { DatabaseSloCorrectionStore } from '../corrections/DatabaseSloCorrectionStore';
 import { BucketBoundaries } from './BucketBoundaries';
-import { DAY_MS } from './windowSegments';
-import { loadMaintenanceRules, loadSlos } from './catalogSlos';
+import { loadSlos } from './catalogSlos';
 import { MeasuredPlan, measureCounts } from './measureCounts';
 import { evaluateOnServer } from './measureServer';
 import { withGroups } from './measureGroups';
-import { planSlo, SloPlan } from './planSlo';
+import { SloPlan } from './planSlo';
+import { PlanCache } from './PlanCache';
+import { loadCorrections, RoundLookups, startLookups } from './roundLookups';
 import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
-import { fixedSloPolicy, SloPolicyChoice, SloPolicyLookup } from '../policies';
+import { fixedSloPolicy, SloPolicyLookup } from '../policies';
 import { SloVersions } from '../versions/SloVersionStore';
 import { evaluateComposites } from '../composite/evaluateComposites';
 
@@ -40,34 +32,18 @@ export interface EvaluationRoundResult {
   durationMs: number;
 }
 
-/** What one evaluation of plans reads besides Prometheus. */
-/** The corrections of a round's SLOs (`loadCorrections`). */
-export interface RoundCorrections {
-  /** SLO ref → its corrections' spans. */
-  intervals: Map<string, TimeInterval[]>;
-  /** Corrections whose stored days are still to be recomputed. */
-  pending: PendingCorrection[];
-}
+export type { RoundCorrections, RoundLookups } from './roundLookups';
 
+/** What one evaluation of plans reads besides Prometheus. */
 export interface EvaluationContext {
   now: Date;
-  /** Each SLO's error-budget policy, by SLO ref. */
-  policyOf: (ref: string) => SloPolicyChoice;
-  /** Maintenance rules by measured entity ref (`loadMaintenanceRules`). */
-  maintenance: Map<string, string[]>;
+  /**
+   * Policies, maintenance rules and corrections: awaited only once counts
+   * are measured, so a round reads them while its queries run.
+   */
+  lookups: Promise<RoundLookups>;
   /** Where stored days are read, and missing ones backfilled into. */
   daily: Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
-  /**
-   * A round's error-budget corrections (`loadCorrections`): excluded as
-   * maintenance is, and the stored days of pending ones recomputed into
-   * `recompute.store`; the SLO refs settled are added to `settled`.
-   */
-  corrections?: RoundCorrections & {
-    recompute?: {
-      store: Pick<SloStore, 'setDailyExclusions'>;
-      settled: string[];
-    };
-  };
   onQuery?: () => void;
 }
 
@@ -110,6 +86,7 @@ export interface SloEvaluatorOptions {
  */
 export class SloEvaluator {
   private readonly buckets = new BucketBoundaries();
+  private readonly plans = new PlanCache();
 
   constructor(private readonly options: SloEvaluatorOptions) {}
 
@@ -129,33 +106,45 @@ export class SloEvaluator {
     const keep = (e: Entity) => !include || include(stringifyEntityRef(e));
     const slos = loaded.slos.filter(keep);
     const composites = loaded.composites.filter(keep);
-    await this.options.versions?.observe(slos, slis, now);
-    const plans = slos.map(slo =>
-      planSlo(slo, slis, {
-        dataSources,
-        resolutionSeconds: this.options.resolutionSeconds,
-      }),
-    );
-    const policyOf = await (
-      this.options.policies ?? fixedSloPolicy(this.options.thresholds)
-    ).forSlos([...slos, ...composites], credentials);
-    const maintenance = await loadMaintenanceRules(catalog, plans, credentials);
-    const corrections = await this.loadCorrections(plans, now);
+    // Versions are history: read and written while the queries run.
+    const observed = this.options.versions?.observe(slos, slis, now);
+    observed?.catch(() => {});
+    this.plans.keepOnly(loaded.slos);
+    const plans = this.plans.plan(slos, slis, {
+      dataSources,
+      resolutionSeconds: this.options.resolutionSeconds,
+    });
+    const settled: string[] = [];
+    const correctionStore = this.options.corrections;
+    let readAt: Date | undefined;
+    const lookups = startLookups({
+      catalog,
+      credentials,
+      policies:
+        this.options.policies ?? fixedSloPolicy(this.options.thresholds),
+      subjects: [...slos, ...composites],
+      plans,
+      corrections:
+        correctionStore &&
+        (async () => {
+          const loadedCorrections = await loadCorrections(
+            correctionStore,
+            plans,
+            now,
+          );
+          readAt = loadedCorrections.readAt;
+          return { ...loadedCorrections, recompute: { store, settled } };
+        }),
+    });
 
     const recorder = new StatusRecorder(store);
-    const settled: string[] = [];
     let queries = 0;
     await this.evaluatePlans(
       plans,
       {
         now,
-        policyOf,
-        maintenance,
+        lookups,
         daily: store,
-        corrections: corrections && {
-          ...corrections,
-          recompute: { store, settled },
-        },
         onQuery: () => {
           queries++;
         },
@@ -167,8 +156,9 @@ export class SloEvaluator {
       },
     );
     await recorder.flush();
-    if (corrections && settled.length) {
-      await this.options.corrections!.settle(settled, corrections.readAt);
+    const { policyOf } = await lookups;
+    if (correctionStore && readAt && settled.length) {
+      await correctionStore.settle(settled, readAt);
     }
     if (composites.length) {
       recorder.add(
@@ -182,6 +172,7 @@ export class SloEvaluator {
       );
       await recorder.flush();
     }
+    await observed;
 
     await this.options.onRound?.(recorder.saved);
     const result = {
@@ -207,7 +198,7 @@ export class SloEvaluator {
     context: EvaluationContext,
     emit: (statuses: SloStatus[]) => Promise<void>,
   ): Promise<void> {
-    const { now, onQuery } = context;
+    const { now, onQuery, lookups } = context;
     const { byServer, unplanned } = this.groupByServer(plans, now);
     if (unplanned.length) await emit(unplanned);
 
@@ -240,11 +231,9 @@ export class SloEvaluator {
       const statuses = await withGroups({
         statuses: await evaluateOnServer({
           plans: checked,
-          maintenance: context.maintenance,
-          corrections: context.corrections?.intervals,
+          lookups,
           measure,
           now,
-          policyOf: context.policyOf,
           store: context.daily,
           maxBackfillDays: this.options.maxBackfillDays ?? 400,
         }),
@@ -255,16 +244,17 @@ export class SloEvaluator {
             return client.instantQuery(q, { time });
           }),
         now,
-        policyOf: context.policyOf,
+        policyOf: (await lookups).policyOf,
         maxGroups: this.options.maxGroups ?? 100,
       });
-      const recompute = context.corrections?.recompute;
-      if (context.corrections && recompute) {
+      const { corrections } = await lookups;
+      const recompute = corrections?.recompute;
+      if (corrections && recompute) {
         recompute.settled.push(
           ...(await recomputeCorrectedDays({
             plans: checked,
-            pending: context.corrections.pending,
-            corrections: context.corrections.intervals,
+            pending: corrections.pending,
+            corrections: corrections.intervals,
             measure,
             store: recompute.store,
             now,
@@ -273,28 +263,6 @@ export class SloEvaluator {
       }
       await emit([...failed, ...statuses]);
     }
-  }
-
-  /**
-   * The corrections of the planned SLOs as intervals, and those whose
-   * stored days are to be recomputed (`recomputeCorrectedDays`).
-   */
-  private async loadCorrections(
-    plans: SloPlan[],
-    now: Date,
-  ): Promise<(RoundCorrections & { readAt: Date }) | undefined> {
-    const store = this.options.corrections;
-    if (!store) return undefined;
-    const refs = plans.map(p => p.description.ref);
-    // Before reading: a correction deleted later stays pending (settle).
-    const readAt = new Date();
-    const pending = await store.pending(refs);
-    const from = new Date(now.getTime() - MAX_CORRECTION_DAYS * DAY_MS);
-    const intervals = new Map<string, TimeInterval[]>();
-    for (const [ref, list] of await store.overlapping(refs, from, now)) {
-      intervals.set(ref, correctionIntervals(list));
-    }
-    return { pending, intervals, readAt };
   }
 
   /**

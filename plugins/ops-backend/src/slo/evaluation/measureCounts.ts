@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   groupIncreaseRequests,
   IncreaseGroups,
@@ -57,6 +58,40 @@ type RatioGroups = {
  * selectors are parsed and grouped by shape once per plan list.
  */
 const groupsOf = new WeakMap<MeasuredPlan[], RatioGroups>();
+/**
+ * And from round to round while the selectors stay the same (parsing and
+ * grouping them is about a tenth of a steady round): groupings by a digest
+ * of the requests they were made from, the most recent few (one list per
+ * Prometheus server and shard).
+ */
+const groupsByContent = new Map<string, RatioGroups['groups']>();
+const KEPT_GROUPINGS = 16;
+
+type PartRequest = { key: { ref: string; part: Part }; selector: string };
+
+function groupRequests(requests: PartRequest[]): RatioGroups['groups'] {
+  const digest = createHash('sha256');
+  for (const r of requests) {
+    digest.update(`${r.key.ref}\0${r.key.part}\0${r.selector}\n`);
+  }
+  const key = digest.digest('base64');
+  const cached = groupsByContent.get(key);
+  if (cached) {
+    // Most recently used last: the oldest is dropped first.
+    groupsByContent.delete(key);
+    groupsByContent.set(key, cached);
+    return cached;
+  }
+  const groups = groupIncreaseRequests(requests, {
+    byLabels: BATCH_BY,
+    maxPerBatch: MAX_PER_BATCH,
+  });
+  groupsByContent.set(key, groups);
+  if (groupsByContent.size > KEPT_GROUPINGS) {
+    groupsByContent.delete(groupsByContent.keys().next().value!);
+  }
+  return groups;
+}
 
 function ratioGroups(plans: MeasuredPlan[]): RatioGroups {
   const cached = groupsOf.get(plans);
@@ -70,14 +105,7 @@ function ratioGroups(plans: MeasuredPlan[]): RatioGroups {
         selector: plan[part]!,
       })),
   );
-  const result = {
-    size: plans.length,
-    ratio,
-    groups: groupIncreaseRequests(requests, {
-      byLabels: BATCH_BY,
-      maxPerBatch: MAX_PER_BATCH,
-    }),
-  };
+  const result = { size: plans.length, ratio, groups: groupRequests(requests) };
   groupsOf.set(plans, result);
   return result;
 }

@@ -1,16 +1,12 @@
-import {
-  evaluateSloStatus,
-  SloStatus,
-  TimeInterval,
-} from '@unyo/plugin-ops-common';
+import { evaluateSloStatus, SloStatus } from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
-import { SloPolicyChoice } from '../policies';
 import { dailyCounts } from '../rollups/dailyCounts';
 import { measureBurnRates } from './burnRates';
 import { ErrorTally } from './ErrorTally';
 import { excludeMaintenance } from './maintenanceExclusion';
 import { MeasuredPlan } from './measureCounts';
 import { failedStatus, Measure, planEvaluation } from './roundTypes';
+import { RoundLookups } from './roundLookups';
 import { planWindows } from './windowSegments';
 import { windowTotals } from './windowTotals';
 
@@ -31,17 +27,14 @@ function reportsDowntime(plan: MeasuredPlan): boolean {
  */
 export async function evaluateOnServer(options: {
   plans: MeasuredPlan[];
-  maintenance: Map<string, string[]>;
-  /** SLO ref → its error-budget corrections. */
-  corrections?: Map<string, TimeInterval[]>;
+  /** Policies, maintenance rules and corrections, awaited once counts are measured. */
+  lookups: Promise<RoundLookups>;
   measure: Measure;
   now: Date;
-  /** Each SLO's error-budget policy, by SLO ref. */
-  policyOf: (ref: string) => SloPolicyChoice;
   store: Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
   maxBackfillDays: number;
 }): Promise<SloStatus[]> {
-  const { plans, maintenance, measure, now } = options;
+  const { plans, measure, now } = options;
   const tally = new ErrorTally();
 
   const windows = planWindows(plans, now);
@@ -62,6 +55,7 @@ export async function evaluateOnServer(options: {
       return windowTotals({ plans, windows, stored, measure, tally });
     },
   });
+  const { policyOf, maintenance, corrections } = await options.lookups;
   if (!measured) {
     return plans.map(p => failedStatus(p, tally.get(p.description.ref)!, now));
   }
@@ -70,7 +64,7 @@ export async function evaluateOnServer(options: {
     plans,
     windows,
     maintenance,
-    corrections: options.corrections,
+    corrections: corrections?.intervals,
     totals,
     measure,
     tally,
@@ -81,7 +75,7 @@ export async function evaluateOnServer(options: {
     const ref = plan.description.ref;
     const error = tally.get(ref);
     if (error) return failedStatus(plan, error, now);
-    const policySet = options.policyOf(ref);
+    const policySet = policyOf(ref);
     if ('error' in policySet) return failedStatus(plan, policySet.error, now);
     const evaluation = evaluateSloStatus({
       target: plan.description.target,

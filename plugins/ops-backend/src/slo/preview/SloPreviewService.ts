@@ -92,8 +92,10 @@ export class SloPreviewService {
       [plan],
       {
         now,
-        policyOf: await policies.forSlos([slo], credentials),
-        maintenance: await loadMaintenanceRules(catalog, [plan], credentials),
+        lookups: Promise.resolve({
+          policyOf: await policies.forSlos([slo], credentials),
+          maintenance: await loadMaintenanceRules(catalog, [plan], credentials),
+        }),
         daily,
       },
       async s => {
