@@ -17,6 +17,15 @@ export class BucketBoundaries {
     string,
     { boundaries: string[]; until: number }
   >();
+  /**
+   * A checked plan for as long as its plan and the boundaries it was
+   * checked against are the same objects, so that later steps that keep
+   * work by plan (`planEvaluation`) find the same plan from round to round.
+   */
+  private readonly checkedPlans = new WeakMap<
+    MeasuredPlan,
+    { against: string[][]; checked: RatioPlan }
+  >();
 
   /** Each plan with its bucket selectors spelled as the server does, or why not. */
   async check(
@@ -33,6 +42,7 @@ export class BucketBoundaries {
       }
       let checked: RatioPlan = plan;
       let error: string | undefined;
+      const against: string[][] = [];
       for (const part of ['good', 'bad'] as const) {
         const selector = plan[part];
         const bucket = selector && bucketOf(selector);
@@ -44,6 +54,7 @@ export class BucketBoundaries {
             now,
             onQuery,
           );
+          against.push(boundaries);
           const match = matchBucket(selector, boundaries);
           if ('error' in match) error = match.error;
           else checked = { ...checked, [part]: match.selector };
@@ -51,7 +62,21 @@ export class BucketBoundaries {
           error = (e as Error).message;
         }
       }
-      result.push(error ? { plan, error } : checked);
+      if (error) {
+        result.push({ plan, error });
+        continue;
+      }
+      const kept = this.checkedPlans.get(plan);
+      if (
+        kept &&
+        kept.against.length === against.length &&
+        kept.against.every((b, i) => b === against[i])
+      ) {
+        result.push(kept.checked);
+      } else {
+        this.checkedPlans.set(plan, { against, checked });
+        result.push(checked);
+      }
     }
     return result;
   }

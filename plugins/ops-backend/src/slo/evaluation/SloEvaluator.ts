@@ -1,12 +1,19 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { SloPolicyThresholds, SloStatus } from '@unyo/plugin-ops-common';
+import {
+  CompositeSloEntity,
+  SloEntity,
+  SloPolicyThresholds,
+  SloStatus,
+} from '@unyo/plugin-ops-common';
 import { SloStore } from '../../database/SloStore';
 import { createLimiter } from '../../lib/limit';
-import { NotFoundError } from '@backstage/errors';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { PrometheusClients } from '../../prometheus/PrometheusClients';
-import { PrometheusClient } from '../../prometheus/types';
 import { recomputeCorrectedDays } from '../corrections/correctedDays';
 import { DatabaseSloCorrectionStore } from '../corrections/DatabaseSloCorrectionStore';
 import { BucketBoundaries } from './BucketBoundaries';
@@ -16,9 +23,15 @@ import { evaluateOnServer } from './measureServer';
 import { withGroups } from './measureGroups';
 import { SloPlan } from './planSlo';
 import { PlanCache } from './PlanCache';
-import { loadCorrections, RoundLookups, startLookups } from './roundLookups';
+import {
+  loadCorrections,
+  RoundLookups,
+  startedOnce,
+  startLookups,
+} from './roundLookups';
 import { failedStatus, Measure } from './roundTypes';
 import { StatusRecorder } from './StatusRecorder';
+import { groupByServer } from './groupByServer';
 import { fixedSloPolicy, SloPolicyLookup } from '../policies';
 import { SloVersions } from '../versions/SloVersionStore';
 import { evaluateComposites } from '../composite/evaluateComposites';
@@ -38,10 +51,10 @@ export type { RoundCorrections, RoundLookups } from './roundLookups';
 export interface EvaluationContext {
   now: Date;
   /**
-   * Policies, maintenance rules and corrections: awaited only once counts
+   * Policies, maintenance rules and corrections: needed only once counts
    * are measured, so a round reads them while its queries run.
    */
-  lookups: Promise<RoundLookups>;
+  lookups: () => Promise<RoundLookups>;
   /** Where stored days are read, and missing ones backfilled into. */
   daily: Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
   onQuery?: () => void;
@@ -107,34 +120,21 @@ export class SloEvaluator {
     const slos = loaded.slos.filter(keep);
     const composites = loaded.composites.filter(keep);
     // Versions are history: read and written while the queries run.
-    const observed = this.options.versions?.observe(slos, slis, now);
-    observed?.catch(() => {});
+    const observed = startedOnce(async () =>
+      this.options.versions?.observe(slos, slis, now),
+    );
     this.plans.keepOnly(loaded.slos);
     const plans = this.plans.plan(slos, slis, {
       dataSources,
       resolutionSeconds: this.options.resolutionSeconds,
     });
     const settled: string[] = [];
-    const correctionStore = this.options.corrections;
-    let readAt: Date | undefined;
-    const lookups = startLookups({
-      catalog,
-      credentials,
-      policies:
-        this.options.policies ?? fixedSloPolicy(this.options.thresholds),
+    const { lookups, readAt } = this.lookupsOf({
       subjects: [...slos, ...composites],
       plans,
-      corrections:
-        correctionStore &&
-        (async () => {
-          const loadedCorrections = await loadCorrections(
-            correctionStore,
-            plans,
-            now,
-          );
-          readAt = loadedCorrections.readAt;
-          return { ...loadedCorrections, recompute: { store, settled } };
-        }),
+      now,
+      credentials,
+      settled,
     });
 
     const recorder = new StatusRecorder(store);
@@ -146,7 +146,14 @@ export class SloEvaluator {
         lookups,
         daily: store,
         onQuery: () => {
-          queries++;
+          // Reading lookups and versions takes CPU and (with SQLite) blocks:
+          // started once the first queries are on their way, not before.
+          if (queries++ === 0) {
+            setImmediate(() => {
+              lookups();
+              observed();
+            });
+          }
         },
       },
       async statuses => {
@@ -156,9 +163,10 @@ export class SloEvaluator {
       },
     );
     await recorder.flush();
-    const { policyOf } = await lookups;
-    if (correctionStore && readAt && settled.length) {
-      await correctionStore.settle(settled, readAt);
+    const { policyOf } = await lookups();
+    const correctionsReadAt = readAt();
+    if (correctionsReadAt && settled.length) {
+      await this.options.corrections!.settle(settled, correctionsReadAt);
     }
     if (composites.length) {
       recorder.add(
@@ -172,7 +180,7 @@ export class SloEvaluator {
       );
       await recorder.flush();
     }
-    await observed;
+    await observed();
 
     await this.options.onRound?.(recorder.saved);
     const result = {
@@ -199,7 +207,7 @@ export class SloEvaluator {
     emit: (statuses: SloStatus[]) => Promise<void>,
   ): Promise<void> {
     const { now, onQuery, lookups } = context;
-    const { byServer, unplanned } = this.groupByServer(plans, now);
+    const { byServer, unplanned } = groupByServer(plans, this.options.prometheus, now);
     if (unplanned.length) await emit(unplanned);
 
     for (const [server, serverPlans] of byServer) {
@@ -244,10 +252,10 @@ export class SloEvaluator {
             return client.instantQuery(q, { time });
           }),
         now,
-        policyOf: (await lookups).policyOf,
+        policyOf: (await lookups()).policyOf,
         maxGroups: this.options.maxGroups ?? 100,
       });
-      const { corrections } = await lookups;
+      const { corrections } = await lookups();
       const recompute = corrections?.recompute;
       if (corrections && recompute) {
         recompute.settled.push(
@@ -266,50 +274,41 @@ export class SloEvaluator {
   }
 
   /**
-   * The measurable plans by Prometheus server name, and the statuses of
-   * those that cannot be measured (unsupported, unknown server), in plan order.
+   * A round's lookups, read once first needed (`startLookups`), and when its
+   * corrections were read (settled corrections are those read before it).
    */
-  private groupByServer(
-    plans: SloPlan[],
-    now: Date,
-  ): { byServer: Map<string, MeasuredPlan[]>; unplanned: SloStatus[] } {
-    const byServer = new Map<string, MeasuredPlan[]>();
-    const unplanned: SloStatus[] = [];
-    for (const plan of plans) {
-      if (plan.kind === 'unsupported') {
-        unplanned.push(failedStatus(plan, plan.message, now));
-        continue;
-      }
-      try {
-        const client = this.serverOf(plan);
-        const group = byServer.get(client.name);
-        if (group) group.push(plan);
-        else byServer.set(client.name, [plan]);
-      } catch (e) {
-        unplanned.push(failedStatus(plan, (e as Error).message, now));
-      }
-    }
-    return { byServer, unplanned };
-  }
-
-  /**
-   * A plan's server. A DataSource of the catalog is matched to the
-   * configured server of its name or URL; its own URL is never called, so
-   * catalog files cannot point the backend at other hosts.
-   */
-  private serverOf(plan: MeasuredPlan): PrometheusClient {
-    const { prometheus } = this.options;
-    const source = plan.dataSource;
-    if (!source || prometheus.names().includes(source.name)) {
-      return prometheus.get(plan.server);
-    }
-    const byUrl = source.url ? prometheus.findByUrl(source.url) : undefined;
-    if (byUrl) return byUrl;
-    throw new NotFoundError(
-      `DataSource "${source.name}" ${
-        source.url ? `points at ${source.url}, which` : 'has no URL and'
-      } is not a server of ops.prometheus.servers: Unyo does not call it ` +
-        '(configure a server of the same name or URL)',
+  private lookupsOf(options: {
+    subjects: Array<SloEntity | CompositeSloEntity>;
+    plans: SloPlan[];
+    now: Date;
+    credentials: BackstageCredentials;
+    settled: string[];
+  }): { lookups: () => Promise<RoundLookups>; readAt: () => Date | undefined } {
+    const { catalog, store } = this.options;
+    const { plans, now, settled } = options;
+    const correctionStore = this.options.corrections;
+    let readAt: Date | undefined;
+    const lookups = startedOnce(() =>
+      startLookups({
+        catalog,
+        credentials: options.credentials,
+        policies:
+          this.options.policies ?? fixedSloPolicy(this.options.thresholds),
+        subjects: options.subjects,
+        plans,
+        corrections:
+          correctionStore &&
+          (async () => {
+            const corrections = await loadCorrections(
+              correctionStore,
+              plans,
+              now,
+            );
+            readAt = corrections.readAt;
+            return { ...corrections, recompute: { store, settled } };
+          }),
+      }),
     );
+    return { lookups, readAt: () => readAt };
   }
 }

@@ -28,7 +28,7 @@ function reportsDowntime(plan: MeasuredPlan): boolean {
 export async function evaluateOnServer(options: {
   plans: MeasuredPlan[];
   /** Policies, maintenance rules and corrections, awaited once counts are measured. */
-  lookups: Promise<RoundLookups>;
+  lookups: () => Promise<RoundLookups>;
   measure: Measure;
   now: Date;
   store: Pick<SloStore, 'getDaily' | 'upsertDaily' | 'summarizeDaily'>;
@@ -55,7 +55,7 @@ export async function evaluateOnServer(options: {
       return windowTotals({ plans, windows, stored, measure, tally });
     },
   });
-  const { policyOf, maintenance, corrections } = await options.lookups;
+  const { policyOf, maintenance, corrections } = await options.lookups();
   if (!measured) {
     return plans.map(p => failedStatus(p, tally.get(p.description.ref)!, now));
   }

@@ -70,10 +70,22 @@ export async function loadCorrections(
 }
 
 /**
- * Starts reading a round's lookups. The promise is marked handled at once:
- * it is awaited only after the first queries, and a failure then fails the
- * round as it did when read first.
+ * Work started at its first call and shared by later ones. Its promise is
+ * marked handled at once: it may settle before anyone awaits it, and a
+ * failure still fails whoever awaits it.
  */
+export function startedOnce<T>(work: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => {
+    if (!promise) {
+      promise = work();
+      promise.catch(() => {});
+    }
+    return promise;
+  };
+}
+
+/** Reads a round's lookups from the catalog and the database. */
 export function startLookups(options: {
   catalog: CatalogService;
   credentials: BackstageCredentials;
@@ -83,7 +95,7 @@ export function startLookups(options: {
   corrections?: () => Promise<RoundLookups['corrections']>;
 }): Promise<RoundLookups> {
   const { catalog, credentials, plans } = options;
-  const lookups = Promise.all([
+  return Promise.all([
     options.policies.forSlos(options.subjects, credentials),
     loadMaintenanceRules(catalog, plans, credentials),
     options.corrections?.(),
@@ -92,6 +104,4 @@ export function startLookups(options: {
     maintenance,
     corrections,
   }));
-  lookups.catch(() => {});
-  return lookups;
 }

@@ -28,8 +28,20 @@ export function failedStatus(
   };
 }
 
+/** Plans are kept from round to round (`PlanCache`), and so are these. */
+const evaluations = new WeakMap<MeasuredPlan, SloEvaluationDetails>();
+
 /** Which path a plan takes and the PromQL it runs for the 1h window. */
 export function planEvaluation(plan: MeasuredPlan): SloEvaluationDetails {
+  let details = evaluations.get(plan);
+  if (!details) {
+    details = describeEvaluation(plan);
+    evaluations.set(plan, details);
+  }
+  return details;
+}
+
+function describeEvaluation(plan: MeasuredPlan): SloEvaluationDetails {
   let queries: string[];
   try {
     queries = planQueries(plan, SHOWN_WINDOW.seconds);

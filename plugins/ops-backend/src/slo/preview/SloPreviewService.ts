@@ -87,15 +87,16 @@ export class SloPreviewService {
     const now = this.options.now?.() ?? new Date();
     this.limiter.take(actorOf(credentials), now);
     const daily = new DraftDailyRows();
+    const lookups = {
+      policyOf: await policies.forSlos([slo], credentials),
+      maintenance: await loadMaintenanceRules(catalog, [plan], credentials),
+    };
     const statuses: SloStatus[] = [];
     await this.options.evaluator.evaluatePlans(
       [plan],
       {
         now,
-        lookups: Promise.resolve({
-          policyOf: await policies.forSlos([slo], credentials),
-          maintenance: await loadMaintenanceRules(catalog, [plan], credentials),
-        }),
+        lookups: async () => lookups,
         daily,
       },
       async s => {
