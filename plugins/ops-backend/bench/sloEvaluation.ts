@@ -2,7 +2,7 @@
  * SLO evaluation benchmark: prints figures, asserts nothing.
  *
  *   yarn workspace @unyo/plugin-ops-backend bench [--services 1000]
- *     [--days 60] [--requests 2000]
+ *     [--days 60] [--requests 2000] [--replicas 2]
  *
  * 1. Streams synthetic counters for N services to an OpenMetrics file,
  *    backfills them with promtool and starts a real Prometheus (loopback,
@@ -23,6 +23,7 @@ import { cpus, totalmem } from 'node:os';
 import { readOpsConfig } from '../src/config/OpsConfig';
 import { createRouter } from '../src/router';
 import { EvaluationRoundResult } from '../src/slo/evaluation/SloEvaluator';
+import { preferredShards, shardOf } from '../src/slo/sharding/shardOf';
 import { benchWorkspace, flag, percentile, serve } from './support';
 import { startPrometheusWithHistory } from './prometheus';
 import { sampleTimes, serviceName } from './series';
@@ -32,6 +33,8 @@ const GOAL_ROUND_MS = 60_000;
 const GOAL_API_P95_MS = 50;
 /** Issue 16: a steady round within 1.3 × the time Prometheus takes to answer it. */
 const GOAL_RATIO = 1.3;
+/** `ops.slo.shards` of the replica rounds: a few times the replicas (docs/deploy.md). */
+const SHARDS = 8;
 /** MAX_PER_BATCH in src/slo/evaluation/measureCounts.ts (not exported). */
 const BATCH = 500;
 
@@ -60,14 +63,19 @@ interface RoundFigures extends EvaluationRoundResult {
   catalogMs: number;
 }
 
-async function runRound(world: BenchWorld, label: string, profile?: string) {
+async function runRound(
+  world: BenchWorld,
+  label: string,
+  profile?: string,
+  include?: (sloRef: string) => boolean,
+) {
   world.queryTimes.reset();
   world.storeTimes.reset();
   world.catalogTimes.reset();
   const started = performance.now();
   const result = profile
-    ? await cpuProfile(profile, () => world.evaluator.evaluateAll())
-    : await world.evaluator.evaluateAll();
+    ? await cpuProfile(profile, () => world.evaluator.evaluateAll(include))
+    : await world.evaluator.evaluateAll(include);
   const ended = performance.now();
   const figures: RoundFigures = {
     ...result,
@@ -156,6 +164,7 @@ async function main() {
   const services = flag('services', 1000);
   const days = flag('days', 60);
   const requests = flag('requests', 2000);
+  const replicas = flag('replicas', 2);
   const small = Math.max(1, Math.round(services / 10));
   const profileAt = process.argv.indexOf('--cpu-profile');
   const profileFile =
@@ -223,6 +232,27 @@ async function main() {
       profileFile,
     );
     printStoreBreakdown(big);
+
+    // 2b. Rounds shared by replicas (ops.slo.shards, src/slo/sharding/): each
+    // replica's share of a steady round, one after the other on this machine
+    // (each replica has its own in a deployment).
+    const replicaRounds: RoundFigures[] = [];
+    const replicaIds = Array.from({ length: replicas }, (_, i) =>
+      String.fromCharCode(97 + i),
+    );
+    for (const id of replicaIds) {
+      const mine = preferredShards(id, replicaIds, SHARDS);
+      replicaRounds.push(
+        await runRound(
+          big,
+          `replica ${id} of ${replicas} (shards ${[...mine].join(
+            ',',
+          )} of ${SHARDS})`,
+          undefined,
+          ref => mine.has(shardOf(ref, SHARDS)),
+        ),
+      );
+    }
     const dailyRows = await big.knex('ops_slo_daily').count({ n: '*' });
     const emptyDays = await big.knex('ops_slo_daily').where('total', 0).count({
       n: '*',
@@ -377,6 +407,13 @@ async function main() {
             round3.wallMs / round3.promBusyMs,
           ) <= GOAL_RATIO,
         ),
+      ],
+      [
+        `${replicas} replicas, steady`,
+        replicaRounds
+          .map((r, i) => `${replicaIds[i]}: ${r.slos} SLOs in ${s(r.wallMs)}`)
+          .join(', '),
+        '',
       ],
       [
         'peak memory (RSS)',
