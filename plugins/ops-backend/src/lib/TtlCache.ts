@@ -8,22 +8,32 @@
  * serialising them into a shared store on every miss would cost more than it
  * saves, and a replica being a few seconds behind another is harmless.
  * Failures are not cached: the next view asks again.
+ *
+ * With `staleMs`, a value that expired less than `staleMs` ago is still
+ * answered at once while one reload runs behind it (stale while
+ * revalidate): for loads that take seconds, such as a year of rollups, the
+ * first view after each expiry does not wait for them.
  */
 export class TtlCache<T> {
   private readonly entries = new Map<
     string,
-    { expires: number; value: Promise<T> }
+    { expires: number; value: Promise<T>; reloading?: boolean }
   >();
 
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 500,
+    private readonly staleMs = 0,
   ) {}
 
   get(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) return hit.value;
+    if (hit && hit.expires + this.staleMs > now) {
+      if (!hit.reloading) this.reload(key, hit, load);
+      return hit.value;
+    }
     if (this.entries.size >= this.maxEntries) {
       for (const [k, e] of this.entries) {
         if (e.expires <= now) this.entries.delete(k);
@@ -36,6 +46,26 @@ export class TtlCache<T> {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
     return value;
+  }
+
+  /** Replaces a stale entry once its reload succeeds; keeps it if it fails. */
+  private reload(
+    key: string,
+    entry: { expires: number; value: Promise<T>; reloading?: boolean },
+    load: () => Promise<T>,
+  ): void {
+    entry.reloading = true;
+    const value = load();
+    value.then(
+      () => {
+        if (this.entries.get(key) === entry) {
+          this.entries.set(key, { expires: Date.now() + this.ttlMs, value });
+        }
+      },
+      () => {
+        entry.reloading = false;
+      },
+    );
   }
 
   /** Forgets everything, e.g. after a silence changed what is suppressed. */

@@ -6,6 +6,9 @@ import { MonthlyTotals, sumMonths } from './dailyRollupTable';
 
 export type { MonthTotals, MonthlyTotals } from './dailyRollupTable';
 
+/** How long after expiry a year of sums may still be answered while reloaded. */
+const STALE_MS = 60 * 60 * 1000;
+
 /** Monthly sums of the daily rollups (`ops_slo_daily`). */
 export interface MonthlyRollups {
   /** Every SLO's months from `fromMonth` to `toMonth` inclusive. */
@@ -15,7 +18,9 @@ export interface MonthlyRollups {
 /**
  * Reads the monthly sums from the database, kept for a minute: days change
  * once a day, and a report page asks for the same year on every scroll and
- * filter.
+ * filter. Summing a year of days takes about a second at 2,000 SLOs
+ * (plugins/ops-backend/README.md, "Benchmark: SLO report"), so an expired
+ * year is still answered for up to an hour while it is summed again.
  */
 export class DatabaseMonthlyRollups implements MonthlyRollups {
   static async create(options: {
@@ -31,7 +36,7 @@ export class DatabaseMonthlyRollups implements MonthlyRollups {
   private readonly cache: TtlCache<MonthlyTotals>;
 
   private constructor(private readonly db: Knex, ttlMs: number) {
-    this.cache = new TtlCache(ttlMs, 50);
+    this.cache = new TtlCache(ttlMs, 50, STALE_MS);
   }
 
   totals(fromMonth: string, toMonth: string): Promise<MonthlyTotals> {
