@@ -154,7 +154,8 @@ export async function startPortal(options: {
     }
     if (alive()) process.kill(-child.pid!, 'SIGKILL');
   };
-  const tail = () => readFileSync(log, 'utf8').split('\n').slice(-40).join('\n');
+  const tail = () =>
+    readFileSync(log, 'utf8').split('\n').slice(-40).join('\n');
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {

@@ -258,10 +258,7 @@ async function main() {
     const partMonth = performance.now() - p;
     const yearRollups = await freshRollups();
     p = performance.now();
-    const yearTotals = await yearRollups.totals(
-      year.first.slice(0, 7),
-      month,
-    );
+    const yearTotals = await yearRollups.totals(year.first.slice(0, 7), month);
     const partRollups = performance.now() - p;
     console.log(
       `  cold parts: catalog + this month's status of ${slos} SLOs ${ms(

@@ -49,9 +49,9 @@ function writeCatalog(dir: string, slos: number) {
     const result = validateOpsEntity(entity);
     if (!result.valid) {
       throw new Error(
-        `generated ${entity.kind} ${entity.metadata.name} is invalid: ${result.errors
-          .map(e => e.message)
-          .join('; ')}`,
+        `generated ${entity.kind} ${
+          entity.metadata.name
+        } is invalid: ${result.errors.map(e => e.message).join('; ')}`,
       );
     }
   }
@@ -94,7 +94,8 @@ function buildApp(dir: string): Promise<void> {
       { cwd: ROOT, maxBuffer: 64 * 2 ** 20 },
       (error, stdout, stderr) => {
         writeFileSync(join(dir, 'build.log'), stdout + stderr);
-        if (error) reject(new Error(`app build failed:\n${stderr.slice(-4000)}`));
+        if (error)
+          reject(new Error(`app build failed:\n${stderr.slice(-4000)}`));
         else resolve();
       },
     );
@@ -154,7 +155,9 @@ async function main() {
     console.log(
       `rollups: ${year.rows.toLocaleString('en')} daily rows (${
         year.first
-      } to ${year.last}) written with the store API into PostgreSQL database ${prefix}ops in ${s(
+      } to ${
+        year.last
+      }) written with the store API into PostgreSQL database ${prefix}ops in ${s(
         performance.now() - t,
       )}`,
     );
@@ -176,9 +179,9 @@ async function main() {
     });
     cleanups.push(portal.stop);
     console.log(
-      `portal: packages/backend at ${portal.origin} (databases ${prefix}*), ready in ${s(
-        performance.now() - t,
-      )}`,
+      `portal: packages/backend at ${
+        portal.origin
+      } (databases ${prefix}*), ready in ${s(performance.now() - t)}`,
     );
 
     const get = async (path: string) => {
@@ -226,11 +229,16 @@ async function main() {
     figures.forEach((run, k) => {
       console.log(`  run ${k + 1}`);
       console.log(`    new context, nothing cached: ${describeLoad(run.cold)}`);
-      console.log(`    after signing in, app cached: ${describeLoad(run.cached)}`);
+      console.log(
+        `    after signing in, app cached: ${describeLoad(run.cached)}`,
+      );
     });
     const summary = (loads: AppLoad[]) => {
       const sorted = loads.map(l => l.interactiveMs).sort((a, b) => a - b);
-      return { median: percentile(sorted, 0.5), max: sorted[sorted.length - 1] };
+      return {
+        median: percentile(sorted, 0.5),
+        max: sorted[sorted.length - 1],
+      };
     };
     const cold = summary(figures.map(r => r.cold));
     const cached = summary(figures.map(r => r.cached));
@@ -251,18 +259,21 @@ async function main() {
       const slowest = figures
         .map(r => r.cold)
         .reduce((a, b) => (b.interactiveMs > a.interactiveMs ? b : a));
-      console.log('  requests of the slowest run up to the rows (start → end):');
+      console.log(
+        '  requests of the slowest run up to the rows (start → end):',
+      );
       for (const [path, start, end] of slowest.timeline) {
         console.log(
-          `    ${ms(start).padStart(10)} → ${ms(end).padStart(10)}  ${path.slice(
-            0,
-            110,
-          )}`,
+          `    ${ms(start).padStart(10)} → ${ms(end).padStart(
+            10,
+          )}  ${path.slice(0, 110)}`,
         );
       }
     }
     console.log(
-      `  goal: interactive ≤ ${s(GOAL_INTERACTIVE_MS)} (slowest run, nothing cached): ${
+      `  goal: interactive ≤ ${s(
+        GOAL_INTERACTIVE_MS,
+      )} (slowest run, nothing cached): ${
         cold.max <= GOAL_INTERACTIVE_MS ? 'PASS' : 'MISS'
       }`,
     );
