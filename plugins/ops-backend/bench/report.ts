@@ -23,7 +23,6 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import knexFactory from 'knex';
@@ -31,7 +30,6 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readOpsConfig } from '../src/config/OpsConfig';
 import { DatabaseSloStore } from '../src/database/DatabaseSloStore';
-import { SloDailyRow } from '../src/database/SloStore';
 import { createPrometheusClients } from '../src/prometheus/PrometheusClients';
 import { createRouter } from '../src/router';
 import { DefaultSloService } from '../src/slo/DefaultSloService';
@@ -40,13 +38,13 @@ import { DatabaseMonthlyRollups } from '../src/slo/rollups/MonthlyRollups';
 import { benchWorkspace, flag, option, percentile, serve } from './support';
 import { killChildren, startPrometheusWithHistory } from './prometheus';
 import { measurePage } from './reportPage';
-import { sampleTimes, serviceName, serviceProfile } from './series';
+import { sampleTimes, serviceName } from './series';
+import { writeYearOfRollups, reportEntities } from './reportCatalog';
 
 const GOAL_API_P95_MS = 200;
 const GOAL_INTERACTIVE_MS = 2000;
 const LIVE_BATCH = 500;
 const DAY = 86_400_000;
-const KINDS = ['availability', 'latency', 'errors'] as const;
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
@@ -58,79 +56,6 @@ function stats(times: number[]) {
     p95: percentile(sorted, 0.95),
     max: sorted[sorted.length - 1],
   };
-}
-
-/** Services with 3 SLOs each, spread over 25 owners and 10 systems. */
-function reportEntities(slos: number): Entity[] {
-  const services = Math.ceil(slos / 3);
-  const out: Entity[] = [];
-  let made = 0;
-  for (let i = 0; i < services; i++) {
-    const name = serviceName(i);
-    const kinds = KINDS.slice(0, Math.min(3, slos - made));
-    made += kinds.length;
-    out.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name, namespace: 'default' },
-      spec: {
-        type: 'service',
-        owner: `team-${i % 25}`,
-        system: `sys-${i % 10}`,
-        lifecycle: 'production',
-      },
-      relations: [
-        { type: 'ownedBy', targetRef: `group:default/team-${i % 25}` },
-        { type: 'partOf', targetRef: `system:default/sys-${i % 10}` },
-        ...kinds.map(kind => ({
-          type: 'measuredBy',
-          targetRef: `slo:default/${name}-${kind}`,
-        })),
-      ],
-    });
-    for (const kind of kinds) {
-      out.push({
-        apiVersion: 'openslo/v1',
-        kind: 'SLO',
-        metadata: { name: `${name}-${kind}`, namespace: 'default' },
-        spec: {
-          service: name,
-          indicatorRef: `${kind}-sli`,
-          timeWindow: [{ duration: '30d', isRolling: true }],
-          budgetingMethod: 'Occurrences',
-          objectives: [
-            {
-              target: { availability: 0.999, latency: 0.99, errors: 0.995 }[
-                kind
-              ],
-            },
-          ],
-        },
-      });
-    }
-  }
-  return out;
-}
-
-/** Daily good/total as the generated Prometheus series would give them. */
-function dailyRows(slos: number, days: string[], endMs: number): SloDailyRow[] {
-  const rows: SloDailyRow[] = [];
-  for (let n = 0; n < slos; n++) {
-    const i = Math.floor(n / 3);
-    const kind = KINDS[n % 3];
-    const { rate, errorShare, slowShare } = serviceProfile(i, endMs);
-    const total = rate * 86_400;
-    const bad = kind === 'latency' ? total * slowShare : total * errorShare(0);
-    for (const day of days) {
-      rows.push({
-        sloRef: `slo:default/${serviceName(i)}-${kind}`,
-        day,
-        good: Math.round(total - bad),
-        total: Math.round(total),
-      });
-    }
-  }
-  return rows;
 }
 
 async function openDatabase(kind: string, dir: string) {
@@ -198,17 +123,13 @@ async function main() {
     const store = await DatabaseSloStore.create({
       database: mockServices.database({ knex: database.knex }),
     });
-    const days = Array.from({ length: 365 }, (_, k) =>
-      new Date(now.getTime() - (364 - k) * DAY).toISOString().slice(0, 10),
-    );
-    const rows = dailyRows(slos, days, now.getTime());
-    for (let k = 0; k < rows.length; k += 20_000) {
-      await store.upsertDaily(rows.slice(k, k + 20_000));
-    }
+    const year = await writeYearOfRollups(store, slos, now);
     console.log(
-      `rollups: ${rows.length.toLocaleString('en')} daily rows (${days[0]} to ${
-        days[days.length - 1]
-      }) written with the store API in ${s(performance.now() - t)}`,
+      `rollups: ${year.rows.toLocaleString('en')} daily rows (${
+        year.first
+      } to ${year.last}) written with the store API in ${s(
+        performance.now() - t,
+      )}`,
     );
 
     const catalog = catalogServiceMock({ entities: reportEntities(slos) });
@@ -337,14 +258,14 @@ async function main() {
     const partMonth = performance.now() - p;
     const yearRollups = await freshRollups();
     p = performance.now();
-    const year = await yearRollups.totals(days[0].slice(0, 7), month);
+    const yearTotals = await yearRollups.totals(year.first.slice(0, 7), month);
     const partRollups = performance.now() - p;
     console.log(
       `  cold parts: catalog + this month's status of ${slos} SLOs ${ms(
         partStatuses,
       )}, of which the month's one grouped query ${ms(
         partMonth,
-      )}; one grouped query for 12 months of ${year.size} SLOs ${ms(
+      )}; one grouped query for 12 months of ${yearTotals.size} SLOs ${ms(
         partRollups,
       )}`,
     );
