@@ -8,7 +8,7 @@
  * detached reaper if this process is killed outright.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { openSync, readFileSync, writeFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from '@internal/ops-test-utils';
 
@@ -86,7 +86,27 @@ export function guardPortal(
 export interface Portal {
   origin: string;
   log: string;
+  /** CPU seconds used so far by the portal's processes (its process group). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** utime + stime of every process of a process group, in seconds. */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name, which is in parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / 100;
 }
 
 /** Starts the backend on a free port with the generated catalog; resolves once ready. */
@@ -165,7 +185,14 @@ export async function startPortal(options: {
       r => r.ok,
       () => false,
     );
-    if (ready) return { origin, log, stop };
+    if (ready) {
+      return {
+        origin,
+        log,
+        stop,
+        cpuSeconds: () => groupCpuSeconds(child.pid!),
+      };
+    }
     await new Promise(r => setTimeout(r, 500));
   }
   await stop();
