@@ -24,6 +24,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { indexedByRef } from './world';
 import express from 'express';
 import knexFactory from 'knex';
 import { cpus, totalmem } from 'node:os';
@@ -132,7 +133,10 @@ async function main() {
       )}`,
     );
 
-    const catalog = catalogServiceMock({ entities: reportEntities(slos) });
+    // Lookups and kind pages as the catalog backend answers them, not the
+    // mock's index rebuilt on each call (bench/world.ts).
+    const entities = reportEntities(slos);
+    const catalog = indexedByRef(catalogServiceMock({ entities }), entities);
     // One instance for both, as the plugin wires them.
     const rollups = await DatabaseMonthlyRollups.create({
       database: mockServices.database({ knex: database.knex }),

@@ -260,7 +260,7 @@ export class QueryTimes {
  * where the catalog backend reads rows by key or one indexed page: left as
  * is, the benchmarks would time the mock.
  */
-function indexedByRef(
+export function indexedByRef(
   catalog: CatalogService,
   entities: Entity[],
 ): CatalogService {
@@ -282,7 +282,7 @@ function indexedByRef(
       }
       if (prop === 'queryEntities') {
         return async (request: {
-          filter?: { kind?: string[] };
+          filter?: { kind?: string | string[] };
           cursor?: string;
           limit?: number;
         }) => pageOfKinds(entities, request);
@@ -300,11 +300,15 @@ function indexedByRef(
  */
 function pageOfKinds(
   entities: Entity[],
-  request: { filter?: { kind?: string[] }; cursor?: string; limit?: number },
+  request: {
+    filter?: { kind?: string | string[] };
+    cursor?: string;
+    limit?: number;
+  },
 ) {
   const { kinds, offset } = request.cursor
     ? (JSON.parse(request.cursor) as { kinds: string[]; offset: number })
-    : { kinds: request.filter?.kind ?? [], offset: 0 };
+    : { kinds: [request.filter?.kind ?? []].flat(), offset: 0 };
   const wanted = new Set(kinds.map(k => k.toLocaleLowerCase('en-US')));
   const matching = entities.filter(e =>
     wanted.has(e.kind.toLocaleLowerCase('en-US')),

@@ -12,25 +12,8 @@ import {
   SliEntity,
   SloEntity,
 } from '@unyo/plugin-ops-common';
+import { queryAllEntities } from '../../lib/queryAllEntities';
 import { SloPlan } from './planSlo';
-
-async function queryAll(
-  catalog: CatalogService,
-  kinds: string[],
-  credentials: BackstageCredentials,
-): Promise<Entity[]> {
-  const entities: Entity[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await catalog.queryEntities(
-      cursor ? { cursor, limit: 500 } : { filter: { kind: kinds }, limit: 500 },
-      { credentials },
-    );
-    entities.push(...page.items);
-    cursor = page.pageInfo.nextCursor;
-  } while (cursor);
-  return entities;
-}
 
 const keyOf = (entity: Entity) =>
   `${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`;
@@ -53,7 +36,7 @@ export async function loadSlos(
   const slis = new Map<string, SliEntity>();
   const dataSources = new Map<string, DataSourceEntity>();
   const kinds = ['SLO', 'SLI', 'DataSource', 'CompositeSLO'];
-  for (const entity of await queryAll(catalog, kinds, credentials)) {
+  for (const entity of await queryAllEntities(catalog, kinds, credentials)) {
     if (isSloEntity(entity)) slos.push(entity);
     else if (isCompositeSloEntity(entity)) composites.push(entity);
     else if (isSliEntity(entity)) slis.set(keyOf(entity), entity);
@@ -67,7 +50,7 @@ export async function loadDataSources(
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): Promise<Map<string, DataSourceEntity>> {
-  const entities = await queryAll(catalog, ['DataSource'], credentials);
+  const entities = await queryAllEntities(catalog, ['DataSource'], credentials);
   return new Map(
     entities.filter(isDataSourceEntity).map(e => [keyOf(e), e] as const),
   );
