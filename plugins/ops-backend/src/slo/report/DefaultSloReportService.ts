@@ -19,6 +19,9 @@ import {
   SloReportService,
 } from './SloReportService';
 
+/** How long expired rows may still be answered while they are built again. */
+const ROWS_STALE_MS = 5 * 60 * 1000;
+
 /**
  * The report from the SLO service's statuses (stored evaluations, or a
  * month of stored days) and the monthly sums of the daily rollups, so a
@@ -29,6 +32,10 @@ export class DefaultSloReportService implements SloReportService {
    * The rows of one caller and filter for a short while: the page asks for
    * the same rows again on every scroll, search and sort, and the figures
    * (stored evaluations, daily rollups) change once per evaluation round.
+   * Rows expired less than five minutes ago are still answered at once
+   * while they are built again: building them reads the catalog and every
+   * SLO's status (almost a second at 2,000 SLOs), which the first viewer
+   * after each expiry would otherwise wait for.
    */
   private readonly rows: TtlCache<SloReportItem[]>;
 
@@ -48,7 +55,8 @@ export class DefaultSloReportService implements SloReportService {
       cacheTtlMs?: number;
     },
   ) {
-    this.rows = new TtlCache(options.cacheTtlMs ?? 30_000, 200);
+    const ttlMs = options.cacheTtlMs ?? 30_000;
+    this.rows = new TtlCache(ttlMs, 200, ttlMs > 0 ? ROWS_STALE_MS : 0);
   }
 
   private report(
