@@ -8,7 +8,7 @@
  * published backend. */
 /* eslint-disable @backstage/no-undeclared-imports */
 import { Browser, chromium, Page } from 'playwright-core';
-import { CHROMIUM_FLAGS } from './reportPage';
+import { CHROMIUM_FLAGS, timeFirstRow } from './reportPage';
 
 const ROW = '[data-testid="slo-report-row"]';
 const VIEWPORT = { width: 1600, height: 1000 };
@@ -56,16 +56,7 @@ async function signIn(browser: Browser, origin: string) {
 async function timeLoad(page: Page): Promise<AppLoad> {
   const errors: string[] = [];
   page.on('pageerror', e => errors.push(e.message));
-  // Timed in the page, when the first row enters the document: polling
-  // from here would add the round trips of the DevTools protocol.
-  await page.addInitScript(() => {
-    new MutationObserver((_records, observer) => {
-      if (document.querySelector('[data-testid="slo-report-row"]')) {
-        (window as any).__firstRowMs = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await timeFirstRow(page);
   await page.goto('/slo-report');
   try {
     await page.waitForSelector(ROW, { timeout: 60_000 });

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import express from 'express';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -23,6 +23,22 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Records in the page (`window.__firstRowMs`) when the first report row
+ * enters the document: polling from here would add the round trips of the
+ * DevTools protocol.
+ */
+export function timeFirstRow(page: Page): Promise<void> {
+  return page.addInitScript(() => {
+    new MutationObserver((_records, observer) => {
+      if (document.querySelector('[data-testid="slo-report-row"]')) {
+        (window as any).__firstRowMs = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
 
 export interface PageRun {
   /** From navigation start to the first rows of the table in the document. */
@@ -84,16 +100,7 @@ export async function measurePage(options: {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', e => errors.push(e.message));
-      // Timed in the page, when the first row enters the document: polling
-      // from here would add the round trips of the DevTools protocol.
-      await page.addInitScript(() => {
-        new MutationObserver((_records, observer) => {
-          if (document.querySelector('[data-testid="slo-report-row"]')) {
-            (window as any).__firstRowMs = performance.now();
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
+      await timeFirstRow(page);
       await page.goto(`${options.base}/slo-report`);
       try {
         await page.waitForSelector('[data-testid="slo-report-row"]', {

@@ -11,6 +11,17 @@ function controlledLoad() {
   return { load, calls };
 }
 
+/** A cache whose first load answered "old", at `at` ms (after its expiry). */
+async function expiredCache(at: number, staleMs?: number) {
+  const cache = new TtlCache<string>(1000, 50, staleMs);
+  const { load, calls } = controlledLoad();
+  const first = cache.get('k', load);
+  calls[0].resolve('old');
+  await first;
+  jest.setSystemTime(at);
+  return { cache, load, calls };
+}
+
 describe('TtlCache', () => {
   beforeEach(() => jest.useFakeTimers({ now: 0 }));
   afterEach(() => jest.useRealTimers());
@@ -27,24 +38,14 @@ describe('TtlCache', () => {
   });
 
   it('without a stale allowance, waits for a new load after expiry', async () => {
-    const cache = new TtlCache<string>(1000);
-    const { load, calls } = controlledLoad();
-    const first = cache.get('k', load);
-    calls[0].resolve('old');
-    await first;
-    jest.setSystemTime(1500);
+    const { cache, load, calls } = await expiredCache(1500);
     const second = cache.get('k', load);
     calls[1].resolve('new');
     expect(await second).toBe('new');
   });
 
   it('answers an expired value at once while one reload runs, then the new one', async () => {
-    const cache = new TtlCache<string>(1000, 50, 60_000);
-    const { load, calls } = controlledLoad();
-    const first = cache.get('k', load);
-    calls[0].resolve('old');
-    await first;
-    jest.setSystemTime(1500);
+    const { cache, load, calls } = await expiredCache(1500, 60_000);
     expect(await cache.get('k', load)).toBe('old');
     expect(await cache.get('k', load)).toBe('old');
     expect(calls).toHaveLength(2);
@@ -56,12 +57,7 @@ describe('TtlCache', () => {
   });
 
   it('keeps the stale value when its reload fails, and tries again', async () => {
-    const cache = new TtlCache<string>(1000, 50, 60_000);
-    const { load, calls } = controlledLoad();
-    const first = cache.get('k', load);
-    calls[0].resolve('old');
-    await first;
-    jest.setSystemTime(1500);
+    const { cache, load, calls } = await expiredCache(1500, 60_000);
     expect(await cache.get('k', load)).toBe('old');
     calls[1].reject(new Error('database down'));
     await Promise.resolve();
@@ -71,12 +67,7 @@ describe('TtlCache', () => {
   });
 
   it('waits for a fresh load once the stale allowance has passed', async () => {
-    const cache = new TtlCache<string>(1000, 50, 60_000);
-    const { load, calls } = controlledLoad();
-    const first = cache.get('k', load);
-    calls[0].resolve('old');
-    await first;
-    jest.setSystemTime(1000 + 60_001);
+    const { cache, load, calls } = await expiredCache(1000 + 60_001, 60_000);
     const late = cache.get('k', load);
     calls[1].resolve('new');
     expect(await late).toBe('new');
