@@ -38,6 +38,8 @@ export class DefaultSloReportService implements SloReportService {
    * after each expiry would otherwise wait for.
    */
   private readonly rows: TtlCache<SloReportItem[]>;
+  /** The same rows with their months of attainment (`withMonthly`). */
+  private readonly withMonths: TtlCache<SloReportItem[]>;
 
   constructor(
     private readonly options: {
@@ -57,6 +59,7 @@ export class DefaultSloReportService implements SloReportService {
   ) {
     const ttlMs = options.cacheTtlMs ?? 30_000;
     this.rows = new TtlCache(ttlMs, 200, ttlMs > 0 ? ROWS_STALE_MS : 0);
+    this.withMonths = new TtlCache(ttlMs, 200, ttlMs > 0 ? ROWS_STALE_MS : 0);
   }
 
   private report(
@@ -84,11 +87,25 @@ export class DefaultSloReportService implements SloReportService {
     let items = await this.report({ owner, system, month }, credentials);
     if (months > 0) {
       const series = monthsEnding(month ?? monthOf(this.now()), months);
-      const [totals, versions] = await Promise.all([
-        rollups.totals(series[0], series[series.length - 1]),
-        this.options.versions?.list(items.map(i => i.ref)),
-      ]);
-      items = withMonthly(items, totals, series, versions);
+      const rows = items;
+      // Each page asks for the same months of every row: attached once per
+      // caller, filter and months, not for all rows on every page.
+      items = await this.withMonths.get(
+        JSON.stringify([
+          credentials.principal,
+          owner,
+          system,
+          series[0],
+          series[series.length - 1],
+        ]),
+        async () => {
+          const [totals, versions] = await Promise.all([
+            rollups.totals(series[0], series[series.length - 1]),
+            this.options.versions?.list(rows.map(i => i.ref)),
+          ]);
+          return withMonthly(rows, totals, series, versions);
+        },
+      );
     }
     const rows = selectRows(items, query);
     const page = rows.slice(
