@@ -2,7 +2,7 @@
  * SLO report benchmark in the full app: prints figures, asserts nothing.
  *
  *   yarn workspace @unyo/plugin-ops-backend bench:report-app [--slos 2000]
- *     [--runs 5] [--skip-build] [--timeline]
+ *     [--runs 5] [--skip-build] [--timeline] [--profile DIR]
  *
  * 1. Writes a catalog file of N SLOs (bench/reportCatalog.ts: 3 per
  *    service, 25 owning Groups, 10 Systems, 3 SLIs) and a year (365 UTC
@@ -15,7 +15,9 @@
  * 3. Loads /slo-report in headless Chromium, signed in as the end-to-end
  *    tests sign in (bench/reportAppPage.ts): "interactive" is navigation
  *    start to the first report row in the document. --timeline lists the
- *    requests of the slowest run up to the rows' arrival.
+ *    requests of the slowest run up to the rows' arrival; --profile DIR
+ *    writes each uncached run's CPU profile there (open it in DevTools'
+ *    Performance panel; the app's source maps name the functions).
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { validateOpsEntity } from '@unyo/plugin-ops-common';
@@ -245,7 +247,14 @@ async function main() {
     console.log(
       `\n/slo-report in headless Chromium, ${runs} runs after a warm-up, each signed in anew (load average ${load()})`,
     );
-    const figures = await measureAppPage({ origin: portal.origin, runs });
+    const profileIndex = process.argv.indexOf('--profile');
+    const profileDir =
+      profileIndex > 0 ? process.argv[profileIndex + 1] : undefined;
+    const figures = await measureAppPage({
+      origin: portal.origin,
+      runs,
+      profileDir,
+    });
     figures.forEach((run, k) => {
       console.log(`  run ${k + 1}`);
       console.log(`    new context, nothing cached: ${describeLoad(run.cold)}`);

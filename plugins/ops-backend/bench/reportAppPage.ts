@@ -7,6 +7,8 @@
 /* playwright-core is the workspace root's tooling, not a dependency of the
  * published backend. */
 /* eslint-disable @backstage/no-undeclared-imports */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, timeFirstRow } from './reportPage';
 
@@ -52,14 +54,28 @@ async function signIn(browser: Browser, origin: string) {
   return { context, page };
 }
 
-/** Loads `/slo-report` in `page` and reads the timings the page took. */
-async function timeLoad(page: Page): Promise<AppLoad> {
+/**
+ * Loads `/slo-report` in `page` and reads the timings the page took; with
+ * `profile`, the page's CPU profile up to the first row goes to that file
+ * (sampled every 200 µs, which slows the page a little).
+ */
+async function timeLoad(page: Page, profile?: string): Promise<AppLoad> {
   const errors: string[] = [];
   page.on('pageerror', e => errors.push(e.message));
   await timeFirstRow(page);
+  const cdp = profile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto('/slo-report');
   try {
     await page.waitForSelector(ROW, { timeout: 60_000 });
+    if (cdp) {
+      const { profile: p } = await cdp.send('Profiler.stop');
+      writeFileSync(profile!, JSON.stringify(p));
+    }
   } catch (e) {
     throw new Error(
       `the report page rendered no row: ${
@@ -105,6 +121,8 @@ async function timeLoad(page: Page): Promise<AppLoad> {
 export async function measureAppPage(options: {
   origin: string;
   runs: number;
+  /** Writes each uncached run's CPU profile (DevTools format) here. */
+  profileDir?: string;
 }): Promise<AppRun[]> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -124,7 +142,12 @@ export async function measureAppPage(options: {
         viewport: VIEWPORT,
         storageState,
       });
-      const cold = await timeLoad(await context.newPage());
+      const cold = await timeLoad(
+        await context.newPage(),
+        options.profileDir
+          ? join(options.profileDir, `uncached-${k}.cpuprofile`)
+          : undefined,
+      );
       await context.close();
       if (k > 0) runs.push({ cold, cached });
     }

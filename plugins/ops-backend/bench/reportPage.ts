@@ -29,8 +29,8 @@ export const CHROMIUM_FLAGS = [
  * enters the document: polling from here would add the round trips of the
  * DevTools protocol.
  */
-export function timeFirstRow(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+export async function timeFirstRow(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     new MutationObserver((_records, observer) => {
       if (document.querySelector('[data-testid="slo-report-row"]')) {
         (window as any).__firstRowMs = performance.now();

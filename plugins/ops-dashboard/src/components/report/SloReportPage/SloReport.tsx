@@ -9,28 +9,27 @@ import Button from '@mui/material/Button';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { opsApiRef, SloReportQuery } from '../../../api';
 import { opsDashboardTranslationRef } from '../../../translation';
 import { SloReportFilters, SloReportFilterValues } from '../SloReportFilters';
 import { SloReportSummary } from '../SloReportSummary';
 import { SloReportTable } from '../SloReportTable';
+import {
+  initialReportFilters,
+  reportQuery,
+  SloReportPrefetch,
+  SloReportScope,
+} from './reportPrefetch';
 import { useSloReportRows } from './useSloReportRows';
-
-/** Months of attainment in the sparkline. */
-export const REPORT_MONTHS = 12;
 
 /** @public */
 export interface SloReportProps {
   /** A Group's or System's report: that filter is fixed and not shown. */
-  scope?: { owner?: string; system?: string };
+  scope?: SloReportScope;
   /** Height of the table's scrolling window. */
   tableHeight?: number | string;
-}
-
-function thisMonth(): string {
-  return new Date().toISOString().slice(0, 7);
 }
 
 // Printing shows every row and hides the app's navigation and controls.
@@ -57,30 +56,38 @@ const printStyles = (
  *
  * @public
  */
-export function SloReport(props: SloReportProps) {
-  const { scope } = props;
+export function SloReport(
+  props: SloReportProps & {
+    /** Requests the page started while its code loaded (alpha/pages.tsx). */
+    prefetched?: SloReportPrefetch;
+  },
+) {
+  const { scope, prefetched } = props;
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   const opsApi = useApi(opsApiRef);
-  const [filters, setFilters] = useState<SloReportFilterValues>(() => ({
-    month: thisMonth(),
-    sort: 'name',
-    order: 'asc',
-    groupBy: scope?.owner ? 'system' : 'owner',
-  }));
+  const [filters, setFilters] = useState<SloReportFilterValues>(() =>
+    initialReportFilters(scope),
+  );
   const query = useMemo<SloReportQuery>(
-    () => ({ ...filters, ...scope, months: REPORT_MONTHS }),
+    () => reportQuery(filters, scope),
     [filters, scope],
   );
-  const rows = useSloReportRows(query);
-  const summary = useAsync(
-    () =>
-      opsApi.getSloReportSummary({
-        owner: query.owner,
-        system: query.system,
-        month: query.month,
-      }),
-    [opsApi, query.owner, query.system, query.month],
+  const rows = useSloReportRows(query, prefetched);
+  // The prefetched summary answers the first ask when it was for this query.
+  const summaryPrefetch = useRef(
+    prefetched && !scope ? prefetched.summary : undefined,
   );
+  const summary = useAsync(() => {
+    const first = summaryPrefetch.current;
+    summaryPrefetch.current = undefined;
+    return first && query.month === initialReportFilters().month
+      ? first.promise
+      : opsApi.getSloReportSummary({
+          owner: query.owner,
+          system: query.system,
+          month: query.month,
+        });
+  }, [opsApi, query.owner, query.system, query.month]);
   const [csvError, setCsvError] = useState<Error>();
   const [printing, setPrinting] = useState(false);
 

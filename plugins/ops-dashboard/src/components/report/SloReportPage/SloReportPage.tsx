@@ -1,6 +1,7 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { opsDashboardTranslationRef } from '../../../translation';
+import { SloReportPrefetch } from './reportPrefetch';
 import { SloReport } from './SloReport';
 
 /**
@@ -9,13 +10,19 @@ import { SloReport } from './SloReport';
  *
  * @public
  */
-export function SloReportPage() {
+export function SloReportPage(props?: {
+  /**
+   * The first requests, started by the page's extension while this code
+   * loaded (alpha/pages.tsx); the legacy page asks when it is drawn.
+   */
+  prefetched?: SloReportPrefetch;
+}) {
   const { t } = useTranslationRef(opsDashboardTranslationRef);
   return (
     <Page themeId="tool">
       <Header title={t('report.title')} subtitle={t('report.subtitle')} />
       <Content>
-        <SloReport />
+        <SloReport prefetched={props?.prefetched} />
       </Content>
     </Page>
   );

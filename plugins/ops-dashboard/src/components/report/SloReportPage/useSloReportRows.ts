@@ -2,9 +2,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import type { SloReportItem } from '@unyo/plugin-ops-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { opsApiRef, SloReportQuery } from '../../../api';
-
-/** Rows asked for at a time while scrolling. */
-export const PAGE_SIZE = 200;
+import { PAGE_SIZE, reportQueryKey, SloReportPrefetch } from './reportPrefetch';
 /** Rows asked for at a time when every row is wanted (printing). */
 const ALL_PAGE_SIZE = 5000;
 
@@ -19,24 +17,41 @@ interface RowsState {
 /**
  * The report's rows page by page: the first page when the query changes,
  * the next ones as the table asks; answers to an older query are dropped.
+ * A first page asked for before the report was drawn (`prefetched`) is used
+ * for the first load of its query, at once when it has already come.
  */
-export function useSloReportRows(query: SloReportQuery) {
+export function useSloReportRows(
+  query: SloReportQuery,
+  prefetched?: Pick<SloReportPrefetch, 'key' | 'rows'>,
+) {
   const opsApi = useApi(opsApiRef);
-  const key = JSON.stringify(query);
-  const [state, setState] = useState<RowsState>({
-    key,
-    items: [],
-    totalCount: 0,
-    loading: true,
+  const key = reportQueryKey(query);
+  // Used by the first load only: later loads of the same query ask again.
+  const prefetch = useRef(
+    prefetched?.key === key ? prefetched.rows : undefined,
+  );
+  const [state, setState] = useState<RowsState>(() => {
+    const page = prefetch.current?.value;
+    if (!page) return { key, items: [], totalCount: 0, loading: true };
+    prefetch.current = undefined;
+    return {
+      key,
+      items: page.items,
+      totalCount: page.totalCount,
+      loading: false,
+    };
   });
   const current = useRef(state);
   current.current = state;
 
   const load = useCallback(
     async (offset: number, limit: number) => {
+      const prefetchedPage = offset === 0 ? prefetch.current : undefined;
+      prefetch.current = undefined;
       setState(s => ({ ...s, loading: true }));
       try {
-        const page = await opsApi.getSloReport({ ...query, limit, offset });
+        const page = await (prefetchedPage?.promise ??
+          opsApi.getSloReport({ ...query, limit, offset }));
         setState(s =>
           s.key !== key
             ? s
@@ -58,6 +73,8 @@ export function useSloReportRows(query: SloReportQuery) {
   );
 
   useEffect(() => {
+    // The first render drew the prefetched page: nothing to load.
+    if (current.current.key === key && !current.current.loading) return;
     setState({ key, items: [], totalCount: 0, loading: true });
     load(0, PAGE_SIZE);
   }, [key, load]);

@@ -1,5 +1,4 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
 import {
   SLO_REPORT_COLUMNS,
@@ -12,6 +11,7 @@ import { opsDashboardTranslationRef } from '../../../translation';
 import { SloPolicyBadge } from '../../slo/SloPolicyBadge';
 import { SloReportSparkline } from '../SloReportSparkline';
 import { CorrectionsMark } from './CorrectionsMark';
+import { ReportEntityLink } from './ReportEntityLink';
 import { VersionedTarget } from './VersionedTarget';
 
 /** Column widths of the grid, by column id. */
@@ -77,9 +77,7 @@ export function useCellRenderer(): CellRenderer {
         case 'entityRef':
         case 'owner':
         case 'system':
-          return (
-            <EntityRefLink entityRef={String(value)} defaultKind="component" />
-          );
+          return <ReportEntityLink entityRef={String(value)} />;
         case 'ref':
           return (
             <Typography variant="caption" color="text.secondary" noWrap>
