@@ -23,7 +23,8 @@ export const sloReportPage = PageBlueprint.makeWithOverrides({
       loader: () => {
         // The first rows are asked for while the page's code loads, not
         // after it has run and drawn: on a first visit that code is most
-        // of the wait (plugins/ops-dashboard/README.md, "SLO report").
+        // of the wait (plugins/ops-backend/README.md, "The report page in the
+        // full app").
         const prefetched = prefetchSloReport(apis.get(opsApiRef)!);
         return import('../components/report/SloReportPage').then(m => (
           <m.SloReportPage prefetched={prefetched} />
