@@ -1,11 +1,8 @@
 import { Knex } from 'knex';
 import { chunks } from '../../database/util';
 import {
-  DayKey,
-  MonthDeltas,
-  addToMonths,
-  dayKeyOf,
   forgetMonthsBefore,
+  refreshMonths,
   sumMissingMonths,
 } from './monthlyRollupTable';
 
@@ -29,110 +26,38 @@ export interface SloDailyRow {
 
 const TABLE = 'ops_slo_daily';
 
-/** A day's counts less what corrections removed: what it adds to its month. */
-const netOf = (r: SloDailyRow) => ({
-  good: r.good - (r.excludedGood ?? 0),
-  total: r.total - (r.excludedTotal ?? 0),
-});
-
-const withNet = (r: SloDailyRow) => ({
-  sloRef: r.sloRef,
-  day: r.day,
-  ...netOf(r),
-});
-
-/**
- * The stored rows of some days (one chunk), locked on PostgreSQL until the
- * transaction ends, so that what the writes change in their months
- * (`MonthDeltas`) is measured from the values they replace. A join on the
- * keys' VALUES, probing the primary key per key: PostgreSQL plans
- * `(slo_ref, day) in (…)` of 200 pairs in about 7 ms, and while the table
- * grows faster than its statistics (a first round's backfill) it scanned
- * the whole table for the join instead (seq scans are off for the rest of
- * the chunk's transaction, which only inserts and updates by key).
- */
-async function lockDays(tx: Knex, keys: DayKey[]): Promise<SloDailyRow[]> {
-  if (keys.length === 0) return [];
-  if (tx.client.config.client === 'pg') {
-    await tx.raw('set local enable_seqscan = off');
-  }
-  const values = keys.map(() => '(?, ?)').join(', ');
-  const rows = await tx(`${TABLE} as d`)
-    .select('d.*')
-    .join(
-      tx.raw(
-        `(values ${values}) as k`,
-        keys.flatMap(k => [k.sloRef, k.day]),
-      ),
-      join => join.on('d.slo_ref', 'k.column1').andOn('d.day', 'k.column2'),
-    )
-    .orderBy(['d.slo_ref', 'd.day'])
-    .forUpdate('d');
-  return rows.map(r => ({
-    sloRef: r.slo_ref,
-    day: r.day,
-    good: Number(r.good),
-    total: Number(r.total),
-    excludedGood: Number(r.excluded_good),
-    excludedTotal: Number(r.excluded_total),
-  }));
-}
-
 /**
  * Inserts rows, replacing the stored ones of the same SLO and day; one
- * transaction per chunk, which adds the change to the chunk's months.
+ * transaction per chunk, with its months summed again.
  */
 export async function upsertDailyRows(
   db: Knex,
   rows: SloDailyRow[],
 ): Promise<void> {
   const now = new Date();
-  const values = (part: SloDailyRow[]) =>
-    part.map(r => ({
-      slo_ref: r.sloRef,
-      day: r.day,
-      good: r.good,
-      total: r.total,
-      excluded_good: r.excludedGood ?? 0,
-      excluded_total: r.excludedTotal ?? 0,
-      updated_at: now,
-    }));
   for (const part of chunks(rows)) {
     await db.transaction(async tx => {
-      // New days (all of a backfill's) are inserted first, leaving stored
-      // ones, so that only those are read before they are replaced. Days
-      // given twice take the upsert below, as they did before the months.
-      const repeats = new Set(part.map(dayKeyOf)).size < part.length;
-      const inserted = repeats
-        ? []
-        : await tx(TABLE)
-            .insert(values(part))
-            .onConflict(['slo_ref', 'day'])
-            .ignore()
-            .returning(['slo_ref', 'day']);
-      const isNew = new Set(
-        inserted.map((r: { slo_ref: string; day: string }) =>
-          dayKeyOf({ sloRef: r.slo_ref, day: r.day }),
-        ),
-      );
-      const replaced = part.filter(r => !isNew.has(dayKeyOf(r)));
-      const deltas = new MonthDeltas(
-        (await lockDays(tx, replaced)).map(withNet),
-      );
-      for (const r of part) deltas.set(r, netOf(r));
-      if (replaced.length > 0) {
-        await tx(TABLE)
-          .insert(values(replaced))
-          .onConflict(['slo_ref', 'day'])
-          .merge([
-            'good',
-            'total',
-            'excluded_good',
-            'excluded_total',
-            'updated_at',
-          ]);
-      }
-      await addToMonths(tx, deltas.changed());
+      await tx(TABLE)
+        .insert(
+          part.map(r => ({
+            slo_ref: r.sloRef,
+            day: r.day,
+            good: r.good,
+            total: r.total,
+            excluded_good: r.excludedGood ?? 0,
+            excluded_total: r.excludedTotal ?? 0,
+            updated_at: now,
+          })),
+        )
+        .onConflict(['slo_ref', 'day'])
+        .merge([
+          'good',
+          'total',
+          'excluded_good',
+          'excluded_total',
+          'updated_at',
+        ]);
+      await refreshMonths(tx, part);
     });
   }
 }
@@ -157,24 +82,19 @@ export async function setDailyExclusions(
   const now = new Date();
   for (const part of chunks(exclusions)) {
     await db.transaction(async tx => {
-      const stored = new Map(
-        (await lockDays(tx, part)).map(r => [dayKeyOf(r), r]),
-      );
-      const deltas = new MonthDeltas([...stored.values()].map(withNet));
-      const changed: string[] = [];
+      const changed: SloDailyExclusion[] = [];
       for (const e of part) {
-        const row = stored.get(dayKeyOf(e));
-        if (!row) continue;
-        await tx(TABLE).where({ slo_ref: e.sloRef, day: e.day }).update({
-          excluded_good: e.excludedGood,
-          excluded_total: e.excludedTotal,
-          updated_at: now,
-        });
-        deltas.set(e, netOf({ ...row, ...e }));
-        changed.push(dayKeyOf(e));
+        const count = await tx(TABLE)
+          .where({ slo_ref: e.sloRef, day: e.day })
+          .update({
+            excluded_good: e.excludedGood,
+            excluded_total: e.excludedTotal,
+            updated_at: now,
+          });
+        if (count > 0) changed.push(e);
       }
-      await addToMonths(tx, deltas.changed());
-      for (const key of changed) updated.add(key);
+      await refreshMonths(tx, changed);
+      for (const e of changed) updated.add(`${e.sloRef}|${e.day}`);
     });
   }
   return updated;

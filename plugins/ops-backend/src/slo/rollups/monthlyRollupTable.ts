@@ -3,10 +3,9 @@ import { Knex } from 'knex';
 /**
  * Every statement on `ops_slo_monthly`: per SLO and UTC month, the sums of
  * its rows in `ops_slo_daily`. The statements that change daily rows
- * (dailyRollupTable.ts) add what they changed to the months in their own
- * transaction (pruning sums the cut month again), so the report reads a year
- * of months instead of summing a year of days (11 million rows at 30,000
- * SLOs).
+ * (dailyRollupTable.ts) recompute the months they touched in their own
+ * transaction, so the report reads a year of months instead of summing a
+ * year of days (11 million rows at 30,000 SLOs).
  */
 
 /** Sums of an SLO's stored days in one month. */
@@ -29,114 +28,48 @@ const SUMS = `insert into ${TABLE} (slo_ref, month, good, total, days, updated_a
     sum(total - excluded_total), count(*), ?
   from ops_slo_daily`;
 
-/** Some days of some SLOs. */
+/** Some days of some SLOs: only their SLO and month matter here. */
 export interface DayKey {
   sloRef: string;
   day: string;
 }
 
-/** What a stored day adds to its month: its counts less the excluded. */
-export interface DayNet {
-  good: number;
-  total: number;
-}
-
-/** A change to add to an SLO's month (`addToMonths`). */
-export interface MonthDelta extends MonthTotals {
-  sloRef: string;
-  month: string;
-}
-
-/** `sloRef|day`, a day's key in maps and in `setDailyExclusions`' answer. */
-export const dayKeyOf = (k: DayKey) => `${k.sloRef}|${k.day}`;
-
 /**
- * What writing some days changes in their months, from the stored days they
- * replace: one delta per SLO and month, however many of its days a chunk
- * writes (PostgreSQL refuses a key twice in one upsert). Days set twice
- * count once, with the last value, as the daily upsert stores them.
+ * Recomputes, from their daily rows, the months of the SLOs and days given,
+ * in one upsert: each touched SLO and month reads at most 31 rows by the
+ * daily table's primary key, whatever else the day or SLO holds. Called
+ * with one chunk of rows (`chunks`), so its bindings stay few. An SLO's days
+ * are written by its shard's round alone: on PostgreSQL, two transactions
+ * writing other days of one SLO and month at once could each miss the
+ * other's day.
  */
-export class MonthDeltas {
-  private readonly days = new Map<string, DayNet>();
-  private readonly months = new Map<string, MonthDelta>();
-
-  /** `stored`: the days as read in the writing transaction, before it writes. */
-  constructor(stored: Iterable<DayKey & DayNet>) {
-    for (const d of stored) {
-      this.days.set(dayKeyOf(d), { good: d.good, total: d.total });
-    }
+export async function refreshMonths(db: Knex, keys: DayKey[]): Promise<void> {
+  const byMonth = new Map<string, Set<string>>();
+  for (const { sloRef, day } of keys) {
+    const month = day.slice(0, 7);
+    const refs = byMonth.get(month) ?? new Set<string>();
+    refs.add(sloRef);
+    byMonth.set(month, refs);
   }
-
-  /** The day now adds `net` to its month, instead of what it added, if stored. */
-  set(key: DayKey, net: DayNet): void {
-    const old = this.days.get(dayKeyOf(key));
-    this.days.set(dayKeyOf(key), net);
-    const month = key.day.slice(0, 7);
-    const monthKey = `${key.sloRef}|${month}`;
-    const delta = this.months.get(monthKey) ?? {
-      sloRef: key.sloRef,
-      month,
-      good: 0,
-      total: 0,
-      days: 0,
-    };
-    delta.good += net.good - (old?.good ?? 0);
-    delta.total += net.total - (old?.total ?? 0);
-    delta.days += old ? 0 : 1;
-    this.months.set(monthKey, delta);
-  }
-
-  /** The months that changed. */
-  changed(): MonthDelta[] {
-    return [...this.months.values()].filter(
-      d => d.good !== 0 || d.total !== 0 || d.days !== 0,
+  if (byMonth.size === 0) return;
+  const where: string[] = [];
+  const bindings: Knex.RawBinding[] = [new Date()];
+  for (const [month, refs] of byMonth) {
+    where.push(
+      `(day >= ? and day <= ? and slo_ref in (${[...refs]
+        .map(() => '?')
+        .join(', ')}))`,
     );
+    bindings.push(`${month}-01`, `${month}-31`, ...refs);
   }
-}
-
-/**
- * Adds the deltas of one chunk of days to their months in one upsert, in
- * the transaction that wrote the days: a month row per SLO and month
- * written, where summing the months again read all their days.
- *
- * Concurrent writers: the delta is added to the row as committed when the
- * upsert locks it, so writers of different days of one SLO and month both
- * count. Of one day, the writer that inserts it counts it as new; another
- * waits for its commit, finds it stored and reads it `for update` before
- * replacing it (dailyRollupTable.ts), as a correction's exclusions do, so
- * each delta starts from the value the other left. Only a call that gives
- * a day twice skips that first insert.
- *
- * Counts are doubles (Prometheus' increase() extrapolates), and a month
- * kept by deltas may differ from a sum of its days in the last bits: the
- * tests allow a relative 1e-9.
- */
-export async function addToMonths(
-  db: Knex,
-  deltas: MonthDelta[],
-): Promise<void> {
-  if (deltas.length === 0) return;
-  const now = new Date();
-  const added = (column: string) =>
-    db.raw('?? + ??', [`${TABLE}.${column}`, `excluded.${column}`]);
-  await db(TABLE)
-    .insert(
-      deltas.map(d => ({
-        slo_ref: d.sloRef,
-        month: d.month,
-        good: d.good,
-        total: d.total,
-        days: d.days,
-        updated_at: now,
-      })),
-    )
-    .onConflict(['slo_ref', 'month'])
-    .merge({
-      good: added('good'),
-      total: added('total'),
-      days: added('days'),
-      updated_at: db.raw('??', ['excluded.updated_at']),
-    });
+  await db.raw(
+    `${SUMS} where ${where.join(' or ')}
+     group by slo_ref, substr(day, 1, 7)
+     on conflict (slo_ref, month) do update set good = excluded.good,
+       total = excluded.total, days = excluded.days,
+       updated_at = excluded.updated_at`,
+    bindings,
+  );
 }
 
 /**
