@@ -11,7 +11,7 @@ const STALE_MS = 60 * 60 * 1000;
 
 /**
  * Monthly sums of the daily rollups (`ops_slo_daily`), kept in
- * `ops_slo_monthly` as days are written.
+ * `ops_slo_monthly` and summed again when their days changed.
  */
 export interface MonthlyRollups {
   /** Every SLO's months from `fromMonth` to `toMonth` inclusive. */

@@ -1,16 +1,12 @@
 import { Knex } from 'knex';
 import { chunks } from '../../database/util';
-import {
-  forgetMonthsBefore,
-  refreshMonths,
-  sumMissingMonths,
-} from './monthlyRollupTable';
+import { bumpMonths, bumpMonthsBefore, monthsOf } from './monthlyRollupTable';
 
 /**
  * Every statement on `ops_slo_daily`, the daily rollups: the evaluator
  * writes a row per SLO and settled UTC day, the burn-down reads them back by
- * day. Each statement that changes rows brings their months in
- * `ops_slo_monthly`, which the report reads, up to date in its transaction.
+ * day. Each call that changes rows marks their months as changed in its
+ * transaction, for the report's monthly sums (`monthlyRollupTable.ts`).
  */
 
 /** Good and total of one SLO on one UTC day. */
@@ -27,16 +23,17 @@ export interface SloDailyRow {
 const TABLE = 'ops_slo_daily';
 
 /**
- * Inserts rows, replacing the stored ones of the same SLO and day; one
- * transaction per chunk, with its months summed again.
+ * Inserts rows, replacing the stored ones of the same SLO and day, in one
+ * transaction with their months marked as changed.
  */
 export async function upsertDailyRows(
   db: Knex,
   rows: SloDailyRow[],
 ): Promise<void> {
+  if (rows.length === 0) return;
   const now = new Date();
-  for (const part of chunks(rows)) {
-    await db.transaction(async tx => {
+  await db.transaction(async tx => {
+    for (const part of chunks(rows)) {
       await tx(TABLE)
         .insert(
           part.map(r => ({
@@ -57,9 +54,9 @@ export async function upsertDailyRows(
           'excluded_total',
           'updated_at',
         ]);
-      await refreshMonths(tx, part);
-    });
-  }
+    }
+    await bumpMonths(tx, monthsOf(rows.map(r => r.day)));
+  });
 }
 
 /** What an SLO's corrections remove from one stored day. */
@@ -80,23 +77,23 @@ export async function setDailyExclusions(
 ): Promise<Set<string>> {
   const updated = new Set<string>();
   const now = new Date();
-  for (const part of chunks(exclusions)) {
-    await db.transaction(async tx => {
-      const changed: SloDailyExclusion[] = [];
-      for (const e of part) {
-        const count = await tx(TABLE)
-          .where({ slo_ref: e.sloRef, day: e.day })
-          .update({
-            excluded_good: e.excludedGood,
-            excluded_total: e.excludedTotal,
-            updated_at: now,
-          });
-        if (count > 0) changed.push(e);
+  await db.transaction(async tx => {
+    const days: string[] = [];
+    for (const e of exclusions) {
+      const count = await tx(TABLE)
+        .where({ slo_ref: e.sloRef, day: e.day })
+        .update({
+          excluded_good: e.excludedGood,
+          excluded_total: e.excludedTotal,
+          updated_at: now,
+        });
+      if (count > 0) {
+        updated.add(`${e.sloRef}|${e.day}`);
+        days.push(e.day);
       }
-      await refreshMonths(tx, changed);
-      for (const e of changed) updated.add(`${e.sloRef}|${e.day}`);
-    });
-  }
+    }
+    await bumpMonths(tx, monthsOf(days));
+  });
   return updated;
 }
 
@@ -204,12 +201,11 @@ export async function summarizeDailyRows(
   return out;
 }
 
-/** Deletes the days before the UTC day of `before`, and their months. */
+/** Deletes the days before the UTC day of `before`, marking their months. */
 export async function pruneDailyRows(db: Knex, before: Date): Promise<void> {
   const day = before.toISOString().slice(0, 10);
   await db.transaction(async tx => {
-    await forgetMonthsBefore(tx, day);
+    await bumpMonthsBefore(tx, day);
     await tx(TABLE).where('day', '<', day).delete();
-    await sumMissingMonths(tx, day.slice(0, 7));
   });
 }

@@ -3,110 +3,55 @@ import { createTestDatabases } from '@internal/ops-test-utils';
 import { Knex } from 'knex';
 import path from 'path';
 import { DatabaseSloStore } from '../../database/DatabaseSloStore';
+import { toDate } from '../../database/util';
 import { SloDailyRow } from './dailyRollupTable';
-import { DatabaseMonthlyRollups, MonthlyTotals } from './MonthlyRollups';
+import { DatabaseMonthlyRollups } from './MonthlyRollups';
 import { sumMonths } from './monthlyRollupTable';
+import {
+  counts,
+  expectTotals,
+  generate,
+  keyOf,
+  plain,
+  random,
+  shuffled,
+  summed,
+} from './__testUtils__/generatedDays';
 
 const databases = createTestDatabases();
 const migrations = path.resolve(__dirname, '../../../migrations');
 const MIGRATION = '20261207090000_slo_monthly.js';
-const DAY_MS = 86_400_000;
 
-/** A seeded generator, so that a failure can be run again. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
-    return s / 2 ** 31;
+/** The statements matching `pattern` run while `fn` runs, and its result. */
+async function statements<T>(
+  knex: Knex,
+  pattern: RegExp,
+  fn: () => Promise<T>,
+): Promise<{ sql: string[]; result: T }> {
+  const sql: string[] = [];
+  const listener = (q: { sql: string }) => {
+    if (pattern.test(q.sql)) sql.push(q.sql);
   };
-}
-
-const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-/**
- * Days of several SLOs from 2026-01-20 to 2026-04-10, some missing, with
- * random whole counts (summed exactly as doubles); `slo:default/early` only
- * has days before 2026-02-10.
- */
-function generate(next: () => number): SloDailyRow[] {
-  const rows: SloDailyRow[] = [];
-  const refs = Array.from({ length: 6 }, (_, i) => `slo:default/s-${i}`);
-  for (const sloRef of [...refs, 'slo:default/early']) {
-    const last = sloRef.endsWith('early') ? '2026-02-09' : '2026-04-10';
-    for (let t = Date.UTC(2026, 0, 20); dayOf(t) <= last; t += DAY_MS) {
-      if (next() < 0.15) continue;
-      rows.push(counts(next, sloRef, dayOf(t)));
-    }
+  knex.on('query', listener);
+  try {
+    return { result: await fn(), sql };
+  } finally {
+    knex.off('query', listener);
   }
-  return rows;
 }
 
-function counts(next: () => number, sloRef: string, day: string): SloDailyRow {
-  const total = Math.floor(next() * 100_000);
-  const good = total - Math.floor(next() * 500);
-  const excluded = next() < 0.2 ? Math.floor(next() * 100) : 0;
-  return {
-    sloRef,
-    day,
-    good,
-    total,
-    excludedGood: excluded / 2,
-    excludedTotal: excluded,
-  };
-}
-
-function shuffled<T>(items: T[], next: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-/** The monthly sums of the stored days, summed here one day at a time. */
-function summed(stored: Map<string, SloDailyRow>): MonthlyTotals {
-  const out: MonthlyTotals = new Map();
-  for (const r of stored.values()) {
-    const months = out.get(r.sloRef) ?? new Map();
-    out.set(r.sloRef, months);
-    const month = r.day.slice(0, 7);
-    const sum = months.get(month) ?? { good: 0, total: 0, days: 0 };
-    months.set(month, {
-      good: sum.good + r.good - (r.excludedGood ?? 0),
-      total: sum.total + r.total - (r.excludedTotal ?? 0),
-      days: sum.days + 1,
-    });
-  }
-  return out;
-}
-
-/** Totals as sorted plain objects, to compare whatever the row order. */
-function plain(totals: MonthlyTotals) {
-  return Object.fromEntries(
-    [...totals]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([ref, months]) => [
-        ref,
-        Object.fromEntries([...months].sort(([a], [b]) => a.localeCompare(b))),
-      ]),
-  );
-}
-
-const keyOf = (r: { sloRef: string; day: string }) => `${r.sloRef}|${r.day}`;
+/** Months summed again while `fn` runs: statements reading the days. */
+const dailyStatements = <T>(knex: Knex, fn: () => Promise<T>) =>
+  statements(knex, /ops_slo_daily/, fn);
 
 describe.each(databases.eachSupportedId())('ops_slo_monthly on %s', id => {
   async function expectMonths(knex: Knex, stored: Map<string, SloDailyRow>) {
-    expect(plain(await sumMonths(knex, '2000-01', '2100-12'))).toEqual(
-      plain(summed(stored)),
-    );
+    expectTotals(await sumMonths(knex, '2000-01', '2100-12'), summed(stored));
     // A range answers its months only.
     const inRange = new Map(
       [...stored].filter(([, r]) => r.day >= '2026-02' && r.day < '2026-04'),
     );
-    expect(plain(await sumMonths(knex, '2026-02', '2026-03'))).toEqual(
-      plain(summed(inRange)),
-    );
+    expectTotals(await sumMonths(knex, '2026-02', '2026-03'), summed(inRange));
   }
 
   it('sums the stored days per month through upserts, corrections and pruning', async () => {
@@ -185,31 +130,142 @@ describe.each(databases.eachSupportedId())('ops_slo_monthly on %s', id => {
     );
   });
 
-  it('writes the months of a chunk of days in one statement, whatever they span', async () => {
+  it('sums again, on read, only the months whose days changed', async () => {
+    const next = random(17);
     const knex = await databases.init(id);
     const store = await DatabaseSloStore.create({
       database: mockServices.database({ knex }),
     });
-    const rows = generate(random(11)).slice(0, 450);
-    const writes: string[] = [];
-    const listener = (q: { sql: string }) => {
-      if (q.sql.includes('ops_slo_monthly')) writes.push(q.sql);
-    };
-    knex.on('query', listener);
-    try {
-      await store.upsertDaily(rows);
-    } finally {
-      knex.off('query', listener);
-    }
-    // Chunks of 200 days: 3 statements for 450 days over 4 months.
-    expect(writes).toHaveLength(3);
-    expect(new Set(rows.map(r => r.day.slice(0, 7))).size).toBeGreaterThan(2);
-    expect(plain(await sumMonths(knex, '2000-01', '2100-12'))).toEqual(
-      plain(summed(new Map(rows.map(r => [keyOf(r), r])))),
+    const stored = new Map<string, SloDailyRow>();
+    const rows = generate(next);
+    // A write costs one statement on the months, whatever its days span.
+    const write = await statements(knex, /ops_slo_month/, () =>
+      store.upsertDaily(rows),
     );
+    expect(write.sql).toEqual([expect.stringMatching(/ops_slo_month_state/)]);
+    for (const r of rows) stored.set(keyOf(r), r);
+
+    const first = await dailyStatements(knex, () =>
+      sumMonths(knex, '2000-01', '2100-12'),
+    );
+    expect(first.sql).toHaveLength(4);
+    expect(plain(first.result)).toEqual(plain(summed(stored)));
+    const again = await dailyStatements(knex, () =>
+      sumMonths(knex, '2000-01', '2100-12'),
+    );
+    expect(again.sql).toEqual([]);
+    expect(plain(again.result)).toEqual(plain(summed(stored)));
+
+    const summedAt = async () =>
+      new Map(
+        (await knex('ops_slo_monthly').select('month', 'updated_at')).map(r => [
+          r.month,
+          toDate(r.updated_at).getTime(),
+        ]),
+      );
+    const before = await summedAt();
+    await new Promise(resolve => setTimeout(resolve, 20));
+    // A day of March written again, a correction of a day of February.
+    const march = [...stored.values()].find(r => r.day.startsWith('2026-03'))!;
+    const day = counts(next, march.sloRef, march.day);
+    await store.upsertDaily([day]);
+    stored.set(keyOf(day), day);
+    const feb = [...stored.values()].find(r => r.day.startsWith('2026-02'))!;
+    const fix = { ...feb, excludedGood: 3, excludedTotal: 5 };
+    await store.setDailyExclusions([fix]);
+    stored.set(keyOf(fix), fix);
+
+    const year = await dailyStatements(knex, () =>
+      sumMonths(knex, '2026-03', '2026-12'),
+    );
+    expect(year.sql).toHaveLength(1);
+    const after = await summedAt();
+    expect(after.get('2026-03')).toBeGreaterThan(before.get('2026-03')!);
+    for (const month of ['2026-01', '2026-02', '2026-04']) {
+      expect(after.get(month)).toBe(before.get(month));
+    }
+    const all = await dailyStatements(knex, () =>
+      sumMonths(knex, '2000-01', '2100-12'),
+    );
+    expect(all.sql).toHaveLength(1);
+    expect(plain(all.result)).toEqual(plain(summed(stored)));
+    expect((await summedAt()).get('2026-01')).toBe(before.get('2026-01'));
   });
 
-  it('fills the table from the days stored before the migration, and drops it on down', async () => {
+  it('adds fractional counts of days written again and again, with corrections between', async () => {
+    const next = random(5);
+    const knex = await databases.init(id);
+    const store = await DatabaseSloStore.create({
+      database: mockServices.database({ knex }),
+    });
+    // Counts as Prometheus' increase() gives them: not whole, and large.
+    const fraction = (r: SloDailyRow) => {
+      const f = 1e6 + next() * 1e3;
+      return { ...r, good: r.good * f, total: r.total * f };
+    };
+    const days = generate(next).map(fraction);
+    const stored = new Map<string, SloDailyRow>();
+    for (let round = 0; round < 4; round++) {
+      // Each call holds some days written before, in chunks of 200.
+      const batch = shuffled(days, next)
+        .slice(0, 300)
+        .map(r => fraction(counts(next, r.sloRef, r.day)));
+      const again = batch.filter(r => stored.has(keyOf(r))).length;
+      expect(round === 0 ? again === 0 : again > 50).toBe(true);
+      await store.upsertDaily(batch);
+      for (const r of batch) stored.set(keyOf(r), r);
+      const exclusions = shuffled([...stored.values()], next)
+        .slice(0, 60)
+        .map(r => ({
+          sloRef: r.sloRef,
+          day: r.day,
+          excludedGood: next() * r.good,
+          excludedTotal: next() * r.total,
+        }));
+      await store.setDailyExclusions(exclusions);
+      for (const e of exclusions) {
+        stored.set(keyOf(e), { ...stored.get(keyOf(e))!, ...e });
+      }
+      await expectMonths(knex, stored);
+    }
+  });
+
+  it('keeps a day given twice in one call as the daily upsert does: the last one (SQLite), refused (PostgreSQL)', async () => {
+    const next = random(13);
+    const knex = await databases.init(id);
+    const store = await DatabaseSloStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const first = generate(next).slice(0, 40);
+    await store.upsertDaily(first);
+    const [a, b] = first;
+    const twice = [
+      counts(next, a.sloRef, a.day),
+      counts(next, b.sloRef, '2026-05-02'),
+      counts(next, a.sloRef, a.day),
+      counts(next, b.sloRef, '2026-05-02'),
+    ];
+    const stored = new Map(first.map(r => [keyOf(r), r]));
+    const outcome = await store.upsertDaily(twice).then(
+      () => 'stored',
+      () => 'refused',
+    );
+    expect(outcome).toBe(id.startsWith('POSTGRES') ? 'refused' : 'stored');
+    if (outcome === 'stored') for (const r of twice) stored.set(keyOf(r), r);
+    const read = await store.getDaily(
+      [a.sloRef, b.sloRef],
+      '2026-01-01',
+      '2026-12-31',
+    );
+    expect(new Map(read.map(r => [keyOf(r), r]))).toEqual(
+      new Map(
+        [...stored].filter(([, r]) => [a.sloRef, b.sloRef].includes(r.sloRef)),
+      ),
+    );
+    await expectMonths(knex, stored);
+  });
+
+  it('fills both tables from the days stored before the migration, and drops them on down', async () => {
     const knex = await databases.init(id);
     const [, pending] = await knex.migrate.list({ directory: migrations });
     const names: string[] = pending.map((m: { file: string }) => m.file);
@@ -233,12 +289,25 @@ describe.each(databases.eachSupportedId())('ops_slo_monthly on %s', id => {
       );
     }
     await knex.migrate.latest({ directory: migrations });
-    expect(plain(await sumMonths(knex, '2000-01', '2100-12'))).toEqual(
+    // Every month is summed, and marked so: the first read sums no day.
+    expect(await knex('ops_slo_month_state').orderBy('month')).toEqual(
+      ['2026-01', '2026-02', '2026-03', '2026-04'].map(month => ({
+        month,
+        version: 1,
+        summed_version: 1,
+      })),
+    );
+    const read = await dailyStatements(knex, () =>
+      sumMonths(knex, '2000-01', '2100-12'),
+    );
+    expect(read.sql).toEqual([]);
+    expect(plain(read.result)).toEqual(
       plain(summed(new Map(rows.map(r => [keyOf(r), r])))),
     );
 
     await knex.migrate.down({ directory: migrations, name: MIGRATION });
     expect(await knex.schema.hasTable('ops_slo_monthly')).toBe(false);
+    expect(await knex.schema.hasTable('ops_slo_month_state')).toBe(false);
     const [{ n }] = await knex('ops_slo_daily').count({ n: '*' });
     expect(Number(n)).toBe(rows.length);
   });

@@ -1,11 +1,15 @@
 import { Knex } from 'knex';
 
 /**
- * Every statement on `ops_slo_monthly`: per SLO and UTC month, the sums of
- * its rows in `ops_slo_daily`. The statements that change daily rows
- * (dailyRollupTable.ts) recompute the months they touched in their own
- * transaction, so the report reads a year of months instead of summing a
- * year of days (11 million rows at 30,000 SLOs).
+ * Every statement on `ops_slo_monthly`, per SLO and UTC month the sums of
+ * its rows in `ops_slo_daily`, and on `ops_slo_month_state`, which says
+ * whether a month's sums are still those of its days. The statements that
+ * change daily rows (dailyRollupTable.ts) only bump their months' `version`,
+ * in their own transaction; `sumMonths` sums a month again from its days
+ * when its version changed since it was last summed. The report thus reads
+ * a year of months instead of summing a year of days (11 million rows at
+ * 30,000 SLOs), and a write costs one small statement, not a second row per
+ * day written.
  */
 
 /** Sums of an SLO's stored days in one month. */
@@ -19,101 +23,91 @@ export interface MonthTotals {
 export type MonthlyTotals = Map<string, Map<string, MonthTotals>>;
 
 const TABLE = 'ops_slo_monthly';
+const STATE = 'ops_slo_month_state';
 
-// `day` is YYYY-MM-DD text: its first 7 characters are the month, and a
-// month's days compare as text between `-01` and `-31` on both databases.
-// Sums are less what corrections removed (setDailyExclusions).
-const SUMS = `insert into ${TABLE} (slo_ref, month, good, total, days, updated_at)
-  select slo_ref, substr(day, 1, 7), sum(good - excluded_good),
-    sum(total - excluded_total), count(*), ?
-  from ops_slo_daily`;
-
-/** Some days of some SLOs: only their SLO and month matter here. */
-export interface DayKey {
-  sloRef: string;
-  day: string;
+/** The distinct months (`YYYY-MM`) of some `YYYY-MM-DD` days, sorted. */
+export function monthsOf(days: Iterable<string>): string[] {
+  return [...new Set([...days].map(day => day.slice(0, 7)))].sort();
 }
 
 /**
- * Recomputes, from their daily rows, the months of the SLOs and days given,
- * in one upsert: each touched SLO and month reads at most 31 rows by the
- * daily table's primary key, whatever else the day or SLO holds. Called
- * with one chunk of rows (`chunks`), so its bindings stay few. An SLO's days
- * are written by its shard's round alone: on PostgreSQL, two transactions
- * writing other days of one SLO and month at once could each miss the
- * other's day.
+ * Marks months as changed, creating their state row (never summed) on
+ * their first day: one statement, in the transaction of the days' write so
+ * that a read seeing the new version also sees the days. Sorted, so that
+ * two writers lock the rows in the same order.
  */
-export async function refreshMonths(db: Knex, keys: DayKey[]): Promise<void> {
-  const byMonth = new Map<string, Set<string>>();
-  for (const { sloRef, day } of keys) {
-    const month = day.slice(0, 7);
-    const refs = byMonth.get(month) ?? new Set<string>();
-    refs.add(sloRef);
-    byMonth.set(month, refs);
-  }
-  if (byMonth.size === 0) return;
-  const where: string[] = [];
-  const bindings: Knex.RawBinding[] = [new Date()];
-  for (const [month, refs] of byMonth) {
-    where.push(
-      `(day >= ? and day <= ? and slo_ref in (${[...refs]
-        .map(() => '?')
-        .join(', ')}))`,
+export async function bumpMonths(db: Knex, months: string[]): Promise<void> {
+  if (months.length === 0) return;
+  await db(STATE)
+    .insert(months.map(month => ({ month, version: 1, summed_version: 0 })))
+    .onConflict('month')
+    .merge({ version: db.raw('?? + 1', [`${STATE}.version`]) });
+}
+
+/**
+ * Marks as changed the months of days about to be deleted before `day`:
+ * those from the oldest stored day's (found by the `day` index) to `day`'s.
+ */
+export async function bumpMonthsBefore(db: Knex, day: string): Promise<void> {
+  const [{ first }] = await db('ops_slo_daily')
+    .min({ first: 'day' })
+    .where('day', '<', day);
+  if (!first) return;
+  await db(STATE)
+    .where('month', '>=', String(first).slice(0, 7))
+    .andWhere('month', '<=', day.slice(0, 7))
+    .increment('version', 1);
+}
+
+/**
+ * Sums `month` again for all SLOs from its days, and records `version`, the
+ * one read before summing: a write committed during the sum leaves the month
+ * marked changed, and the next read sums it again. Two replicas may sum the
+ * same month at once; both write the same rows from the same committed
+ * days, and on PostgreSQL the second insert of an (SLO, month) the other
+ * inserted updates it instead of failing.
+ */
+async function sumMonth(db: Knex, month: string, version: number) {
+  await db.transaction(async tx => {
+    await tx(TABLE).where('month', month).delete();
+    // `day` is YYYY-MM-DD text: a month's days compare as text between `-01`
+    // and `-31` on both databases. Sums are less what corrections removed
+    // (setDailyExclusions). A month without days is left without rows.
+    await tx.raw(
+      `insert into ${TABLE} (slo_ref, month, good, total, days, updated_at)
+       select slo_ref, substr(day, 1, 7), sum(good - excluded_good),
+         sum(total - excluded_total), count(*), ?
+       from ops_slo_daily
+       where day >= ? and day <= ?
+       group by slo_ref, substr(day, 1, 7)
+       on conflict (slo_ref, month) do update set good = excluded.good,
+         total = excluded.total, days = excluded.days,
+         updated_at = excluded.updated_at`,
+      [new Date(), `${month}-01`, `${month}-31`],
     );
-    bindings.push(`${month}-01`, `${month}-31`, ...refs);
-  }
-  await db.raw(
-    `${SUMS} where ${where.join(' or ')}
-     group by slo_ref, substr(day, 1, 7)
-     on conflict (slo_ref, month) do update set good = excluded.good,
-       total = excluded.total, days = excluded.days,
-       updated_at = excluded.updated_at`,
-    bindings,
-  );
-}
-
-/**
- * Before the days before `day` are deleted: deletes the months before its
- * month, and its month of the SLOs with days before `day` in it, which
- * `sumMissingMonths` sums again once the days are gone.
- */
-export async function forgetMonthsBefore(db: Knex, day: string): Promise<void> {
-  const month = day.slice(0, 7);
-  await db(TABLE)
-    .where('month', '<', month)
-    .orWhere(q =>
-      q
-        .where('month', month)
-        .whereIn(
-          'slo_ref',
-          db('ops_slo_daily')
-            .select('slo_ref')
-            .where('day', '>=', `${month}-01`)
-            .andWhere('day', '<', day),
-        ),
-    )
-    .delete();
-}
-
-/** Sums `month` for the SLOs with days in it but no monthly row. */
-export async function sumMissingMonths(db: Knex, month: string): Promise<void> {
-  await db.raw(
-    `${SUMS} d where day >= ? and day <= ? and not exists (
-       select 1 from ${TABLE} m where m.slo_ref = d.slo_ref and m.month = ?)
-     group by slo_ref, substr(day, 1, 7)`,
-    [new Date(), `${month}-01`, `${month}-31`, month],
-  );
+    await tx(STATE).where('month', month).update({ summed_version: version });
+  });
 }
 
 /**
  * Every SLO's monthly sums from `fromMonth` to `toMonth` inclusive: a year
- * of 30,000 SLOs is 360,000 rows of this table, not 11 million days.
+ * of 30,000 SLOs is 360,000 rows of this table, not 11 million days. Months
+ * whose days changed since they were summed are summed again first; every
+ * month with days has a state row (the migration and `bumpMonths` make it).
  */
 export async function sumMonths(
   db: Knex,
   fromMonth: string,
   toMonth: string,
 ): Promise<MonthlyTotals> {
+  const changed = await db(STATE)
+    .select('month', 'version')
+    .where('month', '>=', fromMonth)
+    .andWhere('month', '<=', toMonth)
+    .andWhereRaw('version <> summed_version');
+  for (const { month, version } of changed) {
+    await sumMonth(db, month, Number(version));
+  }
   const rows = await db(TABLE)
     .select('slo_ref', 'month', 'good', 'total', 'days')
     .where('month', '>=', fromMonth)
