@@ -22,6 +22,8 @@ export const RUNBOOK_PATH = '/api/ops/runbooks/default/jobs/actions';
 const TABLES = [
   'ops_slo_status',
   'ops_slo_daily',
+  'ops_slo_monthly',
+  'ops_slo_month_state',
   'ops_slo_history',
   'ops_alert_events',
   'ops_health_results',

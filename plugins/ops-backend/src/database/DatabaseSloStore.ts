@@ -21,7 +21,8 @@ import {
 
 /**
  * The SLO store on the plugin's own database (SQLite or PostgreSQL); the
- * daily rollups' statements live in `slo/rollups/dailyRollupTable.ts`.
+ * daily rollups' statements live in `slo/rollups/dailyRollupTable.ts`, their
+ * monthly sums' in `monthlyRollupTable.ts` next to it.
  */
 export class DatabaseSloStore implements SloStore {
   static async create(options: {

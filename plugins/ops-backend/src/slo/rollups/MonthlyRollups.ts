@@ -2,14 +2,17 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { TtlCache } from '../../lib/TtlCache';
 import { migratedClient } from '../../database/util';
-import { MonthlyTotals, sumMonths } from './dailyRollupTable';
+import { MonthlyTotals, sumMonths } from './monthlyRollupTable';
 
-export type { MonthTotals, MonthlyTotals } from './dailyRollupTable';
+export type { MonthTotals, MonthlyTotals } from './monthlyRollupTable';
 
 /** How long after expiry a year of sums may still be answered while reloaded. */
 const STALE_MS = 60 * 60 * 1000;
 
-/** Monthly sums of the daily rollups (`ops_slo_daily`). */
+/**
+ * Monthly sums of the daily rollups (`ops_slo_daily`), kept in
+ * `ops_slo_monthly` and summed again when their days changed.
+ */
 export interface MonthlyRollups {
   /** Every SLO's months from `fromMonth` to `toMonth` inclusive. */
   totals(fromMonth: string, toMonth: string): Promise<MonthlyTotals>;
@@ -18,9 +21,9 @@ export interface MonthlyRollups {
 /**
  * Reads the monthly sums from the database, kept for a minute: days change
  * once a day, and a report page asks for the same year on every scroll and
- * filter. Summing a year of days takes about a second at 2,000 SLOs
- * (plugins/ops-backend/README.md, "Benchmark: SLO report"), so an expired
- * year is still answered for up to an hour while it is summed again.
+ * filter. The sums are stored per month (`ops_slo_monthly`), so a year is
+ * read, not summed from its days; an expired year is still answered for up
+ * to an hour while it is read again.
  */
 export class DatabaseMonthlyRollups implements MonthlyRollups {
   static async create(options: {

@@ -1,10 +1,12 @@
 import { Knex } from 'knex';
 import { chunks } from '../../database/util';
+import { bumpMonths, bumpMonthsBefore, monthsOf } from './monthlyRollupTable';
 
 /**
  * Every statement on `ops_slo_daily`, the daily rollups: the evaluator
- * writes a row per SLO and settled UTC day, the burn-down and the report
- * read them back by day or summed by month.
+ * writes a row per SLO and settled UTC day, the burn-down reads them back by
+ * day. Each call that changes rows marks their months as changed in its
+ * transaction, for the report's monthly sums (`monthlyRollupTable.ts`).
  */
 
 /** Good and total of one SLO on one UTC day. */
@@ -18,46 +20,43 @@ export interface SloDailyRow {
   excludedTotal?: number;
 }
 
-/** Sums of an SLO's stored days in one month. */
-export interface MonthTotals {
-  good: number;
-  total: number;
-  days: number;
-}
-
-/** SLO ref → `YYYY-MM` → totals. */
-export type MonthlyTotals = Map<string, Map<string, MonthTotals>>;
-
 const TABLE = 'ops_slo_daily';
 
-/** Inserts rows, replacing the stored ones of the same SLO and day. */
+/**
+ * Inserts rows, replacing the stored ones of the same SLO and day, in one
+ * transaction with their months marked as changed.
+ */
 export async function upsertDailyRows(
   db: Knex,
   rows: SloDailyRow[],
 ): Promise<void> {
+  if (rows.length === 0) return;
   const now = new Date();
-  for (const part of chunks(rows)) {
-    await db(TABLE)
-      .insert(
-        part.map(r => ({
-          slo_ref: r.sloRef,
-          day: r.day,
-          good: r.good,
-          total: r.total,
-          excluded_good: r.excludedGood ?? 0,
-          excluded_total: r.excludedTotal ?? 0,
-          updated_at: now,
-        })),
-      )
-      .onConflict(['slo_ref', 'day'])
-      .merge([
-        'good',
-        'total',
-        'excluded_good',
-        'excluded_total',
-        'updated_at',
-      ]);
-  }
+  await db.transaction(async tx => {
+    for (const part of chunks(rows)) {
+      await tx(TABLE)
+        .insert(
+          part.map(r => ({
+            slo_ref: r.sloRef,
+            day: r.day,
+            good: r.good,
+            total: r.total,
+            excluded_good: r.excludedGood ?? 0,
+            excluded_total: r.excludedTotal ?? 0,
+            updated_at: now,
+          })),
+        )
+        .onConflict(['slo_ref', 'day'])
+        .merge([
+          'good',
+          'total',
+          'excluded_good',
+          'excluded_total',
+          'updated_at',
+        ]);
+    }
+    await bumpMonths(tx, monthsOf(rows.map(r => r.day)));
+  });
 }
 
 /** What an SLO's corrections remove from one stored day. */
@@ -78,16 +77,23 @@ export async function setDailyExclusions(
 ): Promise<Set<string>> {
   const updated = new Set<string>();
   const now = new Date();
-  for (const e of exclusions) {
-    const count = await db(TABLE)
-      .where({ slo_ref: e.sloRef, day: e.day })
-      .update({
-        excluded_good: e.excludedGood,
-        excluded_total: e.excludedTotal,
-        updated_at: now,
-      });
-    if (count > 0) updated.add(`${e.sloRef}|${e.day}`);
-  }
+  await db.transaction(async tx => {
+    const days: string[] = [];
+    for (const e of exclusions) {
+      const count = await tx(TABLE)
+        .where({ slo_ref: e.sloRef, day: e.day })
+        .update({
+          excluded_good: e.excludedGood,
+          excluded_total: e.excludedTotal,
+          updated_at: now,
+        });
+      if (count > 0) {
+        updated.add(`${e.sloRef}|${e.day}`);
+        days.push(e.day);
+      }
+    }
+    await bumpMonths(tx, monthsOf(days));
+  });
   return updated;
 }
 
@@ -195,48 +201,11 @@ export async function summarizeDailyRows(
   return out;
 }
 
-/**
- * Every SLO's monthly sums from `fromMonth` to `toMonth` inclusive, with one
- * grouped query over the primary key (slo_ref, day): a year of 2,000 SLOs is
- * 730,000 rows summed in the database, not in Node.
- */
-export async function sumMonths(
-  db: Knex,
-  fromMonth: string,
-  toMonth: string,
-): Promise<MonthlyTotals> {
-  // `day` is YYYY-MM-DD text: its first 7 characters are the month, and
-  // the range compares as text on both SQLite and PostgreSQL.
-  const month = db.raw('substr(day, 1, 7)');
-  const rows = await db(TABLE)
-    .select(
-      'slo_ref',
-      db.raw('substr(day, 1, 7) as month'),
-      // Less what corrections removed (setDailyExclusions).
-      db.raw('sum(good - excluded_good) as good'),
-      db.raw('sum(total - excluded_total) as total'),
-      db.raw('count(*) as days'),
-    )
-    .where('day', '>=', `${fromMonth}-01`)
-    .andWhere('day', '<=', `${toMonth}-31`)
-    .groupBy('slo_ref', month);
-  const out: MonthlyTotals = new Map();
-  for (const row of rows) {
-    let months = out.get(row.slo_ref);
-    if (!months) {
-      months = new Map();
-      out.set(row.slo_ref, months);
-    }
-    months.set(row.month, {
-      good: Number(row.good),
-      total: Number(row.total),
-      days: Number(row.days),
-    });
-  }
-  return out;
-}
-
-/** Deletes the days before the UTC day of `before`. */
+/** Deletes the days before the UTC day of `before`, marking their months. */
 export async function pruneDailyRows(db: Knex, before: Date): Promise<void> {
-  await db(TABLE).where('day', '<', before.toISOString().slice(0, 10)).delete();
+  const day = before.toISOString().slice(0, 10);
+  await db.transaction(async tx => {
+    await bumpMonthsBefore(tx, day);
+    await tx(TABLE).where('day', '<', day).delete();
+  });
 }
