@@ -51,6 +51,13 @@ const shownRefs = () =>
     .getAllByTestId('slo-report-row')
     .map(row => row.getAttribute('data-ref'));
 
+async function chooseOwner(option: string) {
+  await userEvent.click(screen.getByRole('combobox', { name: 'Owner' }));
+  await userEvent.click(
+    within(screen.getByRole('listbox')).getByRole('option', { name: option }),
+  );
+}
+
 const reportCalls = (opsApi: ReturnType<typeof mockOpsApi>) =>
   opsApi.getSloReport.mock.calls.map(([q]) => q as SloReportQuery);
 
@@ -128,21 +135,11 @@ describe('SloReport with requests started before it was drawn', () => {
     const prefetched = prefetchSloReport(opsApi);
     await prefetched.rows.promise;
     await render(opsApi, prefetched);
-    await userEvent.click(screen.getByRole('combobox', { name: 'Owner' }));
-    await userEvent.click(
-      within(screen.getByRole('listbox')).getByRole('option', {
-        name: 'team-b',
-      }),
-    );
+    await chooseOwner('team-b');
     await waitFor(() =>
       expect(shownRefs()[0]).toBe('slo:default/svc-0001-availability'),
     );
-    await userEvent.click(screen.getByRole('combobox', { name: 'Owner' }));
-    await userEvent.click(
-      within(screen.getByRole('listbox')).getByRole('option', {
-        name: 'All',
-      }),
-    );
+    await chooseOwner('All');
     await waitFor(() =>
       expect(shownRefs()[0]).toBe('slo:default/svc-0000-availability'),
     );
