@@ -19,6 +19,7 @@ import { SloReportTable } from '../SloReportTable';
 import {
   initialReportFilters,
   reportQuery,
+  reportQueryKey,
   SloReportPrefetch,
   SloReportScope,
 } from './reportPrefetch';
@@ -73,14 +74,15 @@ export function SloReport(
     [filters, scope],
   );
   const rows = useSloReportRows(query, prefetched);
-  // The prefetched summary answers the first ask when it was for this query.
+  // The prefetched summary answers the first ask, as the rows do: only when
+  // it was made for this query.
   const summaryPrefetch = useRef(
-    prefetched && !scope ? prefetched.summary : undefined,
+    prefetched?.key === reportQueryKey(query) ? prefetched.summary : undefined,
   );
   const summary = useAsync(() => {
     const first = summaryPrefetch.current;
     summaryPrefetch.current = undefined;
-    return first && query.month === initialReportFilters().month
+    return first
       ? first.promise
       : opsApi.getSloReportSummary({
           owner: query.owner,
