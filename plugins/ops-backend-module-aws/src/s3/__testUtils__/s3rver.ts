@@ -1,5 +1,6 @@
 import {
   CreateBucketCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -119,11 +120,24 @@ export async function startS3rver(): Promise<TestS3> {
       // s3rver's file store: <dir>/<bucket>/<key dirs>/<name>._S3rver_object
       const parts = key.split('/');
       const name = `${parts.pop()}._S3rver_object`;
-      utimesSync(
-        join(directory, bucket, ...parts, name),
-        lastModified,
-        lastModified,
-      );
+      const file = join(directory, bucket, ...parts, name);
+      // s3rver may still be finishing the file after it answered the PUT,
+      // which sets the time back to now: set it until s3rver reports it.
+      const seconds = Math.floor(lastModified.getTime() / 1000);
+      for (let attempt = 0; ; attempt++) {
+        utimesSync(file, lastModified, lastModified);
+        const head = await client.send(
+          new HeadObjectCommand({ Bucket: bucket, Key: key }),
+        );
+        const reported = head.LastModified?.getTime() ?? NaN;
+        if (Math.floor(reported / 1000) === seconds) return;
+        if (attempt === 50) {
+          throw new Error(
+            `s3rver reports ${key} modified at ${head.LastModified?.toISOString()}, not ${lastModified.toISOString()}`,
+          );
+        }
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
     },
     takeDown,
     bringUp,
