@@ -36,11 +36,16 @@ import { createRouter } from '../src/router';
 import { DefaultSloService } from '../src/slo/DefaultSloService';
 import { DefaultSloReportService } from '../src/slo/report/DefaultSloReportService';
 import { DatabaseMonthlyRollups } from '../src/slo/rollups/MonthlyRollups';
+import { DatabaseSloVersions } from '../src/slo/versions/SloVersionStore';
 import { benchWorkspace, flag, option, percentile, serve } from './support';
 import { killChildren, startPrometheusWithHistory } from './prometheus';
 import { measurePage } from './reportPage';
 import { sampleTimes, serviceName } from './series';
-import { writeYearOfRollups, reportEntities } from './reportCatalog';
+import {
+  writeYearOfRollups,
+  reportEntities,
+  writeVersions,
+} from './reportCatalog';
 
 const GOAL_API_P95_MS = 200;
 const GOAL_INTERACTIVE_MS = 2000;
@@ -133,6 +138,18 @@ async function main() {
       )}`,
     );
 
+    // Every SLO versioned, as the evaluator leaves them in production.
+    const versions = await DatabaseSloVersions.create({
+      database: mockServices.database({ knex: database.knex }),
+    });
+    t = performance.now();
+    const versioned = await writeVersions(versions, slos, now);
+    console.log(
+      `versions: ${versioned.versioned} SLOs versioned, ${
+        versioned.changed
+      } with a new target this month, in ${s(performance.now() - t)}`,
+    );
+
     // Lookups and kind pages as the catalog backend answers them, not the
     // mock's index rebuilt on each call (bench/world.ts).
     const entities = reportEntities(slos);
@@ -147,11 +164,13 @@ async function main() {
       rollups,
       notEvaluatedMessage: () => 'not evaluated',
       now: () => now,
+      versions,
     });
     const report = new DefaultSloReportService({
       slos: sloService,
       rollups,
       now: () => now,
+      versions,
     });
 
     // 2. The report API through the real router.
@@ -252,6 +271,7 @@ async function main() {
       rollups: await freshRollups(),
       notEvaluatedMessage: () => 'not evaluated',
       now: () => now,
+      versions,
     });
     let p = performance.now();
     await coldService.report({ month }, credentials);

@@ -28,8 +28,13 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { DatabaseSloStore } from '../src/database/DatabaseSloStore';
+import { DatabaseSloVersions } from '../src/slo/versions/SloVersionStore';
 import { guardPortal, pluginDatabaseUrl, ROOT, startPortal } from './portal';
-import { reportCatalogEntities, writeYearOfRollups } from './reportCatalog';
+import {
+  reportCatalogEntities,
+  writeVersions,
+  writeYearOfRollups,
+} from './reportCatalog';
 import { AppLoad, measureAppPage } from './reportAppPage';
 import { benchWorkspace, flag, percentile } from './support';
 
@@ -81,10 +86,16 @@ async function writeRollups(prefix: string, slos: number, now: Date) {
   });
   try {
     // Migrates the database as the plugin would, then writes.
-    const store = await DatabaseSloStore.create({
-      database: mockServices.database({ knex }),
-    });
-    return await writeYearOfRollups(store, slos, now);
+    const database = mockServices.database({ knex });
+    const store = await DatabaseSloStore.create({ database });
+    const year = await writeYearOfRollups(store, slos, now);
+    // Every SLO versioned, as the evaluator leaves them in production.
+    const versions = await writeVersions(
+      await DatabaseSloVersions.create({ database }),
+      slos,
+      now,
+    );
+    return { ...year, versions };
   } finally {
     await knex.destroy();
   }

@@ -4,7 +4,9 @@
  * daily rollups written with the store API.
  */
 import { Entity } from '@backstage/catalog-model';
+import { SliEntity, SloEntity } from '@unyo/plugin-ops-common';
 import { SloDailyRow, SloStore } from '../src/database/SloStore';
+import { SloVersions } from '../src/slo/versions/SloVersionStore';
 import { serviceName, serviceProfile } from './series';
 
 const KINDS = ['availability', 'latency', 'errors'] as const;
@@ -102,6 +104,42 @@ export async function writeYearOfRollups(
     await store.upsertDaily(rows.slice(k, k + 20_000));
   }
   return { rows: rows.length, first: days[0], last: days[days.length - 1] };
+}
+
+/**
+ * The SLOs' versions as the evaluator records them in production: every SLO
+ * first seen a year ago, and one in a hundred with its target changed
+ * halfway through this month so far, whose days the report judges by
+ * version. How many changed within the month (none on its first day).
+ */
+export async function writeVersions(
+  versions: Pick<SloVersions, 'observe'>,
+  slos: number,
+  now: Date,
+): Promise<{ versioned: number; changed: number }> {
+  const entities = reportEntities(slos).filter(
+    e => e.kind === 'SLO',
+  ) as SloEntity[];
+  const slis = new Map(
+    KINDS.map(kind => [`default/${kind}-sli`, sli(kind) as SliEntity]),
+  );
+  await versions.observe(entities, slis, new Date(now.getTime() - 365 * DAY));
+  const monthStart = Date.parse(`${now.toISOString().slice(0, 7)}-01`);
+  const at = new Date(monthStart + (now.getTime() - monthStart) / 2);
+  const changed = entities
+    .filter((_, n) => n % 100 === 0)
+    .map(e => ({
+      ...e,
+      spec: {
+        ...e.spec,
+        objectives: [{ target: e.spec.objectives[0].target! - 0.0005 }],
+      },
+    }));
+  await versions.observe(changed, slis, at);
+  // A change counts from the next day's start (sloVersionOnDay).
+  const counts =
+    Date.parse(at.toISOString().slice(0, 10)) + DAY <= now.getTime();
+  return { versioned: entities.length, changed: counts ? changed.length : 0 };
 }
 
 /** An SLI the generated SLOs name (`indicatorRef: <kind>-sli`). */

@@ -72,4 +72,23 @@ describe('TtlCache', () => {
     calls[1].resolve('new');
     expect(await late).toBe('new');
   });
+
+  it('shares a load however long it takes, and counts the time to live from its answer', async () => {
+    const cache = new TtlCache<string>(1000);
+    const { load, calls } = controlledLoad();
+    const first = cache.get('k', load);
+    jest.setSystemTime(5000);
+    // Still loading after its time to live: shared, not started again.
+    expect(cache.get('k', load)).toBe(first);
+    expect(calls).toHaveLength(1);
+    calls[0].resolve('slow');
+    await first;
+    jest.setSystemTime(5900);
+    expect(await cache.get('k', load)).toBe('slow');
+    expect(calls).toHaveLength(1);
+    jest.setSystemTime(6001);
+    const next = cache.get('k', load);
+    calls[1].resolve('again');
+    expect(await next).toBe('again');
+  });
 });

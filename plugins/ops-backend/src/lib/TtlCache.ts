@@ -7,7 +7,8 @@
  * busy Alertmanager returns thousands of alerts) and cheap to fetch again;
  * serialising them into a shared store on every miss would cost more than it
  * saves, and a replica being a few seconds behind another is harmless.
- * Failures are not cached: the next view asks again.
+ * Failures are not cached: the next view asks again. A load is shared
+ * until it answers, and its time to live counts from then.
  *
  * With `staleMs`, a value that expired less than `staleMs` ago is still
  * answered at once while one reload runs behind it (stale while
@@ -41,10 +42,20 @@ export class TtlCache<T> {
       if (this.entries.size >= this.maxEntries) this.entries.clear();
     }
     const value = load();
-    this.entries.set(key, { expires: now + this.ttlMs, value });
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
+    // Shared until it answers, however long it takes (loads time out on
+    // their own): a slow load is not started again beside itself.
+    const entry = { expires: Infinity, value };
+    this.entries.set(key, entry);
+    value.then(
+      () => {
+        // The time to live counts from the answer: a load of 20 s (a year
+        // of 30,000 SLOs, cold) is not stale 10 s after it arrived.
+        entry.expires = Date.now() + this.ttlMs;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     return value;
   }
 

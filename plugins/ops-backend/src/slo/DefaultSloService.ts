@@ -182,15 +182,17 @@ export class DefaultSloService implements SloService {
       const month = filter.month;
       const totals = await rollups.totals(month, month);
       const now = this.now();
+      const descriptions = selected.map(describeSlo);
       const judged = this.options.versions
         ? await judgeMonthByVersion({
             versions: this.options.versions,
             daily: this.options.store,
-            targets: new Map(
-              selected.map(slo => [
-                stringifyEntityRef(slo),
-                describeSlo(slo).target,
-              ]),
+            targets: new Map(descriptions.map(d => [d.ref, d.target])),
+            totals: new Map(
+              descriptions.flatMap(d => {
+                const sums = totals.get(d.ref)?.get(month);
+                return sums ? [[d.ref, sums] as const] : [];
+              }),
             ),
             month,
             now,
@@ -200,8 +202,7 @@ export class DefaultSloService implements SloService {
         this.options.policies ??
         fixedSloPolicy(this.options.thresholds ?? DEFAULT_SLO_POLICY_THRESHOLDS)
       ).forSlos(selected, credentials);
-      statuses = selected.map(slo => {
-        const description = describeSlo(slo);
+      statuses = descriptions.map(description => {
         const policySet = policyOf(description.ref);
         if ('error' in policySet) {
           return {
@@ -220,7 +221,7 @@ export class DefaultSloService implements SloService {
             description: versioned
               ? { ...description, target: versioned.target }
               : description,
-            totals: totals.get(stringifyEntityRef(slo))?.get(month),
+            totals: totals.get(description.ref)?.get(month),
             month,
             now,
             thresholds: policySet,

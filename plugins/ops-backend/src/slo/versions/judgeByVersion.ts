@@ -24,25 +24,28 @@ function daysBetween(from: string, to: string): string[] {
 /**
  * Stored days judged each against the version in force that day: the
  * target giving the same error budget over all of them, and the versions
- * with their days and attainment (oldest first).
+ * with their days and attainment (oldest first). Counts are less what
+ * corrections excluded, as the month's own attainment is.
  */
 export function judgeByVersion(options: {
   versions: SloVersion[];
   rows: SloDailyRow[];
-  firstDay: string;
-  lastDay: string;
+  /** The days judged, `YYYY-MM-DD`, oldest first. */
+  days: string[];
   /** The catalog's target, for days before any version (none: no versions). */
   fallbackTarget: number;
 }): { target: number; spans: SloReportVersion[] } {
-  const { versions, rows, firstDay, lastDay, fallbackTarget } = options;
+  const { versions, rows, days, fallbackTarget } = options;
   const byDay = new Map(rows.map(r => [r.day, r]));
   const weighted: Array<{ total: number; target: number }> = [];
   const spans: Array<SloReportVersion & { good: number; total: number }> = [];
-  for (const day of daysBetween(firstDay, lastDay)) {
+  for (const day of days) {
     const version = sloVersionOnDay(versions, day);
     const row = byDay.get(day);
+    const good = row ? row.good - (row.excludedGood ?? 0) : 0;
+    const total = row ? row.total - (row.excludedTotal ?? 0) : 0;
     const target = version?.target ?? fallbackTarget;
-    weighted.push({ total: row?.total ?? 0, target });
+    weighted.push({ total, target });
     if (!version) continue;
     let span = spans[spans.length - 1];
     if (span?.version !== version.version) {
@@ -58,20 +61,37 @@ export function judgeByVersion(options: {
       spans.push(span);
     }
     span.lastDay = day;
-    span.good += row?.good ?? 0;
-    span.total += row?.total ?? 0;
+    span.good += good;
+    span.total += total;
   }
   return {
     target: effectiveSloTarget(weighted, fallbackTarget),
-    spans: spans.map(({ good, total, ...span }) => {
-      const attainment = total > 0 ? good / total : null;
-      return {
-        ...span,
-        attainment,
-        met: attainment === null ? null : attainment >= span.target,
-      };
-    }),
+    spans: spans.map(finishSpan),
   };
+}
+
+function finishSpan({
+  good,
+  total,
+  ...span
+}: SloReportVersion & { good: number; total: number }): SloReportVersion {
+  const attainment = total > 0 ? good / total : null;
+  return {
+    ...span,
+    attainment,
+    met: attainment === null ? null : attainment >= span.target,
+  };
+}
+
+/**
+ * Whether the version in force changes between two days' starts (ms):
+ * a later version began after the first day started and by the last.
+ */
+function changesWithin(versions: SloVersion[], from: number, to: number) {
+  return versions.some((v, i) => {
+    const since = Date.parse(v.since);
+    return i > 0 && since > from && since <= to;
+  });
 }
 
 /** Whether a version after the first started in `month` (`YYYY-MM`). */
@@ -84,7 +104,11 @@ export function versionStartedIn(
 
 /**
  * Each versioned SLO's judgement over `month` (up to `now`), from one read
- * of the versions and one of the stored days.
+ * of the versions. Only the SLOs whose version changed within the month
+ * need their days (one read for all of them); the others are judged by
+ * the one version in force from the month's sums (`totals`, less
+ * corrections as the days are), which at 30,000 SLOs spares reading and
+ * judging close to a million daily rows on every report.
  */
 export async function judgeMonthByVersion(options: {
   versions: { list(refs: string[]): Promise<Map<string, SloVersion[]>> };
@@ -92,10 +116,12 @@ export async function judgeMonthByVersion(options: {
     getDaily(refs: string[], from: string, to: string): Promise<SloDailyRow[]>;
   };
   targets: Map<string, number>;
+  /** The month's sums per SLO ref; an SLO without any has no traffic. */
+  totals: Map<string, { good: number; total: number }>;
   month: string;
   now: Date;
 }): Promise<Map<string, { target: number; spans: SloReportVersion[] }>> {
-  const { month, now, targets } = options;
+  const { month, now, targets, totals } = options;
   const judged = new Map<
     string,
     { target: number; spans: SloReportVersion[] }
@@ -108,19 +134,50 @@ export async function judgeMonthByVersion(options: {
   const today = now.toISOString().slice(0, 10);
   const lastDay = today < monthLast ? today : monthLast;
   if (lastDay < firstDay) return judged;
-  const rows = await options.daily.getDaily(
-    [...versionsOf.keys()],
-    firstDay,
-    lastDay,
-  );
+  const from = Date.parse(`${firstDay}T00:00:00Z`);
+  const to = Date.parse(`${lastDay}T00:00:00Z`);
+
+  const changing: string[] = [];
   for (const [ref, versions] of versionsOf) {
+    if (changesWithin(versions, from, to)) {
+      changing.push(ref);
+      continue;
+    }
+    const version = sloVersionOnDay(versions, firstDay)!;
+    const sums = totals.get(ref);
+    const traffic = !!sums && sums.total > 0;
+    judged.set(ref, {
+      // What effectiveSloTarget gives when every day has the same target.
+      target: traffic ? version.target : targets.get(ref)!,
+      spans: [
+        finishSpan({
+          ...version,
+          firstDay,
+          lastDay,
+          attainment: null,
+          met: null,
+          good: sums?.good ?? 0,
+          total: sums?.total ?? 0,
+        }),
+      ],
+    });
+  }
+  if (!changing.length) return judged;
+
+  const rowsOf = new Map<string, SloDailyRow[]>();
+  for (const row of await options.daily.getDaily(changing, firstDay, lastDay)) {
+    const rows = rowsOf.get(row.sloRef);
+    if (rows) rows.push(row);
+    else rowsOf.set(row.sloRef, [row]);
+  }
+  const days = daysBetween(firstDay, lastDay);
+  for (const ref of changing) {
     judged.set(
       ref,
       judgeByVersion({
-        versions,
-        rows: rows.filter(r => r.sloRef === ref),
-        firstDay,
-        lastDay,
+        versions: versionsOf.get(ref)!,
+        rows: rowsOf.get(ref) ?? [],
+        days,
         fallbackTarget: targets.get(ref)!,
       }),
     );
