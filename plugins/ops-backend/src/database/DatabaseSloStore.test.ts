@@ -134,6 +134,21 @@ describe.each(databases.eachSupportedId())('DatabaseSloStore on %s', id => {
     expect(await store.getHistory(refs[249], from, to)).toEqual([
       { t: '2026-11-20T10:00:00.000Z', remainingRatio: 0.5, sliRatio: 0.999 },
     ]);
+    // Several SLOs in one call, in more than one chunk; unknown refs absent.
+    const unknown = Array.from({ length: 800 }, (_, i) => `slo:default/u-${i}`);
+    const all = await store.getHistories([...unknown, ...refs], from, to);
+    expect([...all.keys()].sort()).toEqual([...refs].sort());
+    expect(all.get(refs[7])).toEqual([
+      { t: '2026-11-20T10:00:00.000Z', remainingRatio: 0.25, sliRatio: 0.998 },
+    ]);
+    expect(all.get(refs[0])).toEqual(await store.getHistory(refs[0], from, to));
+    // Bounds are inclusive and apply to every SLO.
+    const later = await store.getHistories(
+      refs,
+      new Date('2026-11-20T10:00:00.001Z'),
+      to,
+    );
+    expect(later.size).toBe(0);
   });
 
   it('summarizes stored days per SLO: rows in range, window sums and head day', async () => {

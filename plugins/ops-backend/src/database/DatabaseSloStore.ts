@@ -149,17 +149,34 @@ export class DatabaseSloStore implements SloStore {
     from: Date,
     to: Date,
   ): Promise<SloHistoryPoint[]> {
-    const rows = await this.db('ops_slo_history')
-      .where('slo_ref', sloRef)
-      .andWhere('t', '>=', from)
-      .andWhere('t', '<=', to)
-      .orderBy('t');
-    return rows.map(r => ({
-      t: toDate(r.t).toISOString(),
-      remainingRatio:
-        r.remaining_ratio === null ? null : Number(r.remaining_ratio),
-      sliRatio: r.sli_ratio === null ? null : Number(r.sli_ratio),
-    }));
+    return (await this.getHistories([sloRef], from, to)).get(sloRef) ?? [];
+  }
+
+  async getHistories(
+    sloRefs: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, SloHistoryPoint[]>> {
+    const out = new Map<string, SloHistoryPoint[]>();
+    for (const refs of chunks(sloRefs)) {
+      const rows = await this.db('ops_slo_history')
+        .whereIn('slo_ref', refs)
+        .andWhere('t', '>=', from)
+        .andWhere('t', '<=', to)
+        .orderBy(['slo_ref', 't']);
+      for (const r of rows) {
+        const point = {
+          t: toDate(r.t).toISOString(),
+          remainingRatio:
+            r.remaining_ratio === null ? null : Number(r.remaining_ratio),
+          sliRatio: r.sli_ratio === null ? null : Number(r.sli_ratio),
+        };
+        const points = out.get(r.slo_ref);
+        if (points) points.push(point);
+        else out.set(r.slo_ref, [point]);
+      }
+    }
+    return out;
   }
 
   async prune(before: Date): Promise<void> {

@@ -52,6 +52,12 @@ export interface SloStore {
     slotSeconds: number,
   ): Promise<void>;
   getHistory(sloRef: string, from: Date, to: Date): Promise<SloHistoryPoint[]>;
+  /** The burn-down points of several SLOs (refs without any are absent). */
+  getHistories(
+    sloRefs: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, SloHistoryPoint[]>>;
   /** Deletes burn-down points and daily rows older than `before`. */
   prune(before: Date): Promise<void>;
 }
