@@ -25,7 +25,7 @@ import { presentStatus } from './presentStatus';
 import { SloReportFilter, SloService } from './SloService';
 import { SloReportItem } from './report/csv';
 import { MonthlyRollups } from './rollups/MonthlyRollups';
-import { monthlyStatus } from './report/monthlyStatus';
+import { monthlyStatus, monthWindow } from './report/monthlyStatus';
 import { judgeMonthByVersion } from './versions/judgeByVersion';
 import { SloVersions } from './versions/SloVersionStore';
 import { queryAllEntities } from '../lib/queryAllEntities';
@@ -202,6 +202,7 @@ export class DefaultSloService implements SloService {
         this.options.policies ??
         fixedSloPolicy(this.options.thresholds ?? DEFAULT_SLO_POLICY_THRESHOLDS)
       ).forSlos(selected, credentials);
+      const monthly = monthWindow(month, now);
       statuses = descriptions.map(description => {
         const policySet = policyOf(description.ref);
         if ('error' in policySet) {
@@ -224,6 +225,7 @@ export class DefaultSloService implements SloService {
             totals: totals.get(description.ref)?.get(month),
             month,
             now,
+            window: monthly,
             thresholds: policySet,
           }),
           ...(spans.length && { target: spans[spans.length - 1].target }),

@@ -1,6 +1,8 @@
 import {
   evaluateSloStatus,
   policyFor,
+  ResolvedSloWindow,
+  resolveWindow,
   SloPolicyThresholds,
   SloStatus,
 } from '@unyo/plugin-ops-common';
@@ -18,6 +20,27 @@ export function monthRange(month: string): { start: Date; end: Date } {
   };
 }
 
+/** A calendar month in UTC, as an SLO window. */
+const MONTH_WINDOW = {
+  duration: '1M',
+  isRolling: false,
+  calendar: { startTime: '1970-01-01 00:00:00', timeZone: 'UTC' },
+};
+
+/**
+ * `month` as a calendar window at `now` (a finished month at its last
+ * instant): the same for every SLO of a report, so resolved once for all of
+ * them, not once per SLO (luxon's calendar arithmetic was most of a
+ * report's time at 10,000 SLOs).
+ */
+export function monthWindow(month: string, now: Date): ResolvedSloWindow {
+  const { end } = monthRange(month);
+  return resolveWindow(
+    MONTH_WINDOW,
+    now < end ? now : new Date(end.getTime() - 1),
+  );
+}
+
 /**
  * An SLO's attainment over one calendar month, from the sums of its stored
  * days in that month (MonthlyRollups): the figures stay available long
@@ -31,6 +54,8 @@ export function monthlyStatus(options: {
   totals: MonthTotals | undefined;
   month: string;
   now: Date;
+  /** `monthWindow(month, now)`, given when judging many SLOs at once. */
+  window?: ResolvedSloWindow;
   thresholds?: SloPolicyThresholds;
 }): SloStatus {
   const { description, totals, month, now, thresholds } = options;
@@ -38,11 +63,8 @@ export function monthlyStatus(options: {
   const counts = { good: totals?.good ?? 0, total: totals?.total ?? 0 };
   const evaluation = evaluateSloStatus({
     target: description.target,
-    timeWindow: {
-      duration: '1M',
-      isRolling: false,
-      calendar: { startTime: '1970-01-01 00:00:00', timeZone: 'UTC' },
-    },
+    timeWindow: MONTH_WINDOW,
+    window: options.window ?? monthWindow(month, now),
     budgetingMethod: description.budgetingMethod,
     counts,
     now: now < end ? now : new Date(end.getTime() - 1),
