@@ -172,9 +172,11 @@ async function main() {
         year.first
       } to ${
         year.last
-      }) written with the store API into PostgreSQL database ${prefix}ops in ${s(
-        performance.now() - t,
-      )}`,
+      }) written with the store API into PostgreSQL database ${prefix}ops, and ${
+        year.versions.versioned
+      } SLOs versioned (${
+        year.versions.changed
+      } with a new target this month), in ${s(performance.now() - t)}`,
     );
 
     if (skipBuild) {
