@@ -34,11 +34,13 @@ const MONTH_WINDOW = {
  * report's time at 10,000 SLOs).
  */
 export function monthWindow(month: string, now: Date): ResolvedSloWindow {
+  return resolveWindow(MONTH_WINDOW, instantIn(month, now));
+}
+
+/** `now`, or the month's last instant once it is over. */
+function instantIn(month: string, now: Date): Date {
   const { end } = monthRange(month);
-  return resolveWindow(
-    MONTH_WINDOW,
-    now < end ? now : new Date(end.getTime() - 1),
-  );
+  return now < end ? now : new Date(end.getTime() - 1);
 }
 
 /**
@@ -67,7 +69,7 @@ export function monthlyStatus(options: {
     window: options.window ?? monthWindow(month, now),
     budgetingMethod: description.budgetingMethod,
     counts,
-    now: now < end ? now : new Date(end.getTime() - 1),
+    now: instantIn(month, now),
     thresholds,
   });
   const {
