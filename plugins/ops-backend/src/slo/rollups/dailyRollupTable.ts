@@ -1,6 +1,11 @@
 import { Knex } from 'knex';
 import { chunks } from '../../database/util';
-import { bumpMonths, bumpMonthsBefore, monthsOf } from './monthlyRollupTable';
+import {
+  bumpMonths,
+  bumpMonthsBefore,
+  dropMonthsBefore,
+  monthsOf,
+} from './monthlyRollupTable';
 
 /**
  * Every statement on `ops_slo_daily`, the daily rollups: the evaluator
@@ -207,5 +212,6 @@ export async function pruneDailyRows(db: Knex, before: Date): Promise<void> {
   await db.transaction(async tx => {
     await bumpMonthsBefore(tx, day);
     await tx(TABLE).where('day', '<', day).delete();
+    await dropMonthsBefore(tx, day.slice(0, 7));
   });
 }

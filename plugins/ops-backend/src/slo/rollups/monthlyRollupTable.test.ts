@@ -6,7 +6,7 @@ import { DatabaseSloStore } from '../../database/DatabaseSloStore';
 import { toDate } from '../../database/util';
 import { SloDailyRow } from './dailyRollupTable';
 import { DatabaseMonthlyRollups } from './MonthlyRollups';
-import { sumMonths } from './monthlyRollupTable';
+import { monthsOf, sumMonths } from './monthlyRollupTable';
 import {
   counts,
   expectTotals,
@@ -128,6 +128,17 @@ describe.each(databases.eachSupportedId())('ops_slo_monthly on %s', id => {
     expect([...(await sumMonths(knex, '2026-01', '2026-02')).keys()]).toEqual(
       [],
     );
+    // Months wholly pruned leave neither sums nor state behind, even unread.
+    await prune('2026-04-01T00:00:00Z');
+    for (const table of ['ops_slo_monthly', 'ops_slo_month_state']) {
+      expect(
+        await knex(table).where('month', '<', '2026-04').select('month'),
+      ).toEqual([]);
+    }
+    expect((await knex('ops_slo_month_state').pluck('month')).sort()).toEqual(
+      monthsOf([...stored.values()].map(r => r.day)),
+    );
+    await expectMonths(knex, stored);
   });
 
   it('sums again, on read, only the months whose days changed', async () => {

@@ -60,6 +60,17 @@ export async function bumpMonthsBefore(db: Knex, day: string): Promise<void> {
 }
 
 /**
+ * Drops the sums and state of the months wholly before `month`, whose days
+ * pruning has just deleted (in its transaction): the table keeps only
+ * months that still have days, instead of growing by a month of every SLO
+ * each month.
+ */
+export async function dropMonthsBefore(db: Knex, month: string) {
+  await db(TABLE).where('month', '<', month).delete();
+  await db(STATE).where('month', '<', month).delete();
+}
+
+/**
  * Sums `month` again for all SLOs from its days, and records `version`, the
  * one read before summing: a write committed during the sum leaves the month
  * marked changed, and the next read sums it again. Two replicas may sum the
@@ -108,10 +119,13 @@ export async function sumMonths(
   for (const { month, version } of changed) {
     await sumMonth(db, month, Number(version));
   }
+  // Only months with a state row: a sum written by a read racing the
+  // pruning of its month (dropMonthsBefore) is not answered.
   const rows = await db(TABLE)
     .select('slo_ref', 'month', 'good', 'total', 'days')
     .where('month', '>=', fromMonth)
-    .andWhere('month', '<=', toMonth);
+    .andWhere('month', '<=', toMonth)
+    .whereIn('month', db(STATE).select('month'));
   const out: MonthlyTotals = new Map();
   for (const row of rows) {
     let months = out.get(row.slo_ref);
