@@ -100,44 +100,97 @@ async function sumMonth(db: Knex, month: string, version: number) {
   });
 }
 
+/** A month with days, and the version its stored sums are of. */
+export interface SummedMonth {
+  month: string;
+  version: number;
+}
+
 /**
- * Every SLO's monthly sums from `fromMonth` to `toMonth` inclusive: a year
- * of 30,000 SLOs is 360,000 rows of this table, not 11 million days. Months
- * whose days changed since they were summed are summed again first; every
+ * The months from `fromMonth` to `toMonth` inclusive that have days, after
+ * summing again those whose days changed since they were summed; with the
+ * version of the sums now stored, which changes whenever they do. Every
  * month with days has a state row (the migration and `bumpMonths` make it).
  */
-export async function sumMonths(
+export async function summedMonths(
   db: Knex,
   fromMonth: string,
   toMonth: string,
-): Promise<MonthlyTotals> {
-  const changed = await db(STATE)
+): Promise<SummedMonth[]> {
+  const inRange = () =>
+    db(STATE).where('month', '>=', fromMonth).andWhere('month', '<=', toMonth);
+  const changed = await inRange()
     .select('month', 'version')
-    .where('month', '>=', fromMonth)
-    .andWhere('month', '<=', toMonth)
     .andWhereRaw('version <> summed_version');
   for (const { month, version } of changed) {
     await sumMonth(db, month, Number(version));
   }
-  // Only months with a state row: a sum written by a read racing the
-  // pruning of its month (dropMonthsBefore) is not answered.
+  const rows = await inRange()
+    .select('month', 'summed_version')
+    .orderBy('month');
+  return rows.map(r => ({
+    month: r.month,
+    version: Number(r.summed_version),
+  }));
+}
+
+/** The stored sums of some months: month → SLO ref → totals. */
+export async function readMonths(
+  db: Knex,
+  months: string[],
+): Promise<Map<string, Map<string, MonthTotals>>> {
+  const out = new Map<string, Map<string, MonthTotals>>(
+    months.map(month => [month, new Map()]),
+  );
+  if (months.length === 0) return out;
   const rows = await db(TABLE)
     .select('slo_ref', 'month', 'good', 'total', 'days')
-    .where('month', '>=', fromMonth)
-    .andWhere('month', '<=', toMonth)
-    .whereIn('month', db(STATE).select('month'));
-  const out: MonthlyTotals = new Map();
+    .whereIn('month', months);
   for (const row of rows) {
-    let months = out.get(row.slo_ref);
-    if (!months) {
-      months = new Map();
-      out.set(row.slo_ref, months);
-    }
-    months.set(row.month, {
+    out.get(row.month)!.set(row.slo_ref, {
       good: Number(row.good),
       total: Number(row.total),
       days: Number(row.days),
     });
   }
   return out;
+}
+
+/** Per-month sums (month → SLO → totals) as SLO → month → totals. */
+export function bySlo(
+  months: Iterable<[string, Map<string, MonthTotals>]>,
+): MonthlyTotals {
+  const out: MonthlyTotals = new Map();
+  for (const [month, sums] of months) {
+    for (const [ref, totals] of sums) {
+      let of = out.get(ref);
+      if (!of) {
+        of = new Map();
+        out.set(ref, of);
+      }
+      of.set(month, totals);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every SLO's monthly sums from `fromMonth` to `toMonth` inclusive: a year
+ * of 30,000 SLOs is 360,000 rows of this table, not 11 million days.
+ * Months whose days changed since they were summed are summed again first;
+ * only months with a state row are read, so a sum written by a read racing
+ * the pruning of its month (`dropMonthsBefore`) is not answered.
+ */
+export async function sumMonths(
+  db: Knex,
+  fromMonth: string,
+  toMonth: string,
+): Promise<MonthlyTotals> {
+  const months = await summedMonths(db, fromMonth, toMonth);
+  return bySlo(
+    await readMonths(
+      db,
+      months.map(m => m.month),
+    ),
+  );
 }
