@@ -11,6 +11,7 @@ import {
   summarizeDailyRows,
   upsertDailyRows,
 } from '../slo/rollups/dailyRollupTable';
+import { appendTo } from '../lib/appendTo';
 import { chunks, migratedClient, toDate } from './util';
 import {
   SloDailyRow,
@@ -165,15 +166,12 @@ export class DatabaseSloStore implements SloStore {
         .andWhere('t', '<=', to)
         .orderBy(['slo_ref', 't']);
       for (const r of rows) {
-        const point = {
+        appendTo(out, r.slo_ref, {
           t: toDate(r.t).toISOString(),
           remainingRatio:
             r.remaining_ratio === null ? null : Number(r.remaining_ratio),
           sliRatio: r.sli_ratio === null ? null : Number(r.sli_ratio),
-        };
-        const points = out.get(r.slo_ref);
-        if (points) points.push(point);
-        else out.set(r.slo_ref, [point]);
+        });
       }
     }
     return out;

@@ -188,12 +188,7 @@ export class DefaultSloService implements SloService {
             versions: this.options.versions,
             daily: this.options.store,
             targets: new Map(descriptions.map(d => [d.ref, d.target])),
-            totals: new Map(
-              descriptions.flatMap(d => {
-                const sums = totals.get(d.ref)?.get(month);
-                return sums ? [[d.ref, sums] as const] : [];
-              }),
-            ),
+            totals,
             month,
             now,
           })

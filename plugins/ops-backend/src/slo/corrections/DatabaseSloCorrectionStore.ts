@@ -3,6 +3,7 @@ import { SloCorrection } from '@unyo/plugin-ops-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunks, migratedClient, toDate } from '../../database/util';
+import { appendTo } from '../../lib/appendTo';
 
 const TABLE = 'ops_slo_corrections';
 
@@ -90,9 +91,7 @@ export class DatabaseSloCorrectionStore {
         .orderBy('start_at');
       for (const row of rows) {
         const correction = fromRow(row);
-        const list = out.get(correction.sloRef);
-        if (list) list.push(correction);
-        else out.set(correction.sloRef, [correction]);
+        appendTo(out, correction.sloRef, correction);
       }
     }
     return out;

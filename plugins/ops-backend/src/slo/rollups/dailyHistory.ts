@@ -5,7 +5,7 @@ import {
   SloHistoryPoint,
   SloTimeWindow,
 } from '@unyo/plugin-ops-common';
-import { SloDailyRow } from './dailyRollupTable';
+import { countedOf, SloDailyRow } from './dailyRollupTable';
 import { utcDay } from '../evaluation/windowSegments';
 import { SloDescription } from '../describeSlo';
 
@@ -49,8 +49,9 @@ export function dailyHistory(options: {
       const row = byDay.get(day);
       if (row) {
         // Less what corrections removed from the day.
-        good += row.good - (row.excludedGood ?? 0);
-        total += row.total - (row.excludedTotal ?? 0);
+        const counted = countedOf(row);
+        good += counted.good;
+        total += counted.total;
         if (targetOnDay)
           targets.push({ total: row.total, target: targetOnDay(day) });
       }

@@ -27,6 +27,14 @@ export interface SloDailyRow {
 
 const TABLE = 'ops_slo_daily';
 
+/** A day's good and total less what corrections excluded: what counts. */
+export function countedOf(row: SloDailyRow): { good: number; total: number } {
+  return {
+    good: row.good - (row.excludedGood ?? 0),
+    total: row.total - (row.excludedTotal ?? 0),
+  };
+}
+
 /**
  * Inserts rows, replacing the stored ones of the same SLO and day, in one
  * transaction with their months marked as changed.

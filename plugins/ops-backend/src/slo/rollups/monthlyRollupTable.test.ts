@@ -6,7 +6,8 @@ import { DatabaseSloStore } from '../../database/DatabaseSloStore';
 import { toDate } from '../../database/util';
 import { SloDailyRow } from './dailyRollupTable';
 import { DatabaseMonthlyRollups } from './MonthlyRollups';
-import { monthsOf, sumMonths } from './monthlyRollupTable';
+import { monthsOf } from './monthlyRollupTable';
+import { sumMonths } from './__testUtils__/sumMonths';
 import {
   counts,
   expectTotals,

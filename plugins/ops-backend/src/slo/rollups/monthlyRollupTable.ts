@@ -5,7 +5,7 @@ import { Knex } from 'knex';
  * its rows in `ops_slo_daily`, and on `ops_slo_month_state`, which says
  * whether a month's sums are still those of its days. The statements that
  * change daily rows (dailyRollupTable.ts) only bump their months' `version`,
- * in their own transaction; `sumMonths` sums a month again from its days
+ * in their own transaction; `summedMonths` sums a month again from its days
  * when its version changed since it was last summed. The report thus reads
  * a year of months instead of summing a year of days (11 million rows at
  * 30,000 SLOs), and a write costs one small statement, not a second row per
@@ -134,7 +134,11 @@ export async function summedMonths(
   }));
 }
 
-/** The stored sums of some months: month → SLO ref → totals. */
+/**
+ * The stored sums of some months: month → SLO ref → totals. Given the
+ * months of `summedMonths`, which have a state row: a sum written by a read
+ * racing the pruning of its month (`dropMonthsBefore`) is not answered.
+ */
 export async function readMonths(
   db: Knex,
   months: string[],
@@ -172,25 +176,4 @@ export function bySlo(
     }
   }
   return out;
-}
-
-/**
- * Every SLO's monthly sums from `fromMonth` to `toMonth` inclusive: a year
- * of 30,000 SLOs is 360,000 rows of this table, not 11 million days.
- * Months whose days changed since they were summed are summed again first;
- * only months with a state row are read, so a sum written by a read racing
- * the pruning of its month (`dropMonthsBefore`) is not answered.
- */
-export async function sumMonths(
-  db: Knex,
-  fromMonth: string,
-  toMonth: string,
-): Promise<MonthlyTotals> {
-  const months = await summedMonths(db, fromMonth, toMonth);
-  return bySlo(
-    await readMonths(
-      db,
-      months.map(m => m.month),
-    ),
-  );
 }

@@ -1,6 +1,12 @@
 import { SloVersion } from '@unyo/plugin-ops-common';
 import { SloDailyRow } from '../rollups/dailyRollupTable';
-import { counts, dayOf, random } from '../rollups/__testUtils__/generatedDays';
+import {
+  counts,
+  dayOf,
+  keyOf,
+  random,
+  summed,
+} from '../rollups/__testUtils__/generatedDays';
 import { judgeByVersion, judgeMonthByVersion } from './judgeByVersion';
 
 const DAY_MS = 86_400_000;
@@ -26,17 +32,9 @@ function sources(versionsOf: Map<string, SloVersion[]>, rows: SloDailyRow[]) {
   };
 }
 
-/** Per SLO, its days' counts less what corrections excluded. */
-function netTotals(rows: SloDailyRow[]) {
-  const totals = new Map<string, { good: number; total: number }>();
-  for (const r of rows) {
-    const t = totals.get(r.sloRef) ?? { good: 0, total: 0 };
-    t.good += r.good - (r.excludedGood ?? 0);
-    t.total += r.total - (r.excludedTotal ?? 0);
-    totals.set(r.sloRef, t);
-  }
-  return totals;
-}
+/** The monthly sums of the days, less what corrections excluded. */
+const monthlyOf = (rows: SloDailyRow[]) =>
+  summed(new Map(rows.map(r => [keyOf(r), r])));
 
 /** Matches the same attainment up to rounding (sums added in another order). */
 const near = (attainment: number | null) =>
@@ -87,7 +85,7 @@ describe('judgeMonthByVersion', () => {
       const judged = await judgeMonthByVersion({
         ...source,
         targets,
-        totals: netTotals(rows),
+        totals: monthlyOf(rows),
         month: MONTH,
         now: new Date(now),
       });
@@ -144,7 +142,7 @@ describe('judgeMonthByVersion', () => {
     const judged = await judgeMonthByVersion({
       ...source,
       targets: new Map([[ref, 0.999]]),
-      totals: netTotals(rows),
+      totals: monthlyOf(rows),
       month: MONTH,
       now: new Date('2026-03-04T08:00:00Z'),
     });

@@ -4,7 +4,9 @@ import {
   SloVersion,
   sloVersionOnDay,
 } from '@unyo/plugin-ops-common';
-import { SloDailyRow } from '../rollups/dailyRollupTable';
+import { appendTo } from '../../lib/appendTo';
+import { countedOf, SloDailyRow } from '../rollups/dailyRollupTable';
+import { MonthlyTotals } from '../rollups/monthlyRollupTable';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,8 +44,7 @@ export function judgeByVersion(options: {
   for (const day of days) {
     const version = sloVersionOnDay(versions, day);
     const row = byDay.get(day);
-    const good = row ? row.good - (row.excludedGood ?? 0) : 0;
-    const total = row ? row.total - (row.excludedTotal ?? 0) : 0;
+    const { good, total } = row ? countedOf(row) : { good: 0, total: 0 };
     const target = version?.target ?? fallbackTarget;
     weighted.push({ total, target });
     if (!version) continue;
@@ -116,8 +117,8 @@ export async function judgeMonthByVersion(options: {
     getDaily(refs: string[], from: string, to: string): Promise<SloDailyRow[]>;
   };
   targets: Map<string, number>;
-  /** The month's sums per SLO ref; an SLO without any has no traffic. */
-  totals: Map<string, { good: number; total: number }>;
+  /** The monthly sums (those of `month` are used); none: no traffic. */
+  totals: MonthlyTotals;
   month: string;
   now: Date;
 }): Promise<Map<string, { target: number; spans: SloReportVersion[] }>> {
@@ -144,7 +145,7 @@ export async function judgeMonthByVersion(options: {
       continue;
     }
     const version = sloVersionOnDay(versions, firstDay)!;
-    const sums = totals.get(ref);
+    const sums = totals.get(ref)?.get(month);
     const traffic = !!sums && sums.total > 0;
     judged.set(ref, {
       // What effectiveSloTarget gives when every day has the same target.
@@ -166,9 +167,7 @@ export async function judgeMonthByVersion(options: {
 
   const rowsOf = new Map<string, SloDailyRow[]>();
   for (const row of await options.daily.getDaily(changing, firstDay, lastDay)) {
-    const rows = rowsOf.get(row.sloRef);
-    if (rows) rows.push(row);
-    else rowsOf.set(row.sloRef, [row]);
+    appendTo(rowsOf, row.sloRef, row);
   }
   const days = daysBetween(firstDay, lastDay);
   for (const ref of changing) {
